@@ -1,0 +1,186 @@
+// Package gate holds the rule catalogue and the results of a check, and
+// decides whether the gate passes. It is what the policy engine produces
+// and what reports consume; it knows nothing of OPA or of output formats.
+package gate
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tfgate/tfgate/internal/model"
+)
+
+// Severity ranks how much a failing result matters.
+type Severity string
+
+// The severities, from the least to the most serious.
+const (
+	SeverityInfo     Severity = "info"
+	SeverityLow      Severity = "low"
+	SeverityMedium   Severity = "medium"
+	SeverityHigh     Severity = "high"
+	SeverityCritical Severity = "critical"
+)
+
+// Rank orders severities; an unknown severity ranks 0.
+func (s Severity) Rank() int {
+	switch s {
+	case SeverityInfo:
+		return 1
+	case SeverityLow:
+		return 2
+	case SeverityMedium:
+		return 3
+	case SeverityHigh:
+		return 4
+	case SeverityCritical:
+		return 5
+	}
+	return 0
+}
+
+// ParseSeverity checks a severity name given by a user or a policy.
+func ParseSeverity(s string) (Severity, error) {
+	sev := Severity(strings.ToLower(s))
+	if sev.Rank() == 0 {
+		return "", fmt.Errorf("unknown severity %q (want critical, high, medium, low or info)", s)
+	}
+	return sev, nil
+}
+
+// Enforcement says what a failing result of a rule does to the gate.
+type Enforcement string
+
+// The enforcement levels.
+const (
+	// Advisory results are reported and never fail the gate.
+	Advisory Enforcement = "advisory"
+	// SoftMandatory results fail the gate unless waived.
+	SoftMandatory Enforcement = "soft-mandatory"
+	// HardMandatory results fail the gate; waivers for them are refused.
+	HardMandatory Enforcement = "hard-mandatory"
+)
+
+// ParseEnforcement checks an enforcement level name.
+func ParseEnforcement(s string) (Enforcement, error) {
+	switch e := Enforcement(s); e {
+	case Advisory, SoftMandatory, HardMandatory:
+		return e, nil
+	}
+	return "", fmt.Errorf("unknown enforcement level %q (want advisory, soft-mandatory or hard-mandatory)", s)
+}
+
+// Reference is a document a rule cites.
+type Reference struct {
+	URL         string `json:"url"`
+	Description string `json:"description,omitempty"`
+}
+
+// Rule is one entry of the rule catalogue, read from a policy's METADATA.
+type Rule struct {
+	// ID is the stable identifier written in METADATA custom.id.
+	ID          string      `json:"id"`
+	Title       string      `json:"title"`
+	Description string      `json:"description"`
+	Severity    Severity    `json:"severity"`
+	Enforcement Enforcement `json:"enforcement"`
+	// ResourceTypes are the types the rule judges: every instance of these
+	// types gets a result for the rule.
+	ResourceTypes []string    `json:"resource_types"`
+	Remediation   string      `json:"remediation,omitempty"`
+	References    []Reference `json:"references,omitempty"`
+	// Runbook names the runbook item the rule serves, if any.
+	Runbook string `json:"runbook,omitempty"`
+	// Builtin is true for rules shipped inside tfgate.
+	Builtin bool `json:"builtin"`
+	// Package is the Rego package path, such as data.tfgate.rules.x.
+	Package string `json:"package"`
+	// File is the policy file that defines the rule.
+	File string `json:"file"`
+}
+
+// Status is the verdict of one rule on one resource.
+type Status string
+
+// The statuses.
+const (
+	Pass    Status = "pass"
+	Fail    Status = "fail"
+	Unknown Status = "unknown" // the deciding value is known only after apply
+	Waived  Status = "waived"
+)
+
+// Result is the verdict of one rule on one resource of one input.
+type Result struct {
+	Rule         *Rule
+	Input        string // the input's path
+	Resource     string // the resource address
+	ResourceType string
+	Status       Status
+	// Message explains a fail or unknown; for a pass it may be empty.
+	Message  string
+	Location *model.Location
+}
+
+// Sort orders results by input, resource address and rule id, so that every
+// report lists them the same way every time.
+func Sort(results []Result) {
+	slices.SortStableFunc(results, func(a, b Result) int {
+		return cmp.Or(
+			strings.Compare(a.Input, b.Input),
+			strings.Compare(a.Resource, b.Resource),
+			strings.Compare(a.Rule.ID, b.Rule.ID),
+		)
+	})
+}
+
+// Policy is how results decide the gate.
+type Policy struct {
+	// FailOn is the lowest severity whose failures fail the gate.
+	FailOn Severity
+}
+
+// Blocks reports whether a result fails the gate under the policy.
+func (p Policy) Blocks(r Result) bool {
+	return r.Status == Fail &&
+		r.Rule.Enforcement != Advisory &&
+		r.Rule.Severity.Rank() >= p.FailOn.Rank()
+}
+
+// Summary counts results by status and gives the verdict.
+type Summary struct {
+	Passed, Failed, Unknown, Waived int
+	// Blocking is the number of failures that fail the gate.
+	Blocking int
+}
+
+// Summarize counts the results and the failures that block.
+func (p Policy) Summarize(results []Result) Summary {
+	var s Summary
+	for _, r := range results {
+		switch r.Status {
+		case Pass:
+			s.Passed++
+		case Fail:
+			s.Failed++
+		case Unknown:
+			s.Unknown++
+		case Waived:
+			s.Waived++
+		}
+		if p.Blocks(r) {
+			s.Blocking++
+		}
+	}
+	return s
+}
+
+// Verdict is "pass" when nothing blocks and "fail" otherwise.
+func (s Summary) Verdict() string {
+	if s.Blocking > 0 {
+		return "fail"
+	}
+	return "pass"
+}

@@ -1,0 +1,301 @@
+// Package model defines the resource model that every policy reads as
+// input. A plan, a state and a directory of .tf sources all become the same
+// Model, so one rule works on all three.
+//
+// The JSON form of these types (their json tags) is exactly what Rego sees
+// as input. It is a versioned contract: renaming or removing a field is a
+// breaking change and needs a new Version.
+package model
+
+import (
+	"cmp"
+	"encoding/json"
+	"slices"
+	"strings"
+)
+
+// Version is the version of the model's JSON form.
+const Version = 1
+
+// SensitiveMarker replaces every value Terraform marks as sensitive, before
+// any policy or report sees it.
+const SensitiveMarker = "(sensitive value)"
+
+// Kind says what an input was.
+type Kind string
+
+// The kinds of input.
+const (
+	KindPlan  Kind = "plan"  // terraform show -json of a saved plan
+	KindState Kind = "state" // terraform show -json of a state
+	KindHCL   Kind = "hcl"   // a directory of .tf sources, statically evaluated
+)
+
+// Model is everything one input says about the infrastructure.
+type Model struct {
+	// Version is always the package constant Version.
+	Version int `json:"model_version"`
+	// Kind is what the input was.
+	Kind Kind `json:"kind"`
+	// Source is the input path as the user gave it.
+	Source string `json:"source"`
+	// TerraformVersion is the version of Terraform that wrote the input;
+	// empty when the input does not say (HCL).
+	TerraformVersion string `json:"terraform_version,omitempty"`
+	// FormatVersion is the JSON format version of a plan or state; empty
+	// for HCL.
+	FormatVersion string `json:"format_version,omitempty"`
+	// Timestamp is when the plan was made (RFC 3339), empty when unknown
+	// (states, HCL, plans from Terraform before 1.5).
+	Timestamp string `json:"timestamp,omitempty"`
+	// Resources holds one entry per resource instance, sorted by address.
+	Resources []*Resource `json:"resources"`
+}
+
+// Resource is one resource instance: a managed resource, or a data source
+// whose result is known.
+type Resource struct {
+	// Address is the absolute instance address, for example
+	// module.buckets["logs"].aws_s3_bucket.this.
+	Address string `json:"address"`
+	// Module is the module instance address, empty for the root module.
+	Module string `json:"module"`
+	// Mode is "managed" or "data".
+	Mode string `json:"mode"`
+	// Type is the resource type, for example aws_s3_bucket.
+	Type string `json:"type"`
+	// Name is the resource name in its module.
+	Name string `json:"name"`
+	// Index is the instance key: nil without count or for_each, a
+	// json.Number under count, a string under for_each.
+	Index any `json:"index"`
+	// Actions are the planned actions ("no-op", "create", "read",
+	// "update", "delete"; ["delete","create"] or ["create","delete"] is a
+	// replace). Nil for states and HCL, where nothing is planned.
+	Actions []string `json:"actions"`
+	// Values are the attribute values: the planned after-values (the
+	// before-values for a resource being deleted), the state's values, or
+	// the statically evaluated attributes. Values known only after apply
+	// are absent; their paths are in Unknown. Never nil.
+	Values map[string]any `json:"values"`
+	// Unknown lists the attribute paths whose values are known only after
+	// apply, such as "arn" or "rule[0].id". Empty when all are known.
+	Unknown []string `json:"unknown"`
+	// Sensitive lists the attribute paths whose values were replaced by
+	// SensitiveMarker. Empty when none were.
+	Sensitive []string `json:"sensitive"`
+	// Location is where the resource block is written, nil when unknown.
+	Location *Location `json:"location"`
+	// References are links to the resources this one refers to; empty
+	// when there are none, as for ReferencedBy.
+	References []Link `json:"references"`
+	// ReferencedBy are links from the resources that refer to this one.
+	// The Link's Address, Type and Attribute describe the referring side.
+	ReferencedBy []Link `json:"referenced_by"`
+}
+
+// Location is a range of lines in a source file.
+type Location struct {
+	// File is relative to the source root (--dir), with forward slashes.
+	File      string `json:"file"`
+	StartLine int    `json:"start_line"`
+	EndLine   int    `json:"end_line"`
+}
+
+// Via says how a link was established.
+type Via string
+
+// The ways a link can be made.
+const (
+	// ViaReference: an expression names the other resource instance
+	// directly, or the resource has a single instance.
+	ViaReference Via = "reference"
+	// ViaInstanceKey: the expression names a resource with many instances
+	// and the instance was chosen by matching count.index or each.key.
+	ViaInstanceKey Via = "instance-key"
+	// ViaLiteral: an attribute value equals the other resource's id, arn
+	// or bucket name, with no reference in the configuration.
+	ViaLiteral Via = "literal"
+	// ViaHCLTraversal: a traversal found by static evaluation of .tf
+	// sources.
+	ViaHCLTraversal Via = "hcl-traversal"
+)
+
+// Link is a directed edge between two resource instances.
+type Link struct {
+	// Address of the resource at the other end.
+	Address string `json:"address"`
+	// Type of the resource at the other end.
+	Type string `json:"type"`
+	// Attribute is the top-level attribute of the referring resource whose
+	// expression made the link, such as "bucket"; nested block attributes
+	// are dotted ("rule.apply_server_side_encryption_by_default.kms_master_key_id").
+	Attribute string `json:"attribute"`
+	// Via says how the link was made.
+	Via Via `json:"via"`
+	// Through lists the module variables and outputs the reference passed
+	// through, outermost first; nil for a reference within one module.
+	Through []string `json:"through,omitempty"`
+}
+
+// Complete finishes a model built by a loader: it adds literal links,
+// fills ReferencedBy from References, and sorts resources and links so
+// that the same input always gives the same model.
+func (m *Model) Complete() {
+	m.Version = Version
+	slices.SortFunc(m.Resources, compareResources)
+	byAddress := make(map[string]*Resource, len(m.Resources))
+	for _, r := range m.Resources {
+		byAddress[r.Address] = r
+		if r.Values == nil {
+			r.Values = map[string]any{}
+		}
+		if r.Unknown == nil {
+			r.Unknown = []string{}
+		}
+		if r.Sensitive == nil {
+			r.Sensitive = []string{}
+		}
+	}
+	m.linkLiterals()
+	for _, r := range m.Resources {
+		r.References = dedupLinks(r.References)
+		for _, l := range r.References {
+			target := byAddress[l.Address]
+			if target == nil {
+				continue
+			}
+			back := l
+			back.Address, back.Type = r.Address, r.Type
+			target.ReferencedBy = append(target.ReferencedBy, back)
+		}
+	}
+	for _, r := range m.Resources {
+		r.ReferencedBy = dedupLinks(r.ReferencedBy)
+		if r.References == nil {
+			r.References = []Link{}
+		}
+		if r.ReferencedBy == nil {
+			r.ReferencedBy = []Link{}
+		}
+	}
+}
+
+// identityAttributes are the attributes whose string values name a
+// resource, so that another resource holding the same string refers to it.
+var identityAttributes = [...]string{"id", "arn", "bucket"}
+
+// linkLiterals links a resource attribute to another resource when the
+// attribute's known string value equals that resource's id, arn or bucket
+// name: how configurations that use literal names (or locals, which a
+// plan does not describe) still connect.
+func (m *Model) linkLiterals() {
+	owners := make(map[string][]*Resource)
+	for _, r := range m.Resources {
+		for _, attr := range identityAttributes {
+			if s, ok := r.Values[attr].(string); ok && s != "" && s != SensitiveMarker {
+				if list := owners[s]; len(list) == 0 || list[len(list)-1] != r {
+					owners[s] = append(list, r)
+				}
+			}
+		}
+	}
+	if len(owners) == 0 {
+		return
+	}
+	for _, r := range m.Resources {
+		for attr, v := range r.Values {
+			s, ok := v.(string)
+			if !ok || attr == "id" || attr == "arn" {
+				continue
+			}
+			for _, target := range owners[s] {
+				if target == r || hasLink(r.References, target.Address, attr) {
+					continue
+				}
+				r.References = append(r.References, Link{Address: target.Address, Type: target.Type, Attribute: attr, Via: ViaLiteral})
+			}
+		}
+	}
+}
+
+func hasLink(links []Link, address, attribute string) bool {
+	for _, l := range links {
+		if l.Address == address && l.Attribute == attribute {
+			return true
+		}
+	}
+	return false
+}
+
+// dedupLinks sorts links and drops repeats of the same (address,
+// attribute) pair, keeping the most direct way it was made.
+func dedupLinks(links []Link) []Link {
+	if len(links) == 0 {
+		return nil
+	}
+	slices.SortFunc(links, func(a, b Link) int {
+		return cmp.Or(
+			strings.Compare(a.Address, b.Address),
+			strings.Compare(a.Attribute, b.Attribute),
+			cmp.Compare(viaRank(a.Via), viaRank(b.Via)),
+			slices.Compare(a.Through, b.Through),
+		)
+	})
+	return slices.CompactFunc(links, func(a, b Link) bool {
+		return a.Address == b.Address && a.Attribute == b.Attribute
+	})
+}
+
+// viaRank orders the ways of linking from the most to the least direct.
+func viaRank(v Via) int {
+	switch v {
+	case ViaReference:
+		return 0
+	case ViaInstanceKey:
+		return 1
+	case ViaHCLTraversal:
+		return 2
+	default:
+		return 3
+	}
+}
+
+func compareResources(a, b *Resource) int {
+	return cmp.Or(
+		strings.Compare(a.Module, b.Module),
+		strings.Compare(a.Mode, b.Mode),
+		strings.Compare(a.Type, b.Type),
+		strings.Compare(a.Name, b.Name),
+		compareKeys(a.Index, b.Index),
+		strings.Compare(a.Address, b.Address),
+	)
+}
+
+// compareKeys orders instance keys: none first, then numbers by value,
+// then strings.
+func compareKeys(a, b any) int {
+	rank := func(k any) int {
+		switch k.(type) {
+		case nil:
+			return 0
+		case json.Number, int, int64, float64:
+			return 1
+		default:
+			return 2
+		}
+	}
+	if ra, rb := rank(a), rank(b); ra != rb {
+		return cmp.Compare(ra, rb)
+	}
+	switch ka := a.(type) {
+	case string:
+		return strings.Compare(ka, b.(string))
+	case nil:
+		return 0
+	default:
+		na, _ := keyNumber(a)
+		nb, _ := keyNumber(b)
+		return cmp.Compare(na, nb)
+	}
+}

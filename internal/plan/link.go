@@ -1,0 +1,303 @@
+package plan
+
+import (
+	"slices"
+	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/tfgate/tfgate/internal/model"
+)
+
+// maxDepth bounds how many module variables and outputs one reference may
+// pass through; Terraform forbids cycles, but a crafted plan may not.
+const maxDepth = 64
+
+// linker resolves the references in a plan's configuration section to
+// resource instances.
+type linker struct {
+	// modules and calls are indexed by call path ("" for the root,
+	// "a.b" for module.a.module.b, whatever the instance keys).
+	modules map[string]*tfjson.ConfigModule
+	calls   map[string]*tfjson.ModuleCall
+	// instances groups resource instances by module instance and
+	// configuration address.
+	instances map[group][]*model.Resource
+	// moduleKeys lists the instance keys of each module call, by parent
+	// module instance and call name.
+	moduleKeys map[group][]any
+}
+
+// group names a set of instances: a module instance address and a name in
+// it (a resource's configuration address, or a module call's name).
+type group struct{ module, name string }
+
+// scope is where an expression is evaluated.
+type scope struct {
+	path model.ModulePath
+	// self is the instance key of the resource or module call whose
+	// expression this is: count.index and each.key stand for it.
+	self any
+	// forEach holds the references of that block's for_each expression:
+	// each.value stands for one element of it.
+	forEach []string
+}
+
+// target is a resource instance that an expression refers to.
+type target struct {
+	r       *model.Resource
+	byKey   bool
+	through []string
+}
+
+// link adds to every resource the links that its configuration's
+// references establish, through count and for_each instances and module
+// variables and outputs.
+func link(resources []*model.Resource, cfg *tfjson.Config) error {
+	if cfg.RootModule == nil {
+		return nil
+	}
+	l := &linker{
+		modules:    map[string]*tfjson.ConfigModule{},
+		calls:      map[string]*tfjson.ModuleCall{},
+		instances:  map[group][]*model.Resource{},
+		moduleKeys: map[group][]any{},
+	}
+	l.indexModule("", cfg.RootModule)
+	paths := make([]model.ModulePath, len(resources))
+	for i, r := range resources {
+		path, err := model.ParseModulePath(r.Module)
+		if err != nil {
+			return err
+		}
+		paths[i] = path
+		g := group{r.Module, configAddress(r)}
+		l.instances[g] = append(l.instances[g], r)
+		for depth := range path {
+			g := group{path[:depth].String(), path[depth].Name}
+			if !slices.ContainsFunc(l.moduleKeys[g], func(k any) bool { return model.SameKey(k, path[depth].Key) }) {
+				l.moduleKeys[g] = append(l.moduleKeys[g], path[depth].Key)
+			}
+		}
+	}
+	for i, r := range resources {
+		mod := l.modules[paths[i].Calls()]
+		if mod == nil {
+			continue
+		}
+		cr := findConfigResource(mod, configAddress(r))
+		if cr == nil {
+			continue
+		}
+		sc := scope{path: paths[i], self: r.Index, forEach: references(cr.ForEachExpression)}
+		l.linkExpressions(r, sc, "", cr.Expressions)
+	}
+	return nil
+}
+
+func (l *linker) indexModule(calls string, mod *tfjson.ConfigModule) {
+	l.modules[calls] = mod
+	for name, call := range mod.ModuleCalls {
+		if call == nil || call.Module == nil {
+			continue
+		}
+		child := name
+		if calls != "" {
+			child = calls + "." + name
+		}
+		l.calls[child] = call
+		l.indexModule(child, call.Module)
+	}
+}
+
+func (l *linker) linkExpressions(r *model.Resource, sc scope, prefix string, exprs map[string]*tfjson.Expression) {
+	for attr, expr := range exprs {
+		if expr == nil || expr.ExpressionData == nil {
+			continue
+		}
+		name := attr
+		if prefix != "" {
+			name = prefix + "." + attr
+		}
+		for _, block := range expr.NestedBlocks {
+			l.linkExpressions(r, sc, name, block)
+		}
+		if len(expr.References) == 0 {
+			continue
+		}
+		for _, t := range l.resolve(sc, expr.References, keyed(expr.References), 0) {
+			if t.r == r {
+				continue
+			}
+			via := model.ViaReference
+			if t.byKey {
+				via = model.ViaInstanceKey
+			}
+			r.References = append(r.References, model.Link{
+				Address:   t.r.Address,
+				Type:      t.r.Type,
+				Attribute: name,
+				Via:       via,
+				Through:   t.through,
+			})
+		}
+	}
+}
+
+// keyed reports whether an expression uses its block's instance key, so
+// that a reference to a resource or module with many instances means the
+// instance with the same key.
+func keyed(refs []string) bool {
+	for _, ref := range refs {
+		if ref == "count.index" || ref == "each.key" || ref == "each.value" || strings.HasPrefix(ref, "each.value.") || strings.HasPrefix(ref, "each.value[") {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve finds the resource instances that the references reach.
+func (l *linker) resolve(sc scope, refs []string, keyed bool, depth int) []target {
+	if depth > maxDepth {
+		return nil
+	}
+	var out []target
+	for _, ref := range refs {
+		p := parseReference(ref)
+		switch p.kind {
+		case refResource:
+			out = append(out, l.resourceTargets(sc, p, keyed)...)
+		case refEachValue:
+			inner := scope{path: sc.path, self: sc.self}
+			for _, t := range l.resolve(inner, sc.forEach, true, depth+1) {
+				t.byKey = true
+				out = append(out, t)
+			}
+		case refVariable:
+			out = append(out, l.variableTargets(sc, p.name, depth)...)
+		case refModule:
+			out = append(out, l.outputTargets(sc, p, keyed, depth)...)
+		}
+	}
+	return out
+}
+
+func (l *linker) resourceTargets(sc scope, p reference, keyed bool) []target {
+	instances := l.instances[group{sc.path.String(), p.name}]
+	var out []target
+	switch {
+	case p.hasKey:
+		for _, r := range instances {
+			if model.SameKey(r.Index, p.key) {
+				out = append(out, target{r: r})
+			}
+		}
+	case len(instances) == 1 && instances[0].Index == nil:
+		out = append(out, target{r: instances[0]})
+	case keyed && sc.self != nil:
+		for _, r := range instances {
+			if model.SameKey(r.Index, sc.self) {
+				out = append(out, target{r: r, byKey: true})
+			}
+		}
+	default:
+		// A reference to all instances, as in a splat expression.
+		for _, r := range instances {
+			out = append(out, target{r: r})
+		}
+	}
+	return out
+}
+
+// variableTargets follows var.NAME to the module call argument that sets
+// it, evaluated in the calling module.
+func (l *linker) variableTargets(sc scope, name string, depth int) []target {
+	n := len(sc.path)
+	if n == 0 {
+		return nil // a root variable comes from outside the configuration
+	}
+	call := l.calls[sc.path.Calls()]
+	if call == nil {
+		return nil
+	}
+	expr := call.Expressions[name]
+	if expr == nil || expr.ExpressionData == nil || len(expr.References) == 0 {
+		return nil
+	}
+	parent := scope{path: sc.path[:n-1], self: sc.path[n-1].Key, forEach: references(call.ForEachExpression)}
+	hop := sc.path.String() + ".var." + name
+	return withHop(hop, l.resolve(parent, expr.References, keyed(expr.References), depth+1))
+}
+
+// outputTargets follows module.NAME.OUTPUT into the called module's
+// instances.
+func (l *linker) outputTargets(sc scope, p reference, keyed bool, depth int) []target {
+	if p.output == "" {
+		return nil
+	}
+	childCalls := p.name
+	if c := sc.path.Calls(); c != "" {
+		childCalls = c + "." + p.name
+	}
+	call := l.calls[childCalls]
+	if call == nil || call.Module == nil {
+		return nil
+	}
+	output := call.Module.Outputs[p.output]
+	if output == nil || output.Expression == nil || output.Expression.ExpressionData == nil {
+		return nil
+	}
+	refs := output.Expression.References
+	var out []target
+	for _, key := range l.moduleKeys[group{sc.path.String(), p.name}] {
+		byKey := false
+		switch {
+		case p.hasKey:
+			if !model.SameKey(key, p.key) {
+				continue
+			}
+		case key != nil && keyed && sc.self != nil:
+			if !model.SameKey(key, sc.self) {
+				continue
+			}
+			byKey = true
+		}
+		child := append(slices.Clip(sc.path), model.Step{Name: p.name, Key: key})
+		hop := child.String() + "." + p.output
+		for _, t := range withHop(hop, l.resolve(scope{path: child}, refs, false, depth+1)) {
+			t.byKey = t.byKey || byKey
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func withHop(hop string, targets []target) []target {
+	for i := range targets {
+		targets[i].through = append([]string{hop}, targets[i].through...)
+	}
+	return targets
+}
+
+func references(e *tfjson.Expression) []string {
+	if e == nil || e.ExpressionData == nil {
+		return nil
+	}
+	return e.References
+}
+
+func configAddress(r *model.Resource) string {
+	if r.Mode == "data" {
+		return "data." + r.Type + "." + r.Name
+	}
+	return r.Type + "." + r.Name
+}
+
+func findConfigResource(mod *tfjson.ConfigModule, address string) *tfjson.ConfigResource {
+	for _, cr := range mod.Resources {
+		if cr != nil && cr.Address == address {
+			return cr
+		}
+	}
+	return nil
+}

@@ -1,0 +1,156 @@
+// Package plan reads the JSON that "terraform show -json" writes for a saved
+// plan or a state, and turns it into a model.Model with its links.
+package plan
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/hashicorp/go-version"
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/tfgate/tfgate/internal/model"
+)
+
+// ErrBinaryPlan is returned by Decode for a binary plan file, the output of
+// "terraform plan -out". The caller converts it with "terraform show -json"
+// and decodes the result.
+var ErrBinaryPlan = errors.New("binary plan file")
+
+// SupportedFormats is the range of plan and state JSON format versions that
+// Decode accepts.
+const SupportedFormats = ">= 0.1, < 2.0"
+
+var supported = version.MustConstraints(version.NewConstraint(SupportedFormats))
+
+// document is the union of the plan and state JSON documents, decoded in a
+// single pass. Parts of the plan that the model does not use
+// (planned_values, resource_drift, relevant_attributes) are skipped
+// without being allocated.
+type document struct {
+	FormatVersion    *string `json:"format_version"`
+	TerraformVersion string  `json:"terraform_version"`
+	Timestamp        string  `json:"timestamp"`
+	Errored          bool    `json:"errored"`
+
+	// Plan parts.
+	ResourceChanges []*tfjson.ResourceChange `json:"resource_changes"`
+	PriorState      *priorState              `json:"prior_state"`
+	Configuration   *tfjson.Config           `json:"configuration"`
+	PlannedValues   presence                 `json:"planned_values"`
+
+	// State parts.
+	Values *tfjson.StateValues `json:"values"`
+
+	// Parts of a raw state file (terraform.tfstate), which is not
+	// "terraform show -json" output.
+	Lineage   presence `json:"lineage"`
+	Resources presence `json:"resources"`
+}
+
+// priorState is tfjson.State without its UnmarshalJSON, which would decode
+// numbers as float64 and check the version a second time.
+type priorState struct {
+	Values *tfjson.StateValues `json:"values"`
+}
+
+// presence records that a member exists without decoding it.
+type presence bool
+
+func (p *presence) UnmarshalJSON([]byte) error {
+	*p = true
+	return nil
+}
+
+// Decode reads a "terraform show -json" plan or state. source names the
+// input in errors and in the model. Every error is one line and says what
+// to do about it.
+func Decode(data []byte, source string) (*model.Model, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%s: file is empty; expected the output of \"terraform show -json PLANFILE\"", source)
+	}
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return nil, fmt.Errorf("%s: %w", source, ErrBinaryPlan)
+	}
+	var doc document
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("%s: %s", source, describeJSONError(data, err))
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("%s: more than one JSON document; expected the output of \"terraform show -json PLANFILE\"", source)
+	}
+	if doc.FormatVersion == nil {
+		if doc.Lineage && doc.Resources {
+			return nil, fmt.Errorf("%s: this is a raw state file, not \"terraform show -json\" output; convert it with \"terraform show -json %s > state.json\"", source, source)
+		}
+		return nil, fmt.Errorf("%s: JSON is not a Terraform plan or state (no format_version); create one with \"terraform show -json PLANFILE > plan.json\"", source)
+	}
+	v, err := version.NewVersion(*doc.FormatVersion)
+	if err != nil {
+		return nil, fmt.Errorf("%s: format_version %q is not a version number; expected the output of \"terraform show -json PLANFILE\"", source, *doc.FormatVersion)
+	}
+	if !supported.Check(v) {
+		return nil, fmt.Errorf("%s: format version %s is not supported (this tfgate reads %s); upgrade tfgate or make the file with an older Terraform", source, v, "0.1 to 1.x")
+	}
+	isPlan := doc.ResourceChanges != nil || bool(doc.PlannedValues) || doc.Configuration != nil || doc.PriorState != nil || doc.Errored
+	if isPlan && doc.Errored {
+		return nil, fmt.Errorf("%s: the plan is marked errored, so it is incomplete; fix the errors \"terraform plan\" reported and plan again", source)
+	}
+	m := &model.Model{
+		Source:           source,
+		TerraformVersion: doc.TerraformVersion,
+		FormatVersion:    *doc.FormatVersion,
+	}
+	if isPlan {
+		m.Kind = model.KindPlan
+		m.Timestamp = doc.Timestamp
+		if err := fromPlan(m, &doc); err != nil {
+			return nil, fmt.Errorf("%s: %w", source, err)
+		}
+	} else {
+		m.Kind = model.KindState
+		if err := fromState(m, doc.Values); err != nil {
+			return nil, fmt.Errorf("%s: %w", source, err)
+		}
+	}
+	m.Complete()
+	return m, nil
+}
+
+// describeJSONError turns a decoding error into a message with a line and
+// column where there is one.
+func describeJSONError(data []byte, err error) string {
+	var syntax *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "JSON ends early (truncated file?); regenerate it with \"terraform show -json PLANFILE\""
+	case errors.As(err, &syntax):
+		line, col := position(data, syntax.Offset)
+		return fmt.Sprintf("malformed JSON at line %d, column %d: %v", line, col, syntax)
+	case errors.As(err, &typeErr):
+		if typeErr.Field == "" {
+			return "JSON is not a Terraform plan or state (top level is not an object); create one with \"terraform show -json PLANFILE > plan.json\""
+		}
+		line, col := position(data, typeErr.Offset)
+		return fmt.Sprintf("malformed plan at line %d, column %d: %s should not be a JSON %s", line, col, typeErr.Field, typeErr.Value)
+	default:
+		return fmt.Sprintf("malformed JSON: %v", err)
+	}
+}
+
+// position converts a byte offset into a 1-based line and column.
+func position(data []byte, offset int64) (line, col int) {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	before := data[:offset]
+	line = bytes.Count(before, []byte{'\n'}) + 1
+	col = int(offset) - bytes.LastIndexByte(before, '\n')
+	return line, col
+}

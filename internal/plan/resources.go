@@ -1,0 +1,246 @@
+package plan
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/tfgate/tfgate/internal/model"
+)
+
+// fromPlan adds one resource per planned resource instance, plus the data
+// sources Terraform read while planning (they are only in the prior state),
+// and links them through the configuration.
+func fromPlan(m *model.Model, doc *document) error {
+	seen := make(map[string]bool, len(doc.ResourceChanges))
+	for _, rc := range doc.ResourceChanges {
+		if rc == nil || rc.Change == nil || rc.DeposedKey != "" {
+			// A deposed object is an old copy being cleaned up; the
+			// current object of the same address describes the resource.
+			continue
+		}
+		r, err := changeResource(rc)
+		if err != nil {
+			return err
+		}
+		seen[r.Address] = true
+		m.Resources = append(m.Resources, r)
+	}
+	if doc.PriorState != nil && doc.PriorState.Values != nil {
+		err := walkStateModules(doc.PriorState.Values.RootModule, func(sr *tfjson.StateResource, module string) error {
+			if sr.Mode != tfjson.DataResourceMode || seen[sr.Address] {
+				return nil
+			}
+			r, err := stateResource(sr, module)
+			if err != nil {
+				return err
+			}
+			m.Resources = append(m.Resources, r)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if doc.Configuration != nil {
+		return link(m.Resources, doc.Configuration)
+	}
+	return nil
+}
+
+// fromState adds one resource per instance in the state.
+func fromState(m *model.Model, values *tfjson.StateValues) error {
+	if values == nil {
+		return nil
+	}
+	return walkStateModules(values.RootModule, func(sr *tfjson.StateResource, module string) error {
+		if sr.DeposedKey != "" {
+			return nil
+		}
+		r, err := stateResource(sr, module)
+		if err != nil {
+			return err
+		}
+		m.Resources = append(m.Resources, r)
+		return nil
+	})
+}
+
+func walkStateModules(mod *tfjson.StateModule, visit func(*tfjson.StateResource, string) error) error {
+	if mod == nil {
+		return nil
+	}
+	for _, sr := range mod.Resources {
+		if sr == nil {
+			continue
+		}
+		if err := visit(sr, mod.Address); err != nil {
+			return err
+		}
+	}
+	for _, child := range mod.ChildModules {
+		if err := walkStateModules(child, visit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func changeResource(rc *tfjson.ResourceChange) (*model.Resource, error) {
+	r, err := newResource(rc.Address, rc.ModuleAddress, string(rc.Mode), rc.Type, rc.Name, rc.Index)
+	if err != nil {
+		return nil, err
+	}
+	c := rc.Change
+	r.Actions = make([]string, len(c.Actions))
+	for i, a := range c.Actions {
+		r.Actions[i] = string(a)
+	}
+	values, sensitive := c.After, c.AfterSensitive
+	if len(c.Actions) == 1 && c.Actions[0] == tfjson.ActionDelete {
+		// Nothing remains after a delete: rules judge what is removed.
+		values, sensitive = c.Before, c.BeforeSensitive
+	} else {
+		r.Unknown = unknownPaths(c.AfterUnknown)
+	}
+	if err := setValues(r, values, sensitive); err != nil {
+		return nil, fmt.Errorf("resource %s: %w", rc.Address, err)
+	}
+	return r, nil
+}
+
+func stateResource(sr *tfjson.StateResource, module string) (*model.Resource, error) {
+	r, err := newResource(sr.Address, module, string(sr.Mode), sr.Type, sr.Name, sr.Index)
+	if err != nil {
+		return nil, err
+	}
+	var sensitive any
+	if len(sr.SensitiveValues) > 0 {
+		if err := json.Unmarshal(sr.SensitiveValues, &sensitive); err != nil {
+			return nil, fmt.Errorf("resource %s: sensitive_values: %w", sr.Address, err)
+		}
+	}
+	values := map[string]any(sr.AttributeValues)
+	if values == nil {
+		values = map[string]any{}
+	}
+	if err := setValues(r, values, sensitive); err != nil {
+		return nil, fmt.Errorf("resource %s: %w", sr.Address, err)
+	}
+	return r, nil
+}
+
+func newResource(address, module, mode, typ, name string, index any) (*model.Resource, error) {
+	if address == "" || typ == "" || name == "" {
+		return nil, fmt.Errorf("a resource lacks its address, type or name")
+	}
+	if mode != "managed" && mode != "data" {
+		return nil, fmt.Errorf("resource %s: unknown mode %q", address, mode)
+	}
+	path, err := model.ParseModulePath(module)
+	if err != nil {
+		return nil, err
+	}
+	switch k := index.(type) {
+	case nil, string, json.Number:
+	case float64:
+		index = json.Number(strconv.FormatFloat(k, 'f', -1, 64))
+	default:
+		return nil, fmt.Errorf("resource %s: index %v is neither a number nor a string", address, index)
+	}
+	return &model.Resource{
+		Address: address,
+		Module:  path.String(),
+		Mode:    mode,
+		Type:    typ,
+		Name:    name,
+		Index:   index,
+	}, nil
+}
+
+// setValues stores the attribute values after redacting what sensitive
+// marks.
+func setValues(r *model.Resource, values, sensitive any) error {
+	switch v := values.(type) {
+	case nil:
+		r.Values = map[string]any{}
+	case map[string]any:
+		r.Values = v
+	default:
+		return fmt.Errorf("values are a JSON %T, not an object", values)
+	}
+	var paths []string
+	redact(r.Values, sensitive, "", &paths)
+	slices.Sort(paths)
+	r.Sensitive = paths
+	return nil
+}
+
+// redact replaces every value that the sensitivity mask marks true with
+// model.SensitiveMarker, in place, and records its path. It returns the
+// value to store at this position.
+func redact(value, mask any, path string, paths *[]string) any {
+	switch mk := mask.(type) {
+	case bool:
+		if mk && value != nil {
+			*paths = append(*paths, path)
+			return model.SensitiveMarker
+		}
+	case map[string]any:
+		if obj, ok := value.(map[string]any); ok {
+			for k, sub := range mk {
+				if v, ok := obj[k]; ok {
+					obj[k] = redact(v, sub, joinKey(path, k), paths)
+				}
+			}
+		}
+	case []any:
+		if list, ok := value.([]any); ok {
+			for i, sub := range mk {
+				if i < len(list) {
+					list[i] = redact(list[i], sub, joinIndex(path, i), paths)
+				}
+			}
+		}
+	}
+	return value
+}
+
+// unknownPaths lists the paths that an after_unknown mask marks true.
+func unknownPaths(mask any) []string {
+	var paths []string
+	var walk func(any, string)
+	walk = func(m any, path string) {
+		switch mk := m.(type) {
+		case bool:
+			if mk && path != "" {
+				paths = append(paths, path)
+			}
+		case map[string]any:
+			for k, sub := range mk {
+				walk(sub, joinKey(path, k))
+			}
+		case []any:
+			for i, sub := range mk {
+				walk(sub, joinIndex(path, i))
+			}
+		}
+	}
+	walk(mask, "")
+	slices.Sort(paths)
+	return paths
+}
+
+func joinKey(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func joinIndex(path string, i int) string {
+	return path + "[" + strconv.Itoa(i) + "]"
+}

@@ -1,0 +1,284 @@
+// Package policy compiles the Rego rules, reads their METADATA into the
+// rule catalogue and evaluates them against a model.
+package policy
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/tfgate/tfgate/internal/gate"
+	"github.com/tfgate/tfgate/internal/model"
+)
+
+// rulesPrefix is the package every rule lives directly under.
+const rulesPrefix = "data.tfgate.rules."
+
+// entryPoint is the one query the engine prepares; see policies/main.rego.
+const entryPoint = "data.tfgate.main.findings"
+
+// Source is a tree of Rego files: the built-in policies or a --policy
+// directory.
+type Source struct {
+	// Name prefixes file names in errors and in the catalogue, such as
+	// "policies" or the directory the user gave.
+	Name string
+	FS   fs.FS
+	// Builtin marks the rules shipped inside tfgate.
+	Builtin bool
+}
+
+// Engine evaluates a compiled set of policies. It is safe for concurrent
+// use by several evaluations.
+type Engine struct {
+	rules     []*gate.Rule
+	byPackage map[string]*gate.Rule
+	query     rego.PreparedEvalQuery
+}
+
+// New parses and compiles every non-test .rego file of the sources, with
+// the sandboxed capabilities, and prepares the entry point once.
+func New(ctx context.Context, sources []Source) (*Engine, error) {
+	modules, builtin, err := parseSources(sources, false)
+	if err != nil {
+		return nil, err
+	}
+	compiler := ast.NewCompiler().
+		WithCapabilities(Capabilities()).
+		WithEnablePrintStatements(false)
+	compiler.Compile(modules)
+	if compiler.Failed() {
+		return nil, compileError(compiler.Errors)
+	}
+	rules, err := catalogue(modules, builtin)
+	if err != nil {
+		return nil, err
+	}
+	query, err := rego.New(
+		rego.Compiler(compiler),
+		rego.Query(entryPoint),
+		rego.StrictBuiltinErrors(true),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("prepare policies: %w", err)
+	}
+	e := &Engine{rules: rules, byPackage: map[string]*gate.Rule{}, query: query}
+	for _, r := range rules {
+		e.byPackage[r.Package] = r
+	}
+	return e, nil
+}
+
+// Rules returns the catalogue, sorted by rule id.
+func (e *Engine) Rules() []*gate.Rule { return e.rules }
+
+// Evaluate runs every rule against the model. Every resource of a type a
+// rule names gets a result; so does every resource a rule reports on.
+func (e *Engine) Evaluate(ctx context.Context, m *model.Model) ([]gate.Result, error) {
+	input, err := Input(m)
+	if err != nil {
+		return nil, fmt.Errorf("evaluate policies on %s: %w", m.Source, err)
+	}
+	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("evaluate policies on %s: %w", m.Source, ctx.Err())
+		}
+		return nil, fmt.Errorf("evaluate policies on %s: %s", m.Source, oneLine(err))
+	}
+	findings, err := e.findings(rs)
+	if err != nil {
+		return nil, fmt.Errorf("evaluate policies on %s: %w", m.Source, err)
+	}
+	return e.results(m, findings), nil
+}
+
+// finding is one entry the entry point returned.
+type finding struct {
+	rule     *gate.Rule
+	status   gate.Status
+	resource string
+	message  string
+}
+
+func (e *Engine) findings(rs rego.ResultSet) ([]finding, error) {
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return nil, nil
+	}
+	raw, ok := rs[0].Expressions[0].Value.([]any)
+	if !ok {
+		return nil, fmt.Errorf("entry point returned %T, not a set", rs[0].Expressions[0].Value)
+	}
+	out := make([]finding, 0, len(raw))
+	for _, item := range raw {
+		obj, _ := item.(map[string]any)
+		pkg, _ := obj["package"].(string)
+		status, _ := obj["status"].(string)
+		rule := e.byPackage[rulesPrefix+pkg]
+		if rule == nil {
+			return nil, fmt.Errorf("package tfgate.rules.%s reports results but has no METADATA with custom.id", pkg)
+		}
+		f, _ := obj["finding"].(map[string]any)
+		resource, _ := f["resource"].(string)
+		message, _ := f["message"].(string)
+		if resource == "" || message == "" {
+			return nil, fmt.Errorf("rule %s (%s): each %s entry must be an object with string fields resource and message, got %v", rule.ID, rule.File, status, obj["finding"])
+		}
+		out = append(out, finding{rule: rule, status: gate.Status(status), resource: resource, message: message})
+	}
+	return out, nil
+}
+
+// results combines the findings with the resources each rule applies to:
+// one result per (rule, resource); a failure outweighs an unknown, which
+// outweighs a pass.
+func (e *Engine) results(m *model.Model, findings []finding) []gate.Result {
+	type key struct {
+		rule     *gate.Rule
+		resource string
+	}
+	byAddress := make(map[string]*model.Resource, len(m.Resources))
+	byType := map[string][]*model.Resource{}
+	for _, r := range m.Resources {
+		byAddress[r.Address] = r
+		if r.Mode == "managed" && !isDelete(r.Actions) {
+			byType[r.Type] = append(byType[r.Type], r)
+		}
+	}
+	var out []gate.Result
+	index := map[key]int{}
+	add := func(rule *gate.Rule, address string) int {
+		k := key{rule, address}
+		if i, ok := index[k]; ok {
+			return i
+		}
+		res := gate.Result{Rule: rule, Input: m.Source, Resource: address, Status: gate.Pass}
+		if r := byAddress[address]; r != nil {
+			res.ResourceType = r.Type
+			res.Location = r.Location
+		}
+		out = append(out, res)
+		index[k] = len(out) - 1
+		return len(out) - 1
+	}
+	for _, rule := range e.rules {
+		for _, t := range rule.ResourceTypes {
+			for _, r := range byType[t] {
+				add(rule, r.Address)
+			}
+		}
+	}
+	messages := map[int][]string{}
+	for _, f := range findings {
+		i := add(f.rule, f.resource)
+		switch res := &out[i]; {
+		case weight(f.status) > weight(res.Status):
+			res.Status = f.status
+			messages[i] = []string{f.message}
+		case f.status == res.Status:
+			messages[i] = append(messages[i], f.message)
+		}
+	}
+	for i, msgs := range messages {
+		slices.Sort(msgs)
+		out[i].Message = strings.Join(slices.Compact(msgs), "; ")
+	}
+	gate.Sort(out)
+	return out
+}
+
+func weight(s gate.Status) int {
+	switch s {
+	case gate.Fail:
+		return 2
+	case gate.Unknown:
+		return 1
+	}
+	return 0
+}
+
+func isDelete(actions []string) bool {
+	return len(actions) == 1 && actions[0] == "delete"
+}
+
+// parseSources parses the .rego files of the sources: the policies when
+// tests is false, the policies and their tests when it is true. It also
+// returns which module names are built in.
+func parseSources(sources []Source, tests bool) (map[string]*ast.Module, map[string]bool, error) {
+	modules := map[string]*ast.Module{}
+	builtin := map[string]bool{}
+	for _, src := range sources {
+		var files []string
+		err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || !strings.HasSuffix(p, ".rego") {
+				return nil
+			}
+			if strings.HasSuffix(p, "_test.rego") && !tests {
+				return nil
+			}
+			files = append(files, p)
+			return nil
+		})
+		if err != nil {
+			return nil, nil, fmt.Errorf("read policies %s: %w", src.Name, err)
+		}
+		if len(files) == 0 && !src.Builtin {
+			return nil, nil, fmt.Errorf("read policies %s: no .rego files found", src.Name)
+		}
+		for _, p := range files {
+			data, err := fs.ReadFile(src.FS, p)
+			if err != nil {
+				return nil, nil, fmt.Errorf("read policy %s: %w", path.Join(src.Name, p), err)
+			}
+			name := path.Join(src.Name, p)
+			mod, err := ast.ParseModuleWithOpts(name, string(data), ast.ParserOptions{
+				ProcessAnnotation: true,
+				RegoVersion:       ast.RegoV1,
+				Capabilities:      Capabilities(),
+			})
+			if err != nil {
+				return nil, nil, compileError(err)
+			}
+			if mod == nil {
+				return nil, nil, fmt.Errorf("%s: empty policy file", name)
+			}
+			modules[name] = mod
+			builtin[name] = src.Builtin
+		}
+	}
+	return modules, builtin, nil
+}
+
+// compileError turns OPA's errors into one line that starts with the file,
+// line and column of the first.
+func compileError(err error) error {
+	var errs ast.Errors
+	if !errors.As(err, &errs) || len(errs) == 0 {
+		return fmt.Errorf("policy: %s", oneLine(err))
+	}
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Location.Compare(errs[j].Location) < 0 })
+	first := errs[0]
+	msg := first.Message
+	if first.Location != nil {
+		msg = fmt.Sprintf("%s:%d:%d: %s", first.Location.File, first.Location.Row, first.Location.Col, msg)
+	}
+	if len(errs) > 1 {
+		msg += fmt.Sprintf(" (and %d more errors)", len(errs)-1)
+	}
+	return errors.New(oneLine(errors.New(msg)))
+}
+
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(err.Error()), " ")
+}

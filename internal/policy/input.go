@@ -1,0 +1,129 @@
+package policy
+
+import (
+	"fmt"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/tfgate/tfgate/internal/model"
+)
+
+// Input converts a model to the value policies read as input, once per
+// evaluation. It is the model's JSON form plus an index:
+//
+//	index.by_type[TYPE]     positions in resources of the instances of TYPE
+//	index.by_address[ADDR]  position in resources of the instance ADDR
+//
+// so that rules look resources up instead of scanning the list.
+func Input(m *model.Model) (ast.Value, error) {
+	resources := make([]*ast.Term, len(m.Resources))
+	byType := map[string][]*ast.Term{}
+	byAddress := make([][2]*ast.Term, 0, len(m.Resources))
+	for i, r := range m.Resources {
+		v, err := resourceValue(r)
+		if err != nil {
+			return nil, err
+		}
+		resources[i] = ast.NewTerm(v)
+		pos := ast.IntNumberTerm(i)
+		byType[r.Type] = append(byType[r.Type], pos)
+		byAddress = append(byAddress, [2]*ast.Term{ast.StringTerm(r.Address), pos})
+	}
+	types := make([][2]*ast.Term, 0, len(byType))
+	for t, positions := range byType {
+		types = append(types, [2]*ast.Term{ast.StringTerm(t), ast.ArrayTerm(positions...)})
+	}
+	fields := [][2]*ast.Term{
+		item("model_version", ast.IntNumberTerm(m.Version)),
+		item("kind", ast.StringTerm(string(m.Kind))),
+		item("source", ast.StringTerm(m.Source)),
+		item("resources", ast.ArrayTerm(resources...)),
+		item("index", ast.ObjectTerm(
+			item("by_type", ast.ObjectTerm(types...)),
+			item("by_address", ast.ObjectTerm(byAddress...)),
+		)),
+	}
+	if m.TerraformVersion != "" {
+		fields = append(fields, item("terraform_version", ast.StringTerm(m.TerraformVersion)))
+	}
+	if m.FormatVersion != "" {
+		fields = append(fields, item("format_version", ast.StringTerm(m.FormatVersion)))
+	}
+	if m.Timestamp != "" {
+		fields = append(fields, item("timestamp", ast.StringTerm(m.Timestamp)))
+	}
+	return ast.NewObject(fields...), nil
+}
+
+func resourceValue(r *model.Resource) (ast.Value, error) {
+	index := ast.NullTerm()
+	if r.Index != nil {
+		v, err := ast.InterfaceToValue(r.Index)
+		if err != nil {
+			return nil, fmt.Errorf("resource %s: index: %w", r.Address, err)
+		}
+		index = ast.NewTerm(v)
+	}
+	values, err := ast.InterfaceToValue(r.Values)
+	if err != nil {
+		return nil, fmt.Errorf("resource %s: values: %w", r.Address, err)
+	}
+	location := ast.NullTerm()
+	if l := r.Location; l != nil {
+		location = ast.ObjectTerm(
+			item("file", ast.StringTerm(l.File)),
+			item("start_line", ast.IntNumberTerm(l.StartLine)),
+			item("end_line", ast.IntNumberTerm(l.EndLine)),
+		)
+	}
+	return ast.NewObject(
+		item("address", ast.StringTerm(r.Address)),
+		item("module", ast.StringTerm(r.Module)),
+		item("mode", ast.StringTerm(r.Mode)),
+		item("type", ast.StringTerm(r.Type)),
+		item("name", ast.StringTerm(r.Name)),
+		item("index", index),
+		item("actions", stringList(r.Actions)),
+		item("values", ast.NewTerm(values)),
+		item("unknown", stringList(r.Unknown)),
+		item("sensitive", stringList(r.Sensitive)),
+		item("location", location),
+		item("references", links(r.References)),
+		item("referenced_by", links(r.ReferencedBy)),
+	), nil
+}
+
+func links(ls []model.Link) *ast.Term {
+	if ls == nil {
+		return ast.NullTerm()
+	}
+	terms := make([]*ast.Term, len(ls))
+	for i, l := range ls {
+		fields := [][2]*ast.Term{
+			item("address", ast.StringTerm(l.Address)),
+			item("type", ast.StringTerm(l.Type)),
+			item("attribute", ast.StringTerm(l.Attribute)),
+			item("via", ast.StringTerm(string(l.Via))),
+		}
+		if l.Through != nil {
+			fields = append(fields, item("through", stringList(l.Through)))
+		}
+		terms[i] = ast.ObjectTerm(fields...)
+	}
+	return ast.ArrayTerm(terms...)
+}
+
+func stringList(list []string) *ast.Term {
+	if list == nil {
+		return ast.NullTerm()
+	}
+	terms := make([]*ast.Term, len(list))
+	for i, s := range list {
+		terms[i] = ast.StringTerm(s)
+	}
+	return ast.ArrayTerm(terms...)
+}
+
+func item(key string, value *ast.Term) [2]*ast.Term {
+	return [2]*ast.Term{ast.StringTerm(key), value}
+}

@@ -1,0 +1,33 @@
+# METADATA
+# title: CloudTrail trails keep logging
+# description: |
+#   A trail whose logging is stopped records no API activity: the audit
+#   trail the runbook's P1 alert ("trail logging stopped") watches for
+#   would be gone from the moment of apply.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-turning-off-logging.html
+#     description: AWS CloudTrail User Guide, stopping and starting logging for a trail
+#   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail#enable_logging
+#     description: Terraform AWS provider, aws_cloudtrail enable_logging
+# custom:
+#   id: aws-cloudtrail-logging
+#   severity: critical
+#   enforcement: hard-mandatory
+#   resource_types: [aws_cloudtrail]
+#   runbook: P1 alert (trail logging stopped); post-apply verification (CloudTrail logging)
+#   remediation: |
+#     Remove `enable_logging = false` from the aws_cloudtrail (logging is on
+#     by default) or set it to true.
+package tfgate.rules.aws_cloudtrail_logging
+
+import data.tfgate.lib
+
+deny contains lib.result(trail, "logging is stopped (enable_logging = false): API activity will not be recorded") if {
+	some trail in lib.resources("aws_cloudtrail")
+	trail.values.enable_logging == false
+}
+
+unknown contains lib.result(trail, "enable_logging is known only after apply") if {
+	some trail in lib.resources("aws_cloudtrail")
+	lib.is_unknown(trail, "enable_logging")
+}

@@ -1,0 +1,55 @@
+# METADATA
+# title: KMS keys rotate their key material
+# description: |
+#   A symmetric customer-managed KMS key must have automatic rotation
+#   enabled, at most every 365 days, so that a leaked or long-used key
+#   version stops protecting new data. Asymmetric and HMAC keys cannot
+#   rotate automatically and pass.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html
+#     description: AWS KMS Developer Guide, rotating AWS KMS keys
+#   - ref: https://www.cisecurity.org/benchmark/amazon_web_services
+#     description: CIS AWS Foundations Benchmark, ensure rotation for customer-created symmetric CMKs is enabled
+# custom:
+#   id: aws-kms-rotation
+#   severity: high
+#   enforcement: soft-mandatory
+#   resource_types: [aws_kms_key]
+#   runbook: post-apply verification (KMS keys usable)
+#   remediation: |
+#     Set `enable_key_rotation = true` on the aws_kms_key, and leave
+#     `rotation_period_in_days` unset or at most 365.
+package tfgate.rules.aws_kms_rotation
+
+import data.tfgate.lib
+
+deny contains lib.result(key, "automatic key rotation is off (enable_key_rotation is not true)") if {
+	some key in _symmetric_keys
+	not lib.is_unknown(key, "enable_key_rotation")
+	not key.values.enable_key_rotation == true
+}
+
+deny contains lib.result(key, msg) if {
+	some key in _symmetric_keys
+	key.values.enable_key_rotation == true
+	period := key.values.rotation_period_in_days
+	is_number(period)
+	period > 365
+	msg := sprintf("key material rotates every %d days, more than 365 (rotation_period_in_days)", [period])
+}
+
+unknown contains lib.result(key, "enable_key_rotation is known only after apply") if {
+	some key in _symmetric_keys
+	lib.is_unknown(key, "enable_key_rotation")
+}
+
+_symmetric_keys contains key if {
+	some key in lib.resources("aws_kms_key")
+	_symmetric(key)
+}
+
+_symmetric(key) if not key.values.customer_master_key_spec
+
+_symmetric(key) if key.values.customer_master_key_spec == "SYMMETRIC_DEFAULT"
+
+_symmetric(key) if lib.is_unknown(key, "customer_master_key_spec")

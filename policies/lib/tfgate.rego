@@ -1,0 +1,98 @@
+# METADATA
+# title: tfgate helper library
+# description: |
+#   Helpers shared by the built-in rules and open to user rules as
+#   data.tfgate.lib. They read the model through its index instead of
+#   scanning input.resources, and they follow the links tfgate computed.
+package tfgate.lib
+
+# resources returns the instances of a managed resource type that exist
+# after the change: instances being deleted are left out.
+resources(type) := [r |
+	some i in input.index.by_type[type]
+	r := input.resources[i]
+	r.mode == "managed"
+	not deleted(r)
+]
+
+# data_sources returns the data sources of a type.
+data_sources(type) := [r |
+	some i in input.index.by_type[type]
+	r := input.resources[i]
+	r.mode == "data"
+]
+
+# resource returns the resource instance at an address.
+resource(address) := input.resources[input.index.by_address[address]]
+
+# deleted holds for an instance the plan deletes without replacing.
+deleted(r) if r.actions == ["delete"]
+
+# referrers returns the resources of a type that refer to r through one of
+# their attributes (such as "bucket"), and are not being deleted.
+referrers(r, type, attribute) := [other |
+	some l in r.referenced_by
+	l.type == type
+	l.attribute == attribute
+	other := resource(l.address)
+	not deleted(other)
+]
+
+# refers_to holds when r refers to some resource of a type through an
+# attribute.
+refers_to(r, type, attribute) if {
+	some l in r.references
+	l.type == type
+	l.attribute == attribute
+}
+
+# is_unknown holds when the value at path (such as "bucket" or
+# "rule[0].id"), a part of it, or the value containing it is known only
+# after apply.
+is_unknown(r, path) if {
+	some p in r.unknown
+	_overlaps(p, path)
+}
+
+_overlaps(a, b) if a == b
+
+_overlaps(a, b) if _within(a, b)
+
+_overlaps(a, b) if _within(b, a)
+
+_within(inner, outer) if startswith(inner, concat("", [outer, "."]))
+
+_within(inner, outer) if startswith(inner, concat("", [outer, "["]))
+
+# result builds a deny or unknown entry for a resource.
+result(r, message) := {"resource": r.address, "message": message}
+
+# mock_input builds an input with its index from a list of resources, for
+# policy tests: `with input as lib.mock_input([...])`. Each resource needs
+# an address, a type and values; the other fields default to a planned
+# create with no unknowns and no links.
+mock_input(rs) := {
+	"model_version": 1,
+	"kind": "plan",
+	"resources": full,
+	"index": {
+		"by_type": {t: [i | some i, r in full; r.type == t] | some r in full; t := r.type},
+		"by_address": {r.address: i | some i, r in full},
+	},
+} if {
+	full := [object.union(_mock_defaults, r) | some r in rs]
+}
+
+_mock_defaults := {
+	"module": "",
+	"mode": "managed",
+	"name": "mock",
+	"index": null,
+	"actions": ["create"],
+	"values": {},
+	"unknown": [],
+	"sensitive": [],
+	"location": null,
+	"references": [],
+	"referenced_by": [],
+}
