@@ -1,11 +1,28 @@
-// Package policies embeds the built-in Rego policies, their tests and the
-// helper library, so the tfgate binary carries them.
+// Package policies embeds the built-in Rego: the helper library with the
+// engine's entry point (lib/) and the rule catalogue (rules/), tests
+// included, so the tfgate binary carries them.
 package policies
 
-import "embed"
+import (
+	"embed"
+	"io/fs"
+)
 
-// FS holds every built-in .rego file, tests included, at its path below
-// this directory.
-//
-//go:embed *.rego lib/*.rego aws/*/*.rego
-var FS embed.FS
+//go:embed lib/*.rego rules
+var files embed.FS
+
+// Lib is the helper library (package tfgate.lib) and the entry point
+// (package tfgate.main); every evaluation needs them.
+func Lib() fs.FS { return sub("lib") }
+
+// Rules are the built-in rules, one package under tfgate.rules each.
+func Rules() fs.FS { return sub("rules") }
+
+func sub(dir string) fs.FS {
+	f, err := fs.Sub(files, dir)
+	if err != nil {
+		// fs.Sub fails only for an invalid path, and dir is a constant.
+		panic(err)
+	}
+	return f
+}

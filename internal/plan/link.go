@@ -230,11 +230,10 @@ func (l *linker) variableTargets(sc scope, name string, depth int) []target {
 }
 
 // outputTargets follows module.NAME.OUTPUT into the called module's
-// instances.
+// instances. Terraform drops the output name from a reference whose key is
+// not a literal (module.kms[each.key].key_arn is recorded as "module.kms"
+// and "each.key"); then every output of the instance is followed.
 func (l *linker) outputTargets(sc scope, p reference, keyed bool, depth int) []target {
-	if p.output == "" {
-		return nil
-	}
 	childCalls := p.name
 	if c := sc.path.Calls(); c != "" {
 		childCalls = c + "." + p.name
@@ -243,11 +242,15 @@ func (l *linker) outputTargets(sc scope, p reference, keyed bool, depth int) []t
 	if call == nil || call.Module == nil {
 		return nil
 	}
-	output := call.Module.Outputs[p.output]
-	if output == nil || output.Expression == nil || output.Expression.ExpressionData == nil {
-		return nil
+	var outputs []string
+	if p.output != "" {
+		outputs = []string{p.output}
+	} else if !p.hasKey && keyed {
+		for name := range call.Module.Outputs {
+			outputs = append(outputs, name)
+		}
+		slices.Sort(outputs)
 	}
-	refs := output.Expression.References
 	var out []target
 	for _, key := range l.moduleKeys[group{sc.path.String(), p.name}] {
 		byKey := false
@@ -263,10 +266,16 @@ func (l *linker) outputTargets(sc scope, p reference, keyed bool, depth int) []t
 			byKey = true
 		}
 		child := append(slices.Clip(sc.path), model.Step{Name: p.name, Key: key})
-		hop := child.String() + "." + p.output
-		for _, t := range withHop(hop, l.resolve(scope{path: child}, refs, false, depth+1)) {
-			t.byKey = t.byKey || byKey
-			out = append(out, t)
+		for _, name := range outputs {
+			output := call.Module.Outputs[name]
+			if output == nil || output.Expression == nil || output.Expression.ExpressionData == nil {
+				continue
+			}
+			hop := child.String() + "." + name
+			for _, t := range withHop(hop, l.resolve(scope{path: child}, output.Expression.References, false, depth+1)) {
+				t.byKey = t.byKey || byKey
+				out = append(out, t)
+			}
 		}
 	}
 	return out

@@ -9,7 +9,10 @@ import (
 )
 
 func builtin() []policy.Source {
-	return []policy.Source{{Name: "policies", FS: policies.FS, Builtin: true}}
+	return []policy.Source{
+		{Name: "policies/lib", FS: policies.Lib(), Builtin: true},
+		{Name: "policies/rules", FS: policies.Rules(), Builtin: true},
+	}
 }
 
 // TestBuiltinRegoTests runs every *_test.rego of the built-in policies, so

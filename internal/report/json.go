@@ -1,0 +1,106 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/tfgate/tfgate/internal/gate"
+)
+
+// The JSON report's wire types: the report's JSON contract, version 1.
+// Fields are added, never renamed or removed, within a version.
+type (
+	jsonReport struct {
+		Version int          `json:"version"`
+		Tool    jsonTool     `json:"tool"`
+		Inputs  []jsonInput  `json:"inputs"`
+		Summary jsonSummary  `json:"summary"`
+		Results []jsonResult `json:"results"`
+	}
+	jsonTool struct {
+		Name    string `json:"name"`
+		Version string `json:"version"`
+	}
+	jsonInput struct {
+		Kind             string `json:"kind"`
+		Path             string `json:"path"`
+		TerraformVersion string `json:"terraform_version,omitempty"`
+		FormatVersion    string `json:"format_version,omitempty"`
+		Resources        int    `json:"resources"`
+	}
+	jsonSummary struct {
+		Passed   int    `json:"passed"`
+		Failed   int    `json:"failed"`
+		Unknown  int    `json:"unknown"`
+		Waived   int    `json:"waived"`
+		Blocking int    `json:"blocking"`
+		FailOn   string `json:"fail_on"`
+		Verdict  string `json:"verdict"`
+	}
+	jsonResult struct {
+		Rule         string        `json:"rule"`
+		Title        string        `json:"title"`
+		Severity     string        `json:"severity"`
+		Enforcement  string        `json:"enforcement"`
+		Status       string        `json:"status"`
+		Blocking     bool          `json:"blocking"`
+		Input        string        `json:"input"`
+		Resource     string        `json:"resource"`
+		ResourceType string        `json:"resource_type"`
+		Message      string        `json:"message"`
+		Location     *jsonLocation `json:"location"`
+		Waiver       *struct{}     `json:"waiver"`
+	}
+	jsonLocation struct {
+		File      string `json:"file"`
+		StartLine int    `json:"start_line"`
+		EndLine   int    `json:"end_line"`
+	}
+)
+
+func writeJSON(w io.Writer, r *Report) error {
+	out := jsonReport{
+		Version: 1,
+		Tool:    jsonTool{Name: r.Tool.Name, Version: r.Tool.Version},
+		Inputs:  make([]jsonInput, len(r.Inputs)),
+		Summary: jsonSummary{
+			Passed:   r.Summary.Passed,
+			Failed:   r.Summary.Failed,
+			Unknown:  r.Summary.Unknown,
+			Waived:   r.Summary.Waived,
+			Blocking: r.Summary.Blocking,
+			FailOn:   string(r.Policy.FailOn),
+			Verdict:  r.Summary.Verdict(),
+		},
+		Results: make([]jsonResult, len(r.Results)),
+	}
+	for i, in := range r.Inputs {
+		out.Inputs[i] = jsonInput(in)
+	}
+	for i, res := range r.Results {
+		out.Results[i] = jsonResult{
+			Rule:         res.Rule.ID,
+			Title:        res.Rule.Title,
+			Severity:     string(res.Rule.Severity),
+			Enforcement:  string(res.Rule.Enforcement),
+			Status:       string(res.Status),
+			Blocking:     r.Policy.Blocks(res),
+			Input:        res.Input,
+			Resource:     res.Resource,
+			ResourceType: res.ResourceType,
+			Message:      res.Message,
+			Location:     location(res),
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func location(res gate.Result) *jsonLocation {
+	if res.Location == nil {
+		return nil
+	}
+	l := jsonLocation(*res.Location)
+	return &l
+}

@@ -1,0 +1,82 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/tfgate/tfgate/internal/gate"
+)
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiGreen  = "\x1b[32m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+)
+
+// writeText writes what a person at a terminal needs: every resource with
+// a failing, unknown or waived result, its findings under it, and a
+// summary line. Passes are counted, not listed.
+func writeText(w io.Writer, r *Report, opts Options) error {
+	bw := bufio.NewWriter(w)
+	paint := func(code, s string) string {
+		if !opts.Color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	for _, in := range r.Inputs {
+		fmt.Fprintf(bw, "%s %s: %d resources", in.Kind, in.Path, in.Resources)
+		if in.TerraformVersion != "" {
+			fmt.Fprintf(bw, " (terraform %s)", in.TerraformVersion)
+		}
+		fmt.Fprintln(bw)
+	}
+	var current string
+	for _, res := range r.Results {
+		if res.Status == gate.Pass {
+			continue
+		}
+		if key := res.Input + "\x00" + res.Resource; key != current {
+			current = key
+			fmt.Fprintln(bw)
+			head := paint(ansiBold, res.Resource)
+			if len(r.Inputs) > 1 {
+				head += "  [" + res.Input + "]"
+			}
+			if l := res.Location; l != nil {
+				head += paint(ansiCyan, fmt.Sprintf("  %s:%d", l.File, l.StartLine))
+			}
+			fmt.Fprintln(bw, head)
+		}
+		label := strings.ToUpper(string(res.Status))
+		switch {
+		case res.Status == gate.Fail && r.Policy.Blocks(res):
+			label = paint(ansiRed, label)
+		case res.Status == gate.Fail:
+			label = paint(ansiYellow, label) + " (" + nonBlockingReason(r.Policy, res) + ")"
+		case res.Status == gate.Unknown:
+			label = paint(ansiYellow, label)
+		}
+		fmt.Fprintf(bw, "  %s %s [%s] %s\n", label, res.Rule.ID, res.Rule.Severity, res.Message)
+	}
+	s := r.Summary
+	verdict := paint(ansiGreen, "PASS")
+	if s.Verdict() == "fail" {
+		verdict = paint(ansiRed, "FAIL")
+	}
+	fmt.Fprintf(bw, "\n%s: %d failed (%d blocking), %d unknown, %d waived, %d passed; %d rules, fail on %s and above\n",
+		verdict, s.Failed, s.Blocking, s.Unknown, s.Waived, s.Passed, len(r.Rules), r.Policy.FailOn)
+	return bw.Flush()
+}
+
+func nonBlockingReason(p gate.Policy, res gate.Result) string {
+	if res.Rule.Enforcement == gate.Advisory {
+		return "advisory"
+	}
+	return "below --fail-on " + string(p.FailOn)
+}

@@ -1,0 +1,21 @@
+# Customer-managed KMS key with a friendly alias. Every encrypted resource in
+# the foundation (state, logs, data) gets its own key so access can be scoped
+# per purpose through key policies.
+
+resource "aws_kms_key" "this" {
+  description             = var.description
+  enable_key_rotation     = var.enable_key_rotation
+  rotation_period_in_days = var.rotation_period_in_days
+  deletion_window_in_days = var.deletion_window_in_days
+  is_enabled              = var.is_enabled
+  policy                  = var.policy
+
+  tags = merge(var.tags, {
+    Name = var.alias
+  })
+}
+
+resource "aws_kms_alias" "this" {
+  name          = "alias/${var.alias}"
+  target_key_id = aws_kms_key.this.key_id
+}
