@@ -161,9 +161,21 @@ func (l *linker) resolve(sc scope, refs []string, keyed bool, depth int) []targe
 	if depth > maxDepth {
 		return nil
 	}
+	parsed := make([]reference, len(refs))
+	keyedNames := map[string]bool{}
+	for i, ref := range refs {
+		parsed[i] = parseReference(ref)
+		if parsed[i].hasKey {
+			keyedNames[parsed[i].name] = true
+		}
+	}
 	var out []target
-	for _, ref := range refs {
-		p := parseReference(ref)
+	for _, p := range parsed {
+		if !p.hasKey && keyedNames[p.name] && (p.kind == refResource || p.kind == refModule) {
+			// Terraform lists aws_x.y beside aws_x.y[0]: the keyed
+			// reference says which instance is meant.
+			continue
+		}
 		switch p.kind {
 		case refResource:
 			out = append(out, l.resourceTargets(sc, p, keyed)...)

@@ -41,6 +41,9 @@ type document struct {
 	PriorState      *priorState              `json:"prior_state"`
 	Configuration   *tfjson.Config           `json:"configuration"`
 	PlannedValues   presence                 `json:"planned_values"`
+	// Variables are the root module's input values; sensitive ones are
+	// printed in the clear, so they are only read to be hidden.
+	Variables map[string]*tfjson.PlanVariable `json:"variables"`
 
 	// State parts.
 	Values *tfjson.StateValues `json:"values"`

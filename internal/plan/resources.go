@@ -15,6 +15,7 @@ import (
 // sources Terraform read while planning (they are only in the prior state),
 // and links them through the configuration.
 func fromPlan(m *model.Model, doc *document) error {
+	secrets := sensitiveVariables(doc)
 	seen := make(map[string]bool, len(doc.ResourceChanges))
 	for _, rc := range doc.ResourceChanges {
 		if rc == nil || rc.Change == nil || rc.DeposedKey != "" {
@@ -22,7 +23,7 @@ func fromPlan(m *model.Model, doc *document) error {
 			// current object of the same address describes the resource.
 			continue
 		}
-		r, err := changeResource(rc)
+		r, err := changeResource(rc, secrets)
 		if err != nil {
 			return err
 		}
@@ -34,7 +35,7 @@ func fromPlan(m *model.Model, doc *document) error {
 			if sr.Mode != tfjson.DataResourceMode || seen[sr.Address] {
 				return nil
 			}
-			r, err := stateResource(sr, module)
+			r, err := stateResource(sr, module, secrets)
 			if err != nil {
 				return err
 			}
@@ -45,6 +46,7 @@ func fromPlan(m *model.Model, doc *document) error {
 			return err
 		}
 	}
+	scrub(m.Resources, secrets)
 	if doc.Configuration != nil {
 		return link(m.Resources, doc.Configuration)
 	}
@@ -56,11 +58,13 @@ func fromState(m *model.Model, values *tfjson.StateValues) error {
 	if values == nil {
 		return nil
 	}
+	secrets := &secretSet{}
+	defer scrub(m.Resources, secrets)
 	return walkStateModules(values.RootModule, func(sr *tfjson.StateResource, module string) error {
 		if sr.DeposedKey != "" {
 			return nil
 		}
-		r, err := stateResource(sr, module)
+		r, err := stateResource(sr, module, secrets)
 		if err != nil {
 			return err
 		}
@@ -89,7 +93,7 @@ func walkStateModules(mod *tfjson.StateModule, visit func(*tfjson.StateResource,
 	return nil
 }
 
-func changeResource(rc *tfjson.ResourceChange) (*model.Resource, error) {
+func changeResource(rc *tfjson.ResourceChange, secrets *secretSet) (*model.Resource, error) {
 	r, err := newResource(rc.Address, rc.ModuleAddress, string(rc.Mode), rc.Type, rc.Name, rc.Index)
 	if err != nil {
 		return nil, err
@@ -106,13 +110,13 @@ func changeResource(rc *tfjson.ResourceChange) (*model.Resource, error) {
 	} else {
 		r.Unknown = unknownPaths(c.AfterUnknown)
 	}
-	if err := setValues(r, values, sensitive); err != nil {
+	if err := setValues(r, values, sensitive, secrets); err != nil {
 		return nil, fmt.Errorf("resource %s: %w", rc.Address, err)
 	}
 	return r, nil
 }
 
-func stateResource(sr *tfjson.StateResource, module string) (*model.Resource, error) {
+func stateResource(sr *tfjson.StateResource, module string, secrets *secretSet) (*model.Resource, error) {
 	r, err := newResource(sr.Address, module, string(sr.Mode), sr.Type, sr.Name, sr.Index)
 	if err != nil {
 		return nil, err
@@ -127,7 +131,7 @@ func stateResource(sr *tfjson.StateResource, module string) (*model.Resource, er
 	if values == nil {
 		values = map[string]any{}
 	}
-	if err := setValues(r, values, sensitive); err != nil {
+	if err := setValues(r, values, sensitive, secrets); err != nil {
 		return nil, fmt.Errorf("resource %s: %w", sr.Address, err)
 	}
 	return r, nil
@@ -163,7 +167,7 @@ func newResource(address, module, mode, typ, name string, index any) (*model.Res
 
 // setValues stores the attribute values after redacting what sensitive
 // marks.
-func setValues(r *model.Resource, values, sensitive any) error {
+func setValues(r *model.Resource, values, sensitive any, secrets *secretSet) error {
 	switch v := values.(type) {
 	case nil:
 		r.Values = map[string]any{}
@@ -173,27 +177,28 @@ func setValues(r *model.Resource, values, sensitive any) error {
 		return fmt.Errorf("values are a JSON %T, not an object", values)
 	}
 	var paths []string
-	redact(r.Values, sensitive, "", &paths)
+	redact(r.Values, sensitive, "", &paths, secrets)
 	slices.Sort(paths)
 	r.Sensitive = paths
 	return nil
 }
 
 // redact replaces every value that the sensitivity mask marks true with
-// model.SensitiveMarker, in place, and records its path. It returns the
-// value to store at this position.
-func redact(value, mask any, path string, paths *[]string) any {
+// model.SensitiveMarker, in place, records its path, and adds the strings
+// it hid to secrets. It returns the value to store at this position.
+func redact(value, mask any, path string, paths *[]string, secrets *secretSet) any {
 	switch mk := mask.(type) {
 	case bool:
 		if mk && value != nil {
 			*paths = append(*paths, path)
+			secrets.addAll(value)
 			return model.SensitiveMarker
 		}
 	case map[string]any:
 		if obj, ok := value.(map[string]any); ok {
 			for k, sub := range mk {
 				if v, ok := obj[k]; ok {
-					obj[k] = redact(v, sub, joinKey(path, k), paths)
+					obj[k] = redact(v, sub, joinKey(path, k), paths, secrets)
 				}
 			}
 		}
@@ -201,7 +206,7 @@ func redact(value, mask any, path string, paths *[]string) any {
 		if list, ok := value.([]any); ok {
 			for i, sub := range mk {
 				if i < len(list) {
-					list[i] = redact(list[i], sub, joinIndex(path, i), paths)
+					list[i] = redact(list[i], sub, joinIndex(path, i), paths, secrets)
 				}
 			}
 		}

@@ -1,0 +1,245 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/tfgate/tfgate/internal/gate"
+	"github.com/tfgate/tfgate/internal/model"
+	"github.com/tfgate/tfgate/internal/plan"
+	"github.com/tfgate/tfgate/internal/policy"
+	"github.com/tfgate/tfgate/internal/report"
+	"github.com/tfgate/tfgate/policies"
+)
+
+// checkOptions are the flags of tfgate check.
+type checkOptions struct {
+	format     string
+	output     string
+	reports    []string
+	policyDirs []string
+	noBuiltin  bool
+	failOn     string
+	timeout    time.Duration
+	quiet      bool
+	noColor    bool
+}
+
+// destination is one report to write: a format and a file ("" for stdout).
+type destination struct {
+	format string
+	path   string
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
+	var o checkOptions
+	fs := newFlags("check", "check [flags] INPUT...", stdout)
+	fs.StringVar(&o.format, "format", "text", "report format on stdout or --output: "+strings.Join(report.Formats, ", "))
+	fs.StringVarP(&o.output, "output", "o", "", "write the --format report to this file instead of stdout")
+	fs.StringArrayVar(&o.reports, "report", nil, "also write a report, as FORMAT=FILE (repeatable)")
+	fs.StringArrayVar(&o.policyDirs, "policy", nil, "directory of user Rego policies, added to the built-ins (repeatable)")
+	fs.BoolVar(&o.noBuiltin, "no-builtin", false, "do not load the built-in rules")
+	fs.StringVar(&o.failOn, "fail-on", "low", "lowest severity that fails the gate: critical, high, medium, low, info")
+	fs.DurationVar(&o.timeout, "timeout", 2*time.Minute, "give up evaluating after this long")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "write no report to stdout; only the exit code and errors")
+	fs.BoolVar(&o.noColor, "no-color", false, "no colours in text output (also when NO_COLOR is set)")
+	if err := parse(fs, args); err != nil {
+		return exitError, err
+	}
+	if fs.NArg() == 0 {
+		return exitError, errors.New("no input; give a plan or state JSON file (terraform show -json)")
+	}
+	failOn, err := gate.ParseSeverity(o.failOn)
+	if err != nil {
+		return exitError, fmt.Errorf("--fail-on: %w", err)
+	}
+	if o.timeout <= 0 {
+		return exitError, fmt.Errorf("--timeout must be positive, got %s", o.timeout)
+	}
+	dests, err := destinations(o)
+	if err != nil {
+		return exitError, err
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
+	defer cancel()
+	sources, err := policySources(o.policyDirs, o.noBuiltin)
+	if err != nil {
+		return exitError, err
+	}
+	engine, err := policy.New(ctx, sources)
+	if err != nil {
+		return exitError, err
+	}
+	rep := &report.Report{
+		Tool:   report.Tool{Name: "tfgate", Version: toolVersion()},
+		Rules:  engine.Rules(),
+		Policy: gate.Policy{FailOn: failOn},
+	}
+	for _, path := range fs.Args() {
+		m, err := loadInput(ctx, path)
+		if err != nil {
+			return exitError, err
+		}
+		results, err := engine.Evaluate(ctx, m)
+		if err != nil {
+			if errors.Is(err, context.DeadlineExceeded) {
+				return exitError, fmt.Errorf("evaluation of %s exceeded --timeout %s", path, o.timeout)
+			}
+			return exitError, err
+		}
+		rep.Inputs = append(rep.Inputs, report.Input{
+			Kind:             string(m.Kind),
+			Path:             m.Source,
+			TerraformVersion: m.TerraformVersion,
+			FormatVersion:    m.FormatVersion,
+			Resources:        len(m.Resources),
+		})
+		rep.Results = append(rep.Results, results...)
+	}
+	gate.Sort(rep.Results)
+	rep.Summary = rep.Policy.Summarize(rep.Results)
+
+	color := !o.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
+	for _, d := range dests {
+		if d.path == "" {
+			if o.quiet {
+				continue
+			}
+			if err := report.Write(stdout, d.format, rep, report.Options{Color: color}); err != nil {
+				return exitError, fmt.Errorf("write %s report: %w", d.format, err)
+			}
+			continue
+		}
+		if err := writeFile(d.path, func(w io.Writer) error {
+			return report.Write(w, d.format, rep, report.Options{})
+		}); err != nil {
+			return exitError, fmt.Errorf("write %s report: %w", d.format, err)
+		}
+	}
+	if rep.Summary.Blocking > 0 {
+		return exitFail, nil
+	}
+	return exitPass, nil
+}
+
+// destinations lists the reports to write, checking every format before
+// anything is evaluated.
+func destinations(o checkOptions) ([]destination, error) {
+	if err := report.CheckFormat(o.format); err != nil {
+		return nil, fmt.Errorf("--format: %w", err)
+	}
+	dests := []destination{{format: o.format, path: o.output}}
+	for _, r := range o.reports {
+		format, path, ok := strings.Cut(r, "=")
+		if !ok || path == "" {
+			return nil, fmt.Errorf("--report %q: want FORMAT=FILE", r)
+		}
+		if err := report.CheckFormat(format); err != nil {
+			return nil, fmt.Errorf("--report %q: %w", r, err)
+		}
+		dests = append(dests, destination{format: format, path: path})
+	}
+	return dests, nil
+}
+
+// policySources lists the Rego to load: the library always, the built-in
+// rules unless noBuiltin, and the user's directories.
+func policySources(dirs []string, noBuiltin bool) ([]policy.Source, error) {
+	sources := []policy.Source{{Name: "policies/lib", FS: policies.Lib(), Builtin: true}}
+	if !noBuiltin {
+		sources = append(sources, policy.Source{Name: "policies/rules", FS: policies.Rules(), Builtin: true})
+	}
+	for _, dir := range dirs {
+		info, err := os.Stat(dir)
+		if err != nil {
+			return nil, fmt.Errorf("--policy %s: %w", dir, errors.Unwrap(err))
+		}
+		if !info.IsDir() {
+			return nil, fmt.Errorf("--policy %s: not a directory", dir)
+		}
+		sources = append(sources, policy.Source{Name: filepath.ToSlash(filepath.Clean(dir)), FS: os.DirFS(dir)})
+	}
+	return sources, nil
+}
+
+// loadInput reads one input into a model. A binary plan file is converted
+// with terraform show -json when terraform is on PATH.
+func loadInput(ctx context.Context, path string) (*model.Model, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("%s is a directory; .tf sources are not supported yet, give the JSON of a plan (terraform show -json PLANFILE)", path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
+	}
+	m, err := plan.Decode(data, path)
+	if !errors.Is(err, plan.ErrBinaryPlan) {
+		return m, err
+	}
+	data, err = showJSON(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return plan.Decode(data, path)
+}
+
+// showJSON converts a binary plan file with terraform show -json, run in
+// the current directory (the plan's working directory, after init).
+func showJSON(ctx context.Context, path string) ([]byte, error) {
+	command := fmt.Sprintf("terraform show -json %s > plan.json", path)
+	tf, err := exec.LookPath("terraform")
+	if err != nil {
+		return nil, fmt.Errorf("%s is a binary plan file and terraform is not on PATH; convert it in its working directory with: %s", path, command)
+	}
+	var out, errOut bytes.Buffer
+	cmd := exec.CommandContext(ctx, tf, "show", "-no-color", "-json", path)
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Run(); err != nil {
+		detail := firstLine(errOut.String())
+		if detail == "" {
+			detail = err.Error()
+		}
+		return nil, fmt.Errorf("%s is a binary plan file and %q failed (%s); run it in the plan's initialized working directory", path, "terraform show -json", detail)
+	}
+	return out.Bytes(), nil
+}
+
+func firstLine(s string) string {
+	for line := range strings.Lines(s) {
+		if t := strings.TrimSpace(line); t != "" && strings.Trim(t, "╷│╵ ") != "" {
+			return strings.TrimLeft(t, "│ ")
+		}
+	}
+	return ""
+}
+
+// writeFile writes a report through a temporary file renamed into place,
+// so a reader never sees half a report.
+func writeFile(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
