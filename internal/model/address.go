@@ -101,8 +101,8 @@ func ParseModulePath(s string) (ModulePath, error) {
 			end = len(rest)
 		}
 		step := Step{Name: rest[:end]}
-		if step.Name == "" {
-			return nil, fmt.Errorf("module address %q: empty module name", s)
+		if !isIdentifier(step.Name) {
+			return nil, fmt.Errorf("module address %q: bad module name %q", s, step.Name)
 		}
 		rest = rest[end:]
 		if strings.HasPrefix(rest, "[") {
@@ -155,4 +155,18 @@ func ParseKey(s string) (any, int, error) {
 		return nil, 0, fmt.Errorf("bad instance key %q", s[:end+1])
 	}
 	return json.Number(digits), end + 1, nil
+}
+
+// isIdentifier reports whether s is a valid Terraform name.
+func isIdentifier(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, c := range s {
+		letter := c == '_' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+		if !letter && (i == 0 || (c != '-' && (c < '0' || c > '9'))) {
+			return false
+		}
+	}
+	return true
 }

@@ -284,6 +284,10 @@ func (l *linker) outputTargets(sc scope, p reference, keyed bool, depth int) []t
 				continue
 			}
 			hop := child.String() + "." + name
+			if p.output == "" {
+				// The output was guessed: say so in the path.
+				hop = child.String() + ".*"
+			}
 			for _, t := range withHop(hop, l.resolve(scope{path: child}, output.Expression.References, false, depth+1)) {
 				t.byKey = t.byKey || byKey
 				out = append(out, t)

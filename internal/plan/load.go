@@ -147,11 +147,11 @@ func describeJSONError(data []byte, err error) string {
 	}
 }
 
-// position converts a byte offset into a 1-based line and column.
+// position converts the offset encoding/json reports (the number of bytes
+// read, up to and including the offending one) into the 1-based line and
+// column of the offending byte.
 func position(data []byte, offset int64) (line, col int) {
-	if offset > int64(len(data)) {
-		offset = int64(len(data))
-	}
+	offset = min(max(offset-1, 0), int64(len(data)))
 	before := data[:offset]
 	line = bytes.Count(before, []byte{'\n'}) + 1
 	col = int(offset) - bytes.LastIndexByte(before, '\n')

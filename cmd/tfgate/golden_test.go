@@ -1,0 +1,66 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// TestGoldenReports checks the JSON report of every fixture plan against
+// its golden file, semantically, and that a second run is byte-identical.
+func TestGoldenReports(t *testing.T) {
+	tests := []struct {
+		name, input string
+		code        int
+	}{
+		{"foundation-prod", "../../testdata/foundation/environments/prod/plan.json", exitPass},
+		{"foundation-prod-noncompliant", "../../testdata/foundation/environments/prod-noncompliant/plan.json", exitFail},
+		{"s3-encryption-unknown", "../../testdata/cases/s3-encryption-unknown/plan.json", exitPass},
+		{"s3-encryption-module", "../../testdata/cases/s3-encryption-module/plan.json", exitPass},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := checkJSON(t, tt.input, tt.code)
+			if again := checkJSON(t, tt.input, tt.code); !bytes.Equal(got, again) {
+				t.Fatal("two runs on the same input gave different reports")
+			}
+			golden := filepath.Join("testdata", "golden", tt.name+".json")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			var gotV, wantV any
+			if err := json.Unmarshal(got, &gotV); err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(want, &wantV); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(wantV, gotV); diff != "" {
+				t.Errorf("report differs from %s (-want +got):\n%s", golden, diff)
+			}
+		})
+	}
+}
+
+func checkJSON(t *testing.T, input string, wantCode int) []byte {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "--format", "json", input}, &stdout, &stderr); code != wantCode {
+		t.Fatalf("exit code %d, want %d; stderr: %s", code, wantCode, stderr.String())
+	}
+	return stdout.Bytes()
+}

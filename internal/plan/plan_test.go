@@ -1,0 +1,289 @@
+package plan
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tfgate/tfgate/internal/model"
+)
+
+func decodeFile(t testing.TB, path string) *model.Model {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Decode(data, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func find(t *testing.T, m *model.Model, address string) *model.Resource {
+	t.Helper()
+	for _, r := range m.Resources {
+		if r.Address == address {
+			return r
+		}
+	}
+	t.Fatalf("no resource %s in %s", address, m.Source)
+	return nil
+}
+
+// TestLinksOnRealPlans checks the links the linker finds in plans Terraform
+// made, for every way the fixtures connect resources.
+func TestLinksOnRealPlans(t *testing.T) {
+	const (
+		noncompliant = "../../testdata/foundation/environments/prod-noncompliant/plan.json"
+		compliant    = "../../testdata/foundation/environments/prod/plan.json"
+		module       = "../../testdata/cases/s3-encryption-module/plan.json"
+		unknown      = "../../testdata/cases/s3-encryption-unknown/plan.json"
+	)
+	tests := []struct {
+		name, plan, from, attribute string
+		// want are the links from `from` through `attribute`.
+		want []model.Link
+	}{
+		{
+			name: "literal instance key",
+			plan: noncompliant, from: "aws_s3_bucket_server_side_encryption_configuration.access_logs[0]", attribute: "bucket",
+			want: []model.Link{{Address: "aws_s3_bucket.access_logs[0]", Type: "aws_s3_bucket", Attribute: "bucket", Via: model.ViaReference}},
+		},
+		{
+			name: "count.index",
+			plan: noncompliant, from: "aws_s3_bucket_versioning.access_logs[1]", attribute: "bucket",
+			want: []model.Link{{Address: "aws_s3_bucket.access_logs[1]", Type: "aws_s3_bucket", Attribute: "bucket", Via: model.ViaInstanceKey}},
+		},
+		{
+			name: "for_each over resources and each.value",
+			plan: compliant, from: `aws_s3_bucket_server_side_encryption_configuration.artifacts["build"]`, attribute: "bucket",
+			want: []model.Link{{Address: `aws_s3_bucket.artifacts["build"]`, Type: "aws_s3_bucket", Attribute: "bucket", Via: model.ViaInstanceKey}},
+		},
+		{
+			name: "literal bucket name",
+			plan: compliant, from: "aws_s3_bucket_server_side_encryption_configuration.audit_exports", attribute: "bucket",
+			want: []model.Link{{Address: "aws_s3_bucket.audit_exports", Type: "aws_s3_bucket", Attribute: "bucket", Via: model.ViaLiteral}},
+		},
+		{
+			name: "within a for_each module instance",
+			plan: noncompliant, from: `module.buckets["logs"].aws_s3_bucket_server_side_encryption_configuration.this[0]`, attribute: "bucket",
+			want: []model.Link{{Address: `module.buckets["logs"].aws_s3_bucket.this`, Type: "aws_s3_bucket", Attribute: "bucket", Via: model.ViaReference}},
+		},
+		{
+			name: "module input with each.key into a module output",
+			plan: noncompliant, from: `module.buckets["logs"].aws_s3_bucket_server_side_encryption_configuration.this[0]`,
+			attribute: "rule.apply_server_side_encryption_by_default.kms_master_key_id",
+			// Terraform records module.kms[each.key].key_arn without the
+			// output name, so every output of the instance is followed.
+			want: []model.Link{
+				{
+					Address: `module.kms["logs"].aws_kms_alias.this`, Type: "aws_kms_alias",
+					Attribute: "rule.apply_server_side_encryption_by_default.kms_master_key_id", Via: model.ViaInstanceKey,
+					Through: []string{`module.buckets["logs"].var.kms_key_arn`, `module.kms["logs"].*`},
+				},
+				{
+					Address: `module.kms["logs"].aws_kms_key.this`, Type: "aws_kms_key",
+					Attribute: "rule.apply_server_side_encryption_by_default.kms_master_key_id", Via: model.ViaInstanceKey,
+					Through: []string{`module.buckets["logs"].var.kms_key_arn`, `module.kms["logs"].*`},
+				},
+			},
+		},
+		{
+			name: "module input from the root",
+			plan: module, from: "module.enc.aws_s3_bucket_server_side_encryption_configuration.this", attribute: "bucket",
+			want: []model.Link{{Address: "aws_s3_bucket.b", Type: "aws_s3_bucket", Attribute: "bucket", Via: model.ViaReference, Through: []string{"module.enc.var.bucket_id"}}},
+		},
+		{
+			name: "module output into the root",
+			plan: module, from: "aws_s3_bucket_server_side_encryption_configuration.store", attribute: "bucket",
+			want: []model.Link{{Address: "module.store.aws_s3_bucket.this", Type: "aws_s3_bucket", Attribute: "bucket", Via: model.ViaReference, Through: []string{"module.store.bucket_id"}}},
+		},
+		{
+			name: "no provable link",
+			plan: unknown, from: "aws_s3_bucket_server_side_encryption_configuration.detached", attribute: "bucket",
+			want: []model.Link{{Address: "terraform_data.bucket_name", Type: "terraform_data", Attribute: "bucket", Via: model.ViaReference}},
+		},
+	}
+	models := map[string]*model.Model{}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := models[tt.plan]
+			if m == nil {
+				m = decodeFile(t, tt.plan)
+				models[tt.plan] = m
+			}
+			var got []model.Link
+			for _, l := range find(t, m, tt.from).References {
+				if l.Attribute == tt.attribute {
+					got = append(got, l)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("links of %s.%s (-want +got):\n%s", tt.from, tt.attribute, diff)
+			}
+			// Every link has its reverse.
+			for _, l := range got {
+				back := find(t, m, l.Address).ReferencedBy
+				found := false
+				for _, b := range back {
+					found = found || (b.Address == tt.from && b.Attribute == l.Attribute)
+				}
+				if !found {
+					t.Errorf("%s has no referenced_by link back to %s", l.Address, tt.from)
+				}
+			}
+		})
+	}
+}
+
+func TestModelOfRealPlan(t *testing.T) {
+	m := decodeFile(t, "../../testdata/foundation/environments/prod-noncompliant/plan.json")
+	if m.Kind != model.KindPlan || m.FormatVersion != "1.2" || m.TerraformVersion != "1.11.4" || m.Timestamp == "" {
+		t.Errorf("header = %q %q %q %q", m.Kind, m.FormatVersion, m.TerraformVersion, m.Timestamp)
+	}
+	key := find(t, m, `module.kms["data"].aws_kms_key.this`)
+	if key.Module != `module.kms["data"]` || key.Type != "aws_kms_key" || key.Name != "this" || key.Index != nil || key.Mode != "managed" {
+		t.Errorf("identity of %s: %+v", key.Address, key)
+	}
+	if diff := cmp.Diff([]string{"create"}, key.Actions); diff != "" {
+		t.Errorf("actions: %s", diff)
+	}
+	if key.Values["enable_key_rotation"] != false {
+		t.Errorf("enable_key_rotation = %v", key.Values["enable_key_rotation"])
+	}
+	if !contains(key.Unknown, "arn") || !contains(key.Unknown, "key_id") {
+		t.Errorf("unknown = %v, want arn and key_id among them", key.Unknown)
+	}
+	// Data sources read while planning are in the model.
+	doc := find(t, m, "module.break_glass.data.aws_iam_policy_document.emergency_access")
+	if doc.Mode != "data" || doc.Values["json"] == nil {
+		t.Errorf("data source: mode %q, json %v", doc.Mode, doc.Values["json"])
+	}
+	if len(m.Resources) != 45 {
+		t.Errorf("%d resources, want 45", len(m.Resources))
+	}
+}
+
+// TestSensitiveValuesNeverReachTheModel: the fixture feeds a sensitive
+// variable into tags; Terraform copies it unmarked into tags_all and prints
+// it in the variables section. None of it may survive.
+func TestSensitiveValuesNeverReachTheModel(t *testing.T) {
+	const secret = "secops-pager-7f3a91@acme.example"
+	path := "../../testdata/foundation/environments/prod-noncompliant/plan.json"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), secret) {
+		t.Fatalf("fixture no longer holds the secret %q; update the test", secret)
+	}
+	m := decodeFile(t, path)
+	role := find(t, m, "module.break_glass.aws_iam_role.this")
+	for _, p := range []string{"tags.SecurityContact", "tags_all.SecurityContact"} {
+		if !contains(role.Sensitive, p) {
+			t.Errorf("sensitive paths %v lack %s", role.Sensitive, p)
+		}
+	}
+	if got := role.Values["tags"].(map[string]any)["SecurityContact"]; got != model.SensitiveMarker {
+		t.Errorf("tags.SecurityContact = %v", got)
+	}
+	for _, r := range m.Resources {
+		if s := dump(r.Values); strings.Contains(s, secret) {
+			t.Errorf("%s still holds the secret", r.Address)
+		}
+	}
+}
+
+func TestDecodeRefusals(t *testing.T) {
+	tests := []struct {
+		name, input, want string
+	}{
+		{"empty", "", "x.json: file is empty; expected the output of \"terraform show -json PLANFILE\""},
+		{"blank", " \n\t", "x.json: file is empty"},
+		{"malformed", "{\"format_version\": }", "x.json: malformed JSON at line 1, column 20"},
+		{"truncated", `{"format_version": "1.2", "resource_changes": [`, "x.json: JSON ends early (truncated file?)"},
+		{"array", `[]`, "x.json: JSON is not a Terraform plan or state (top level is not an object)"},
+		{"string", `"plan"`, "x.json: JSON is not a Terraform plan or state (top level is not an object)"},
+		{"null", `null`, "x.json: JSON is not a Terraform plan or state (no format_version)"},
+		{"other object", `{"a": 1}`, "x.json: JSON is not a Terraform plan or state (no format_version)"},
+		{"two documents", `{"format_version": "1.0"} {}`, "x.json: more than one JSON document"},
+		{"bad version", `{"format_version": "one"}`, "x.json: format_version \"one\" is not a version number"},
+		{"newer major", `{"format_version": "2.1", "planned_values": {}}`, "x.json: format version 2.1.0 is not supported (this tfgate reads 0.1 to 1.x)"},
+		{"errored", `{"format_version": "1.2", "errored": true}`, "x.json: the plan is marked errored"},
+		{"raw state", `{"version": 4, "lineage": "x", "serial": 1, "resources": []}`, "x.json: this is a raw state file"},
+		{"wrong type", `{"format_version": "1.2", "resource_changes": {}}`, "x.json: malformed plan at line 1, column 47: resource_changes should not be a JSON object"},
+		{"bad module address", `{"format_version": "1.2", "resource_changes": [{"address": "a.b", "module_address": "mod.x", "mode": "managed", "type": "a", "name": "b", "change": {"actions": ["create"]}}]}`, "x.json: module address \"mod.x\""},
+		{"bad mode", `{"format_version": "1.2", "resource_changes": [{"address": "a.b", "mode": "weird", "type": "a", "name": "b", "change": {"actions": ["create"]}}]}`, "x.json: resource a.b: unknown mode \"weird\""},
+		{"values not an object", `{"format_version": "1.2", "resource_changes": [{"address": "a.b", "mode": "managed", "type": "a", "name": "b", "change": {"actions": ["create"], "after": [1]}}]}`, "x.json: resource a.b: values are a JSON []interface {}, not an object"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Decode([]byte(tt.input), "x.json")
+			if err == nil {
+				t.Fatalf("Decode(%q) succeeded, want error %q", tt.input, tt.want)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error = %q, want prefix %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error spans lines: %q", err)
+			}
+		})
+	}
+	_, err := Decode([]byte("PK\x03\x04rest"), "p.tfplan")
+	if !errors.Is(err, ErrBinaryPlan) {
+		t.Errorf("binary plan: error = %v, want ErrBinaryPlan", err)
+	}
+}
+
+func TestDecodeAcceptsFormats(t *testing.T) {
+	tests := []struct{ name, input string }{
+		{"plan 0.1", `{"format_version": "0.1", "planned_values": {}}`},
+		{"plan 1.2", `{"format_version": "1.2", "resource_changes": []}`},
+		{"empty state", `{"format_version": "1.0"}`},
+		{"state", `{"format_version": "1.0", "values": {"root_module": {"resources": [{"address": "aws_kms_key.k", "mode": "managed", "type": "aws_kms_key", "name": "k", "values": {"enable_key_rotation": true}}]}}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := Decode([]byte(tt.input), "x.json"); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func dump(v any) string {
+	var b strings.Builder
+	var walk func(any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case string:
+			b.WriteString(x)
+			b.WriteByte('\n')
+		case map[string]any:
+			for _, e := range x {
+				walk(e)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	walk(v)
+	return b.String()
+}

@@ -1,0 +1,170 @@
+package policy_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tfgate/tfgate/internal/gate"
+	"github.com/tfgate/tfgate/internal/model"
+	"github.com/tfgate/tfgate/internal/policy"
+	"github.com/tfgate/tfgate/policies"
+)
+
+const header = `# METADATA
+# title: Widgets are blue
+# custom:
+#   id: org-widget
+#   severity: medium
+#   resource_types: [widget]
+package tfgate.rules.org_widget
+
+import data.tfgate.lib
+`
+
+func withUser(files map[string]string) []policy.Source {
+	fsys := fstest.MapFS{}
+	for name, body := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	return []policy.Source{
+		{Name: "policies/lib", FS: policies.Lib(), Builtin: true},
+		{Name: "org", FS: fsys},
+	}
+}
+
+func widgets() *model.Model {
+	m := &model.Model{Kind: model.KindPlan, Source: "plan.json", Resources: []*model.Resource{
+		{Address: "widget.red", Mode: "managed", Type: "widget", Name: "red", Values: map[string]any{"colour": "red"}},
+		{Address: "widget.blue", Mode: "managed", Type: "widget", Name: "blue", Values: map[string]any{"colour": "blue"}},
+		{Address: "widget.later", Mode: "managed", Type: "widget", Name: "later", Unknown: []string{"colour"}},
+		{Address: "widget.gone", Mode: "managed", Type: "widget", Name: "gone", Actions: []string{"delete"}},
+	}}
+	m.Complete()
+	return m
+}
+
+func TestEvaluateGivesOneResultPerRuleAndResource(t *testing.T) {
+	engine, err := policy.New(context.Background(), withUser(map[string]string{"widget.rego": header + `
+deny contains lib.result(w, sprintf("widget is %s", [w.values.colour])) if {
+	some w in lib.resources("widget")
+	w.values.colour != "blue"
+}
+
+deny contains lib.result(w, "and it is loud") if {
+	some w in lib.resources("widget")
+	w.values.colour == "red"
+}
+
+unknown contains lib.result(w, "colour is known only after apply") if {
+	some w in lib.resources("widget")
+	lib.is_unknown(w, "colour")
+}
+
+unknown contains lib.result(w, "this one is also unsure") if {
+	some w in lib.resources("widget")
+	w.values.colour == "red"
+}
+`}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := engine.Evaluate(context.Background(), widgets())
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct{ Resource, Status, Message string }
+	var got []row
+	for _, r := range results {
+		got = append(got, row{r.Resource, string(r.Status), r.Message})
+	}
+	want := []row{
+		{"widget.blue", "pass", ""},
+		{"widget.later", "unknown", "colour is known only after apply"},
+		{"widget.red", "fail", "and it is loud; widget is red"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("results (-want +got):\n%s", diff)
+	}
+	if r := engine.Rules()[0]; r.ID != "org-widget" || r.Severity != gate.SeverityMedium || r.Enforcement != gate.SoftMandatory || r.Builtin {
+		t.Errorf("catalogue entry = %+v", r)
+	}
+}
+
+func TestNewRefuses(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"syntax error", map[string]string{"bad.rego": header + "deny contains x if {\n"}, "org/bad.rego:"},
+		{"http.send", map[string]string{"net.rego": header + "deny contains x if {\n\tx := http.send({\"method\": \"get\", \"url\": \"http://example.com\"})\n}\n"}, "org/net.rego:11:"},
+		{"net lookup", map[string]string{"net.rego": header + "deny contains x if {\n\tx := net.lookup_ip_addr(\"example.com\")\n}\n"}, "org/net.rego:11:"},
+		{"opa.runtime", map[string]string{"rt.rego": header + "deny contains x if {\n\tx := opa.runtime()\n}\n"}, "org/rt.rego:11:"},
+		{"wall clock", map[string]string{"t.rego": header + "deny contains x if {\n\tx := time.now_ns()\n}\n"}, "org/t.rego:11:"},
+		{"no metadata", map[string]string{"m.rego": "package tfgate.rules.bare\n\ndeny contains 1 if false\n"}, "org/m.rego: package tfgate.rules.bare has no package METADATA block with custom.id"},
+		{"bad severity", map[string]string{"s.rego": strings.Replace(header, "severity: medium", "severity: dire", 1)}, `org/s.rego:1: rule org-widget: METADATA custom.severity: unknown severity "dire"`},
+		{"duplicate id", map[string]string{"a.rego": header, "b.rego": strings.Replace(header, "org_widget", "org_widget2", 1)}, `org/b.rego: rule id "org-widget" is already used by org/a.rego`},
+		{"nested package", map[string]string{"n.rego": strings.Replace(header, "tfgate.rules.org_widget", "tfgate.rules.org.widget", 1)}, "org/n.rego: package tfgate.rules.org.widget: a rule package must be tfgate.rules.NAME"},
+		{"empty dir", map[string]string{"README.md": "nothing"}, "read policies org: no .rego files found"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := policy.New(context.Background(), withUser(tt.files))
+			if err == nil {
+				t.Fatalf("New succeeded, want error %q", tt.want)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error = %q, want prefix %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error spans lines: %q", err)
+			}
+		})
+	}
+}
+
+func TestEvaluateFailsClosed(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+	}{
+		{"string entries", "deny contains \"no\" if true\n", "rule org-widget (org/widget.rego): each fail entry must be an object with string fields resource and message"},
+		{"missing message", "deny contains {\"resource\": \"widget.red\"} if true\n", "each fail entry must be an object"},
+		{"conflict", "colour := w.values.colour if some w in lib.resources(\"widget\")\n\ndeny contains {\"resource\": \"x\", \"message\": colour} if true\n", "eval_conflict_error"},
+		{"builtin error", "deny contains {\"resource\": \"x\", \"message\": m} if {\n\tm := sprintf(\"%d\", [to_number(\"not a number\")])\n}\n", "to_number"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			engine, err := policy.New(context.Background(), withUser(map[string]string{"widget.rego": header + tt.body}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = engine.Evaluate(context.Background(), widgets())
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestEvaluateHonoursTheDeadline(t *testing.T) {
+	engine, err := policy.New(context.Background(), withUser(map[string]string{"widget.rego": header + `
+deny contains {"resource": "widget.red", "message": sprintf("%d", [n])} if {
+	some n in numbers.range(1, 100000000)
+	n < 0
+}
+`}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, err = engine.Evaluate(ctx, widgets())
+	if err == nil || !strings.Contains(err.Error(), "deadline exceeded") {
+		t.Errorf("error = %v, want deadline exceeded", err)
+	}
+}
