@@ -181,51 +181,91 @@ func (m *Model) Complete() {
 	}
 }
 
-// identityAttributes are the attributes whose string values name a
-// resource, so that another resource holding the same string refers to it.
-var identityAttributes = [...]string{"id", "arn", "bucket"}
-
-// linkLiterals links a resource attribute to another resource when the
-// attribute's known string value equals that resource's id, arn or bucket
-// name: how configurations that use literal names (or locals, which a
-// plan does not describe) still connect.
-func (m *Model) linkLiterals() {
-	owners := make(map[string][]*Resource)
-	for _, r := range m.Resources {
-		for _, attr := range identityAttributes {
-			if s, ok := r.Values[attr].(string); ok && s != "" && s != SensitiveMarker {
-				if list := owners[s]; len(list) == 0 || list[len(list)-1] != r {
-					owners[s] = append(list, r)
-				}
-			}
+// identity returns the string values by which a resource is named, in
+// two tiers: specific names first (any resource's arn, a bucket's name),
+// then ids. A bucket's versioning or encryption configuration has the
+// bucket's name as its id too, so the specific tier decides first.
+func identity(r *Resource) (specific, ids []string) {
+	str := func(attr string) string {
+		s, _ := r.Values[attr].(string)
+		if s == SensitiveMarker {
+			return ""
+		}
+		return s
+	}
+	if s := str("arn"); s != "" {
+		specific = append(specific, s)
+	}
+	if r.Type == "aws_s3_bucket" {
+		if s := str("bucket"); s != "" {
+			specific = append(specific, s)
 		}
 	}
-	if len(owners) == 0 {
+	if s := str("id"); s != "" {
+		ids = append(ids, s)
+	}
+	return specific, ids
+}
+
+// owners maps a value to the one resource it names; a value that names
+// several resources names none.
+type owners map[string]*Resource
+
+func (o owners) add(value string, r *Resource) {
+	prev, seen := o[value]
+	switch {
+	case !seen:
+		o[value] = r
+	case prev != r:
+		o[value] = nil
+	}
+}
+
+// linkLiterals links a resource attribute to another resource when the
+// attribute's known string value names that resource (its arn, id or
+// bucket name): how configurations that use literal names, or locals,
+// which a plan does not describe, still connect, and how a state, which
+// has no configuration at all, connects.
+func (m *Model) linkLiterals() {
+	specific, ids := owners{}, owners{}
+	for _, r := range m.Resources {
+		s, i := identity(r)
+		for _, v := range s {
+			specific.add(v, r)
+		}
+		for _, v := range i {
+			ids.add(v, r)
+		}
+	}
+	if len(specific) == 0 && len(ids) == 0 {
 		return
 	}
 	for _, r := range m.Resources {
+		var linked map[string]bool // address + NUL + attribute
 		for attr, v := range r.Values {
 			s, ok := v.(string)
 			if !ok || attr == "id" || attr == "arn" {
 				continue
 			}
-			for _, target := range owners[s] {
-				if target == r || hasLink(r.References, target.Address, attr) {
-					continue
-				}
-				r.References = append(r.References, Link{Address: target.Address, Type: target.Type, Attribute: attr, Via: ViaLiteral})
+			target, found := specific[s]
+			if !found {
+				target = ids[s]
 			}
+			if target == nil || target == r {
+				continue
+			}
+			if linked == nil {
+				linked = make(map[string]bool, len(r.References))
+				for _, l := range r.References {
+					linked[l.Address+"\x00"+l.Attribute] = true
+				}
+			}
+			if linked[target.Address+"\x00"+attr] {
+				continue
+			}
+			r.References = append(r.References, Link{Address: target.Address, Type: target.Type, Attribute: attr, Via: ViaLiteral})
 		}
 	}
-}
-
-func hasLink(links []Link, address, attribute string) bool {
-	for _, l := range links {
-		if l.Address == address && l.Attribute == attribute {
-			return true
-		}
-	}
-	return false
 }
 
 // dedupLinks sorts links and drops repeats of the same (address,

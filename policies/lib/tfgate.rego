@@ -49,20 +49,21 @@ refers_to(r, type, attribute) if {
 # is_unknown holds when the value at path (such as "bucket" or
 # "rule[0].id"), a part of it, or the value containing it is known only
 # after apply.
+is_unknown(r, path) if path in r.unknown
+
+is_unknown(r, path) if strings.any_prefix_match(r.unknown, [concat("", [path, "."]), concat("", [path, "["])])
+
 is_unknown(r, path) if {
-	some p in r.unknown
-	_overlaps(p, path)
+	some p in _ancestors(path)
+	p in r.unknown
 }
 
-_overlaps(a, b) if a == b
-
-_overlaps(a, b) if _within(a, b)
-
-_overlaps(a, b) if _within(b, a)
-
-_within(inner, outer) if startswith(inner, concat("", [outer, "."]))
-
-_within(inner, outer) if startswith(inner, concat("", [outer, "["]))
+# _ancestors lists the paths that contain path: "a.b[0].c" gives "a",
+# "a.b" and "a.b[0]".
+_ancestors(path) := {substring(path, 0, i) |
+	some i in array.concat(indexof_n(path, "."), indexof_n(path, "["))
+	i > 0
+}
 
 # result builds a deny or unknown entry for a resource.
 result(r, message) := {"resource": r.address, "message": message}

@@ -31,24 +31,21 @@ _config_type := "aws_s3_bucket_server_side_encryption_configuration"
 deny contains lib.result(bucket, "no server-side encryption configuration refers to this bucket") if {
 	some bucket in lib.resources("aws_s3_bucket")
 	not _encrypted(bucket)
-	not _undecided(bucket)
+	count(_unlinked_unknown) == 0
+	not _name_unknown_with_candidates(bucket)
+}
+
+unknown contains lib.result(bucket, _unlinked_message) if {
+	some bucket in lib.resources("aws_s3_bucket")
+	not _encrypted(bucket)
+	count(_unlinked_unknown) > 0
 }
 
 unknown contains lib.result(bucket, msg) if {
 	some bucket in lib.resources("aws_s3_bucket")
 	not _encrypted(bucket)
-	some config in _unlinked
-	lib.is_unknown(config, "bucket")
-	msg := sprintf("no encryption configuration is linked to this bucket, and %s has a bucket known only after apply", [config.address])
-}
-
-unknown contains lib.result(bucket, msg) if {
-	some bucket in lib.resources("aws_s3_bucket")
-	not _encrypted(bucket)
-	lib.is_unknown(bucket, "bucket")
-	some config in _unlinked
-	not lib.is_unknown(config, "bucket")
-	msg := sprintf("the bucket name is known only after apply, so it may match %s (bucket %q)", [config.address, config.values.bucket])
+	_name_unknown_with_candidates(bucket)
+	msg := sprintf("the bucket name is known only after apply, so it may be the bucket of %s", [_list(_unlinked_known)])
 }
 
 _encrypted(bucket) if count(lib.referrers(bucket, _config_type, "bucket")) > 0
@@ -61,18 +58,30 @@ _encrypted(bucket) if {
 	count(rule.apply_server_side_encryption_by_default) > 0
 }
 
-_undecided(_) if {
-	some config in _unlinked
-	lib.is_unknown(config, "bucket")
-}
-
-_undecided(bucket) if {
+_name_unknown_with_candidates(bucket) if {
 	lib.is_unknown(bucket, "bucket")
-	count(_unlinked) > 0
+	count(_unlinked_known) > 0
 }
 
-# Encryption configurations that no link ties to a bucket in this input.
-_unlinked contains config if {
+# Encryption configurations that no link ties to a bucket in this input,
+# by whether their bucket is known. Computed once, not per bucket.
+_unlinked_unknown := sort([config.address |
 	some config in lib.resources(_config_type)
 	not lib.refers_to(config, "aws_s3_bucket", "bucket")
-}
+	lib.is_unknown(config, "bucket")
+])
+
+_unlinked_known := sort([config.address |
+	some config in lib.resources(_config_type)
+	not lib.refers_to(config, "aws_s3_bucket", "bucket")
+	not lib.is_unknown(config, "bucket")
+])
+
+_unlinked_message := sprintf("no encryption configuration is linked to this bucket, and %s has a bucket known only after apply", [_unlinked_unknown[0]]) if {
+	count(_unlinked_unknown) == 1
+} else := sprintf("no encryption configuration is linked to this bucket, and %s have buckets known only after apply", [_list(_unlinked_unknown)])
+
+# _list names up to three addresses and counts the rest.
+_list(addresses) := concat(", ", addresses) if {
+	count(addresses) <= 3
+} else := sprintf("%s and %d more", [concat(", ", array.slice(addresses, 0, 3)), count(addresses) - 3])

@@ -67,5 +67,16 @@ test_unknown_bucket_name_with_literal_configuration_is_unknown if {
 		_config("lit", {"values": {"bucket": "acme-logs"}}),
 	]
 	count(rule.deny) == 0 with input as lib.mock_input(resources)
-	rule.unknown == {lib.result(resources[0], "the bucket name is known only after apply, so it may match aws_s3_bucket_server_side_encryption_configuration.lit (bucket \"acme-logs\")")} with input as lib.mock_input(resources)
+	rule.unknown == {lib.result(resources[0], "the bucket name is known only after apply, so it may be the bucket of aws_s3_bucket_server_side_encryption_configuration.lit")} with input as lib.mock_input(resources)
+}
+
+test_many_unlinked_configurations_are_summarised if {
+	resources := [
+		_bucket("a", {}),
+		_config("w", {"unknown": ["bucket"]}),
+		_config("x", {"unknown": ["bucket"]}),
+		_config("y", {"unknown": ["bucket"]}),
+		_config("z", {"unknown": ["bucket"]}),
+	]
+	rule.unknown == {lib.result(resources[0], "no encryption configuration is linked to this bucket, and aws_s3_bucket_server_side_encryption_configuration.w, aws_s3_bucket_server_side_encryption_configuration.x, aws_s3_bucket_server_side_encryption_configuration.y and 1 more have buckets known only after apply")} with input as lib.mock_input(resources)
 }

@@ -1,0 +1,40 @@
+package tfgate.lib_test
+
+import data.tfgate.lib
+
+test_is_unknown if {
+	r := {"unknown": ["arn", "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id", "tags"]}
+	lib.is_unknown(r, "arn")
+	lib.is_unknown(r, "rule")
+	lib.is_unknown(r, "rule[0]")
+	lib.is_unknown(r, "tags.Name")
+	lib.is_unknown(r, "tags[0]")
+	not lib.is_unknown(r, "ar")
+	not lib.is_unknown(r, "arnold")
+	not lib.is_unknown(r, "rules")
+	not lib.is_unknown(r, "bucket")
+}
+
+test_resources_skips_deleted_and_data if {
+	rs := [
+		{"address": "aws_s3_bucket.kept", "type": "aws_s3_bucket"},
+		{"address": "aws_s3_bucket.gone", "type": "aws_s3_bucket", "actions": ["delete"]},
+		{"address": "data.aws_s3_bucket.read", "type": "aws_s3_bucket", "mode": "data"},
+	]
+	[r.address | some r in lib.resources("aws_s3_bucket")] == ["aws_s3_bucket.kept"] with input as lib.mock_input(rs)
+	[r.address | some r in lib.data_sources("aws_s3_bucket")] == ["data.aws_s3_bucket.read"] with input as lib.mock_input(rs)
+	lib.resource("aws_s3_bucket.gone").actions == ["delete"] with input as lib.mock_input(rs)
+}
+
+test_referrers_follow_links if {
+	rs := [
+		{"address": "aws_s3_bucket.b", "type": "aws_s3_bucket", "referenced_by": [
+			{"address": "aws_s3_bucket_versioning.v", "type": "aws_s3_bucket_versioning", "attribute": "bucket", "via": "reference"},
+			{"address": "aws_s3_bucket_policy.p", "type": "aws_s3_bucket_policy", "attribute": "bucket", "via": "reference"},
+		]},
+		{"address": "aws_s3_bucket_versioning.v", "type": "aws_s3_bucket_versioning"},
+		{"address": "aws_s3_bucket_policy.p", "type": "aws_s3_bucket_policy", "actions": ["delete"]},
+	]
+	[r.address | some r in lib.referrers(lib.resource("aws_s3_bucket.b"), "aws_s3_bucket_versioning", "bucket")] == ["aws_s3_bucket_versioning.v"] with input as lib.mock_input(rs)
+	count(lib.referrers(lib.resource("aws_s3_bucket.b"), "aws_s3_bucket_policy", "bucket")) == 0 with input as lib.mock_input(rs)
+}
