@@ -88,3 +88,22 @@ func TestCompleteLinksLiteralsAndReverses(t *testing.T) {
 		t.Error("Complete left nil lists")
 	}
 }
+
+func FuzzParseModulePath(f *testing.F) {
+	for _, s := range []string{"", "module.a", `module.a["k"].module.b[0]`, `module.a["x\"y"]`, "module.a[", "module.a[1]x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParseModulePath(s)
+		if err != nil {
+			return
+		}
+		again, err := ParseModulePath(p.String())
+		if err != nil {
+			t.Fatalf("ParseModulePath(%q).String() = %q does not parse: %v", s, p.String(), err)
+		}
+		if again.String() != p.String() {
+			t.Fatalf("round trip of %q: %q then %q", s, p.String(), again.String())
+		}
+	})
+}

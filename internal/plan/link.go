@@ -26,6 +26,10 @@ type linker struct {
 	// moduleKeys lists the instance keys of each module call, by parent
 	// module instance and call name.
 	moduleKeys map[group][]any
+	// memo holds what a module variable or output of a module instance
+	// resolves to; it does not depend on who asks. A key present with a
+	// nil value is being resolved: a cycle, which resolves to nothing.
+	memo map[string][]target
 }
 
 // group names a set of instances: a module instance address and a name in
@@ -62,6 +66,7 @@ func link(resources []*model.Resource, cfg *tfjson.Config) error {
 		calls:      map[string]*tfjson.ModuleCall{},
 		instances:  map[group][]*model.Resource{},
 		moduleKeys: map[group][]any{},
+		memo:       map[string][]target{},
 	}
 	l.indexModule("", cfg.RootModule)
 	paths := make([]model.ModulePath, len(resources))
@@ -236,9 +241,24 @@ func (l *linker) variableTargets(sc scope, name string, depth int) []target {
 	if expr == nil || expr.ExpressionData == nil || len(expr.References) == 0 {
 		return nil
 	}
-	parent := scope{path: sc.path[:n-1], self: sc.path[n-1].Key, forEach: references(call.ForEachExpression)}
 	hop := sc.path.String() + ".var." + name
-	return withHop(hop, l.resolve(parent, expr.References, keyed(expr.References), depth+1))
+	return l.memoized(hop, func() []target {
+		parent := scope{path: sc.path[:n-1], self: sc.path[n-1].Key, forEach: references(call.ForEachExpression)}
+		return withHop(hop, l.resolve(parent, expr.References, keyed(expr.References), depth+1))
+	})
+}
+
+// memoized returns what resolve computes for a module variable or output,
+// computing it once; cyclic configurations resolve to nothing instead of
+// recursing.
+func (l *linker) memoized(key string, resolve func() []target) []target {
+	if cached, ok := l.memo[key]; ok {
+		return slices.Clone(cached)
+	}
+	l.memo[key] = nil
+	targets := resolve()
+	l.memo[key] = targets
+	return slices.Clone(targets)
 }
 
 // outputTargets follows module.NAME.OUTPUT into the called module's
@@ -288,7 +308,11 @@ func (l *linker) outputTargets(sc scope, p reference, keyed bool, depth int) []t
 				// The output was guessed: say so in the path.
 				hop = child.String() + ".*"
 			}
-			for _, t := range withHop(hop, l.resolve(scope{path: child}, output.Expression.References, false, depth+1)) {
+			refs := output.Expression.References
+			resolved := l.memoized(child.String()+".output."+name+"\x00"+hop, func() []target {
+				return withHop(hop, l.resolve(scope{path: child}, refs, false, depth+1))
+			})
+			for _, t := range resolved {
 				t.byKey = t.byKey || byKey
 				out = append(out, t)
 			}

@@ -1,0 +1,48 @@
+# tfgate: a policy-as-code gate for Terraform. Run `make help` for targets.
+
+GO        ?= go
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -s -w -X main.version=$(VERSION)
+BENCHTIME ?= 5x
+FUZZTIME  ?= 1m
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## show this help
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+.PHONY: build
+build: ## build bin/tfgate with the version stamped in
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/tfgate ./cmd/tfgate
+
+.PHONY: test
+test: ## run every Go and Rego test (what CI runs)
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+
+.PHONY: lint
+lint: ## check formatting and vet
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+.PHONY: fixtures
+fixtures: ## regenerate the plan.json of every Terraform fixture (needs terraform and the provider mirror)
+	bash scripts/fixtures.sh
+
+.PHONY: update
+update: ## rewrite golden files after an intended change
+	$(GO) test ./cmd/tfgate -run 'TestGoldenReports' -update
+
+.PHONY: docs
+docs: ## regenerate docs/rules.md from the rules' METADATA
+	$(GO) run ./cmd/tfgate rules --format markdown > docs/rules.md
+
+.PHONY: bench
+bench: ## benchmark the whole check on synthesised 1k and 10k resource plans
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...
+
+.PHONY: fuzz
+fuzz: ## fuzz every parser for FUZZTIME each (default 1m)
+	$(GO) test ./internal/plan -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/model -run '^$$' -fuzz FuzzParseModulePath -fuzztime $(FUZZTIME)

@@ -1,0 +1,36 @@
+package plan
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// FuzzDecode feeds arbitrary bytes to the plan and state loader, seeded
+// with the small real case plans (the large ones slow mutation down): it
+// must return a model or a one-line error, never panic.
+func FuzzDecode(f *testing.F) {
+	seeds, _ := filepath.Glob("../../testdata/cases/*/plan.json")
+	for _, p := range seeds {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(`{"format_version": "1.0", "values": {"root_module": {"resources": [{"address": "a.b", "mode": "managed", "type": "a", "name": "b", "values": {"x": 1}, "sensitive_values": {"x": true}}]}}}`))
+	f.Add([]byte(`{"format_version": "1.2", "resource_changes": [{"address": "module.m[\"k\"].a.b[0]", "module_address": "module.m[\"k\"]", "mode": "managed", "type": "a", "name": "b", "index": 0, "change": {"actions": ["create"], "after": {"bucket": "x"}, "after_unknown": {"id": true}, "after_sensitive": {"bucket": true}}}], "configuration": {"root_module": {"module_calls": {"m": {"module": {"resources": [{"address": "a.b", "mode": "managed", "type": "a", "name": "b", "expressions": {"bucket": {"references": ["var.v", "module.x.y", "each.value"]}}}]}}}}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Decode(data, "fuzz.json")
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error spans lines: %q", err)
+			}
+			return
+		}
+		if m == nil {
+			t.Fatal("nil model without an error")
+		}
+	})
+}
