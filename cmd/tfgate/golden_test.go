@@ -64,3 +64,19 @@ func checkJSON(t *testing.T, input string, wantCode int) []byte {
 	}
 	return stdout.Bytes()
 }
+
+// TestRulesDocIsCurrent fails when docs/rules.md no longer matches the
+// rules' METADATA; `make docs` regenerates it.
+func TestRulesDocIsCurrent(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"rules", "--format", "markdown"}, &stdout, &stderr); code != exitPass {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	want, err := os.ReadFile("../../docs/rules.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), stdout.String()); diff != "" {
+		t.Errorf("docs/rules.md is stale; run make docs (-file +generated):\n%s", diff)
+	}
+}

@@ -270,6 +270,9 @@ func compileError(err error) error {
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Location.Compare(errs[j].Location) < 0 })
 	first := errs[0]
 	msg := first.Message
+	if name, ok := strings.CutPrefix(msg, "undefined function "); ok && denied(name) {
+		msg = name + " is not available: policies run sandboxed, without network, runtime or clock access"
+	}
 	if first.Location != nil {
 		msg = fmt.Sprintf("%s:%d:%d: %s", first.Location.File, first.Location.Row, first.Location.Col, msg)
 	}
