@@ -208,7 +208,7 @@ func showJSON(ctx context.Context, path string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, tf, "show", "-no-color", "-json", path)
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
-		detail := firstLine(errOut.String())
+		detail := terraformError(errOut.String())
 		if detail == "" {
 			detail = err.Error()
 		}
@@ -217,13 +217,23 @@ func showJSON(ctx context.Context, path string) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-func firstLine(s string) string {
-	for line := range strings.Lines(s) {
-		if t := strings.TrimSpace(line); t != "" && strings.Trim(t, "╷│╵ ") != "" {
-			return strings.TrimLeft(t, "│ ")
+// terraformError picks the line of terraform's stderr that says what went
+// wrong: the first "Error: ..." line, else the first line with text.
+func terraformError(stderr string) string {
+	first := ""
+	for line := range strings.Lines(stderr) {
+		t := strings.TrimSpace(strings.TrimLeft(line, "╷│╵ "))
+		if t == "" {
+			continue
+		}
+		if _, msg, ok := strings.Cut(t, "Error: "); ok {
+			return msg
+		}
+		if first == "" {
+			first = t
 		}
 	}
-	return ""
+	return first
 }
 
 // writeFile writes a report through a temporary file renamed into place,
