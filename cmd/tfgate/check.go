@@ -102,12 +102,17 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 			TerraformVersion: m.TerraformVersion,
 			FormatVersion:    m.FormatVersion,
 			Resources:        len(m.Resources),
+			Changes:          changes(m),
 		})
 		rep.Results = append(rep.Results, results...)
 	}
 	gate.Sort(rep.Results)
 	rep.Summary = rep.Policy.Summarize(rep.Results)
 
+	rep.ExitCode = exitPass
+	if rep.Summary.Blocking > 0 {
+		rep.ExitCode = exitFail
+	}
 	color := !o.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
 	for _, d := range dests {
 		if d.path == "" {
@@ -125,10 +130,19 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 			return exitError, fmt.Errorf("write %s report: %w", d.format, err)
 		}
 	}
-	if rep.Summary.Blocking > 0 {
-		return exitFail, nil
+	return rep.ExitCode, nil
+}
+
+// changes lists what a plan changes, for the reports' plan summary.
+func changes(m *model.Model) []report.Change {
+	var out []report.Change
+	for _, r := range m.Resources {
+		if len(r.Actions) == 0 || r.Actions[0] == "no-op" || r.Actions[0] == "read" {
+			continue
+		}
+		out = append(out, report.Change{Address: r.Address, Type: r.Type, Actions: r.Actions})
 	}
-	return exitPass, nil
+	return out
 }
 
 // destinations lists the reports to write, checking every format before

@@ -75,7 +75,13 @@ func writeJSON(w io.Writer, r *Report) error {
 		Results: make([]jsonResult, len(r.Results)),
 	}
 	for i, in := range r.Inputs {
-		out.Inputs[i] = jsonInput(in)
+		out.Inputs[i] = jsonInput{
+			Kind:             in.Kind,
+			Path:             in.Path,
+			TerraformVersion: in.TerraformVersion,
+			FormatVersion:    in.FormatVersion,
+			Resources:        in.Resources,
+		}
 	}
 	for i, res := range r.Results {
 		out.Results[i] = jsonResult{

@@ -20,6 +20,8 @@ type Report struct {
 	Results []gate.Result
 	Policy  gate.Policy
 	Summary gate.Summary
+	// ExitCode is the code tfgate exits with after writing the report.
+	ExitCode int
 }
 
 // Tool identifies the program that made the report.
@@ -35,6 +37,18 @@ type Input struct {
 	TerraformVersion string
 	FormatVersion    string
 	Resources        int
+	// Changes lists the planned changes of a plan, in address order:
+	// every resource instance whose actions are not no-op or read.
+	Changes []Change
+}
+
+// Change is one planned change.
+type Change struct {
+	Address string
+	Type    string
+	// Actions as in the plan: ["create"], ["update"], ["delete"],
+	// ["delete","create"] or ["create","delete"] (a replace).
+	Actions []string
 }
 
 // Options change how a report is written.
