@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -31,6 +32,9 @@ type checkOptions struct {
 	timeout    time.Duration
 	quiet      bool
 	noColor    bool
+	now        string
+	emergency  string
+	window     time.Duration
 }
 
 // destination is one report to write: a format and a file ("" for stdout).
@@ -48,6 +52,9 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.StringArrayVar(&o.policyDirs, "policy", nil, "directory of user Rego policies, added to the built-ins (repeatable)")
 	fs.BoolVar(&o.noBuiltin, "no-builtin", false, "do not load the built-in rules")
 	fs.StringVar(&o.failOn, "fail-on", "low", "lowest severity that fails the gate: critical, high, medium, low, info")
+	fs.StringVar(&o.now, "now", "", "clock for time rules, RFC 3339 (default: the plan's timestamp, else the wall clock)")
+	fs.StringVar(&o.emergency, "emergency-pattern", policy.DefaultEmergencyPattern, "regular expression that marks IAM roles and policies as emergency access")
+	fs.DurationVar(&o.window, "emergency-window", policy.DefaultEmergencyWindow, "longest emergency access may last")
 	fs.DurationVar(&o.timeout, "timeout", 2*time.Minute, "give up evaluating after this long")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "write no report to stdout; only the exit code and errors")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colours in text output (also when NO_COLOR is set)")
@@ -67,6 +74,18 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	dests, err := destinations(o)
 	if err != nil {
 		return exitError, err
+	}
+	var now time.Time
+	if o.now != "" {
+		if now, err = time.Parse(time.RFC3339, o.now); err != nil {
+			return exitError, fmt.Errorf("--now %q: want an RFC 3339 time such as 2026-11-28T12:00:00Z", o.now)
+		}
+	}
+	if _, err := regexp.Compile(o.emergency); err != nil {
+		return exitError, fmt.Errorf("--emergency-pattern: %w", err)
+	}
+	if o.window <= 0 {
+		return exitError, fmt.Errorf("--emergency-window must be positive, got %s", o.window)
 	}
 
 	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
@@ -89,7 +108,8 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		if err != nil {
 			return exitError, err
 		}
-		results, err := engine.Evaluate(ctx, m)
+		params := policy.Params{Now: clock(now, m), EmergencyPattern: o.emergency, EmergencyWindow: o.window}
+		results, err := engine.Evaluate(ctx, m, params)
 		if err != nil {
 			if errors.Is(err, context.DeadlineExceeded) {
 				return exitError, fmt.Errorf("evaluation of %s exceeded --timeout %s", path, o.timeout)
@@ -131,6 +151,18 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 	}
 	return rep.ExitCode, nil
+}
+
+// clock is the time the time rules use for an input: --now, else the
+// plan's timestamp, else the wall clock.
+func clock(flag time.Time, m *model.Model) time.Time {
+	if !flag.IsZero() {
+		return flag
+	}
+	if t, err := time.Parse(time.RFC3339, m.Timestamp); err == nil {
+		return t
+	}
+	return time.Now()
 }
 
 // changes lists what a plan changes, for the reports' plan summary.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -80,10 +81,13 @@ func New(ctx context.Context, sources []Source) (*Engine, error) {
 // Rules returns the catalogue, sorted by rule id.
 func (e *Engine) Rules() []*gate.Rule { return e.rules }
 
-// Evaluate runs every rule against the model. Every resource of a type a
+// Evaluate runs every rule against the model with the params. Every resource of a type a
 // rule names gets a result; so does every resource a rule reports on.
-func (e *Engine) Evaluate(ctx context.Context, m *model.Model) ([]gate.Result, error) {
-	input, err := Input(m)
+func (e *Engine) Evaluate(ctx context.Context, m *model.Model, p Params) ([]gate.Result, error) {
+	if _, err := regexp.Compile(p.EmergencyPattern); err != nil {
+		return nil, fmt.Errorf("emergency pattern %q: %w", p.EmergencyPattern, err)
+	}
+	input, err := Input(m, p)
 	if err != nil {
 		return nil, fmt.Errorf("evaluate policies on %s: %w", m.Source, err)
 	}

@@ -37,6 +37,12 @@ func withUser(files map[string]string) []policy.Source {
 	}
 }
 
+var params = policy.Params{
+	Now:              time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC),
+	EmergencyPattern: policy.DefaultEmergencyPattern,
+	EmergencyWindow:  policy.DefaultEmergencyWindow,
+}
+
 func widgets() *model.Model {
 	m := &model.Model{Kind: model.KindPlan, Source: "plan.json", Resources: []*model.Resource{
 		{Address: "widget.red", Mode: "managed", Type: "widget", Name: "red", Values: map[string]any{"colour": "red"}},
@@ -73,7 +79,7 @@ unknown contains lib.result(w, "this one is also unsure") if {
 	if err != nil {
 		t.Fatal(err)
 	}
-	results, err := engine.Evaluate(context.Background(), widgets())
+	results, err := engine.Evaluate(context.Background(), widgets(), params)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +149,7 @@ func TestEvaluateFailsClosed(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = engine.Evaluate(context.Background(), widgets())
+			_, err = engine.Evaluate(context.Background(), widgets(), params)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error = %v, want one containing %q", err, tt.want)
 			}
@@ -163,7 +169,7 @@ deny contains {"resource": "widget.red", "message": sprintf("%d", [n])} if {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
-	_, err = engine.Evaluate(ctx, widgets())
+	_, err = engine.Evaluate(ctx, widgets(), params)
 	if err == nil || !strings.Contains(err.Error(), "deadline exceeded") {
 		t.Errorf("error = %v, want deadline exceeded", err)
 	}

@@ -1,12 +1,33 @@
 package policy
 
 import (
+	"encoding/json"
 	"fmt"
+	"strconv"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/tfgate/tfgate/internal/model"
 )
+
+// Params are the settings of one evaluation that rules read as
+// input.params: the clock and the organisation's choices.
+type Params struct {
+	// Now is the time the time-bound rules compare with.
+	Now time.Time
+	// EmergencyPattern is a regular expression (RE2) that marks IAM
+	// roles and policies as emergency or break-glass access.
+	EmergencyPattern string
+	// EmergencyWindow is the longest an emergency grant may last.
+	EmergencyWindow time.Duration
+}
+
+// DefaultEmergencyPattern recognises emergency and break-glass access.
+const DefaultEmergencyPattern = `(?i)(emergency|break-?glass|incident)`
+
+// DefaultEmergencyWindow is the longest emergency access may last.
+const DefaultEmergencyWindow = 4 * time.Hour
 
 // Input converts a model to the value policies read as input, once per
 // evaluation. It is the model's JSON form plus an index:
@@ -14,8 +35,13 @@ import (
 //	index.by_type[TYPE]     positions in resources of the instances of TYPE
 //	index.by_address[ADDR]  position in resources of the instance ADDR
 //
-// so that rules look resources up instead of scanning the list.
-func Input(m *model.Model) (ast.Value, error) {
+// so that rules look resources up instead of scanning the list, and the
+// evaluation's params:
+//
+//	params.now                       RFC 3339, params.now_ns nanoseconds
+//	params.emergency_pattern         regular expression
+//	params.emergency_window_seconds  number
+func Input(m *model.Model, p Params) (ast.Value, error) {
 	resources := make([]*ast.Term, len(m.Resources))
 	byType := map[string][]*ast.Term{}
 	byAddress := make([][2]*ast.Term, 0, len(m.Resources))
@@ -41,6 +67,12 @@ func Input(m *model.Model) (ast.Value, error) {
 		item("index", ast.ObjectTerm(
 			item("by_type", ast.ObjectTerm(types...)),
 			item("by_address", ast.ObjectTerm(byAddress...)),
+		)),
+		item("params", ast.ObjectTerm(
+			item("now", ast.StringTerm(p.Now.UTC().Format(time.RFC3339))),
+			item("now_ns", ast.NumberTerm(json.Number(strconv.FormatInt(p.Now.UnixNano(), 10)))),
+			item("emergency_pattern", ast.StringTerm(p.EmergencyPattern)),
+			item("emergency_window_seconds", ast.IntNumberTerm(int(p.EmergencyWindow/time.Second))),
 		)),
 	}
 	if m.TerraformVersion != "" {
