@@ -22,8 +22,10 @@ func TestGoldenReports(t *testing.T) {
 	}{
 		{"foundation-prod", "../../testdata/foundation/environments/prod/plan.json", exitPass},
 		{"foundation-prod-noncompliant", "../../testdata/foundation/environments/prod-noncompliant/plan.json", exitFail},
-		{"s3-encryption-unknown", "../../testdata/cases/s3-encryption-unknown/plan.json", exitPass},
-		{"s3-encryption-module", "../../testdata/cases/s3-encryption-module/plan.json", exitPass},
+		// The two cases are about encryption only: they lack public
+		// access blocks and versioning, so they fail the gate.
+		{"s3-encryption-unknown", "../../testdata/cases/s3-encryption-unknown/plan.json", exitFail},
+		{"s3-encryption-module", "../../testdata/cases/s3-encryption-module/plan.json", exitFail},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

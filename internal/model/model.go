@@ -81,6 +81,12 @@ type Resource struct {
 	// Unknown lists the attribute paths whose values are known only after
 	// apply, such as "arn" or "rule[0].id". Empty when all are known.
 	Unknown []string `json:"unknown"`
+	// Configured lists the top-level arguments and blocks the
+	// configuration writes for the resource, sorted; nil when the input
+	// does not describe the configuration (a state). It tells an
+	// attribute the configuration sets to a value known only after apply
+	// from one left unset that the provider computes.
+	Configured []string `json:"configured"`
 	// Sensitive lists the attribute paths whose values were replaced by
 	// SensitiveMarker. Empty when none were.
 	Sensitive []string `json:"sensitive"`

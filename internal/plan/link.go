@@ -94,6 +94,11 @@ func link(resources []*model.Resource, cfg *tfjson.Config) error {
 		if cr == nil {
 			continue
 		}
+		r.Configured = make([]string, 0, len(cr.Expressions))
+		for name := range cr.Expressions {
+			r.Configured = append(r.Configured, name)
+		}
+		slices.Sort(r.Configured)
 		sc := scope{path: paths[i], self: r.Index, forEach: references(cr.ForEachExpression)}
 		l.linkExpressions(r, sc, "", cr.Expressions)
 	}

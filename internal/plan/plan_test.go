@@ -164,8 +164,8 @@ func TestModelOfRealPlan(t *testing.T) {
 	if doc.Mode != "data" || doc.Values["json"] == nil {
 		t.Errorf("data source: mode %q, json %v", doc.Mode, doc.Values["json"])
 	}
-	if len(m.Resources) != 45 {
-		t.Errorf("%d resources, want 45", len(m.Resources))
+	if len(m.Resources) != 48 {
+		t.Errorf("%d resources, want 48", len(m.Resources))
 	}
 }
 

@@ -118,6 +118,7 @@ func resourceValue(r *model.Resource) (ast.Value, error) {
 		item("actions", stringList(r.Actions)),
 		item("values", ast.NewTerm(values)),
 		item("unknown", stringList(r.Unknown)),
+		item("configured", stringList(r.Configured)),
 		item("sensitive", stringList(r.Sensitive)),
 		item("location", location),
 		item("references", links(r.References)),

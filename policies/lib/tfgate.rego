@@ -58,6 +58,20 @@ is_unknown(r, path) if {
 	p in r.unknown
 }
 
+# is_pending holds when the configuration sets the attribute at path (or
+# does not say what it sets, as a state does not) and its value is known
+# only after apply. Use it for arguments the provider computes when they
+# are left unset: for those, is_unknown holds even when nothing was set.
+is_pending(r, path) if {
+	is_unknown(r, path)
+	r.configured == null
+}
+
+is_pending(r, path) if {
+	is_unknown(r, path)
+	regex.split(`[.\[]`, path)[0] in r.configured
+}
+
 # _ancestors lists the paths that contain path: "a.b[0].c" gives "a",
 # "a.b" and "a.b[0]".
 _ancestors(path) := {substring(path, 0, i) |
@@ -75,6 +89,7 @@ result(r, message) := {"resource": r.address, "message": message}
 mock_input(rs) := {
 	"model_version": 1,
 	"kind": "plan",
+	"params": mock_params,
 	"resources": full,
 	"index": {
 		"by_type": {t: [i | some i, r in full; r.type == t] | some r in full; t := r.type},
@@ -82,6 +97,14 @@ mock_input(rs) := {
 	},
 } if {
 	full := [object.union(_mock_defaults, r) | some r in rs]
+}
+
+# mock_params are the params mock_input uses: now is 2026-11-28T12:00:00Z.
+mock_params := {
+	"now": "2026-11-28T12:00:00Z",
+	"now_ns": time.parse_rfc3339_ns("2026-11-28T12:00:00Z"),
+	"emergency_pattern": "(?i)(emergency|break-?glass|incident)",
+	"emergency_window_seconds": 14400,
 }
 
 _mock_defaults := {
@@ -92,6 +115,7 @@ _mock_defaults := {
 	"actions": ["create"],
 	"values": {},
 	"unknown": [],
+	"configured": null,
 	"sensitive": [],
 	"location": null,
 	"references": [],

@@ -26,29 +26,21 @@ package tfgate.rules.aws_s3_encryption
 
 import data.tfgate.lib
 
-_config_type := "aws_s3_bucket_server_side_encryption_configuration"
+_type := "aws_s3_bucket_server_side_encryption_configuration"
 
 deny contains lib.result(bucket, "no server-side encryption configuration refers to this bucket") if {
 	some bucket in lib.resources("aws_s3_bucket")
 	not _encrypted(bucket)
-	count(_unlinked_unknown) == 0
-	not _name_unknown_with_candidates(bucket)
+	not lib.bucket_undecided(bucket, _type)
 }
 
-unknown contains lib.result(bucket, _unlinked_message) if {
+unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
 	some bucket in lib.resources("aws_s3_bucket")
 	not _encrypted(bucket)
-	count(_unlinked_unknown) > 0
+	lib.bucket_undecided(bucket, _type)
 }
 
-unknown contains lib.result(bucket, msg) if {
-	some bucket in lib.resources("aws_s3_bucket")
-	not _encrypted(bucket)
-	_name_unknown_with_candidates(bucket)
-	msg := sprintf("the bucket name is known only after apply, so it may be the bucket of %s", [_list(_unlinked_known)])
-}
-
-_encrypted(bucket) if count(lib.referrers(bucket, _config_type, "bucket")) > 0
+_encrypted(bucket) if count(lib.bucket_configs(bucket, _type)) > 0
 
 # The legacy inline block, when the configuration writes it (a computed
 # one is unknown at plan time and does not count).
@@ -57,31 +49,3 @@ _encrypted(bucket) if {
 	some rule in block.rule
 	count(rule.apply_server_side_encryption_by_default) > 0
 }
-
-_name_unknown_with_candidates(bucket) if {
-	lib.is_unknown(bucket, "bucket")
-	count(_unlinked_known) > 0
-}
-
-# Encryption configurations that no link ties to a bucket in this input,
-# by whether their bucket is known. Computed once, not per bucket.
-_unlinked_unknown := sort([config.address |
-	some config in lib.resources(_config_type)
-	not lib.refers_to(config, "aws_s3_bucket", "bucket")
-	lib.is_unknown(config, "bucket")
-])
-
-_unlinked_known := sort([config.address |
-	some config in lib.resources(_config_type)
-	not lib.refers_to(config, "aws_s3_bucket", "bucket")
-	not lib.is_unknown(config, "bucket")
-])
-
-_unlinked_message := sprintf("no encryption configuration is linked to this bucket, and %s has a bucket known only after apply", [_unlinked_unknown[0]]) if {
-	count(_unlinked_unknown) == 1
-} else := sprintf("no encryption configuration is linked to this bucket, and %s have buckets known only after apply", [_list(_unlinked_unknown)])
-
-# _list names up to three addresses and counts the rest.
-_list(addresses) := concat(", ", addresses) if {
-	count(addresses) <= 3
-} else := sprintf("%s and %d more", [concat(", ", array.slice(addresses, 0, 3)), count(addresses) - 3])

@@ -105,6 +105,7 @@ module "kms" {
   source   = "../../modules/kms"
   for_each = local.kms_keys
 
+  account_id              = var.account_id
   alias                   = "${local.name_prefix}-${each.key}"
   description             = "${local.name_prefix}: ${each.value.description}"
   enable_key_rotation     = each.value.enable_key_rotation
@@ -376,7 +377,12 @@ module "break_glass" {
   source = "../../modules/break-glass"
 
   trusted_principal_arns = var.break_glass_trusted_principal_arns
-  access_expires_at      = var.break_glass_expires_at
+  access_hours           = var.break_glass_access_hours
+
+  # "Just give on-call admin for the long weekend": everything, for three
+  # days, in twelve-hour sessions. Violates the break-glass baseline.
+  actions              = ["*"]
+  max_session_duration = 43200
 
   tags = {
     SecurityContact = var.security_contact

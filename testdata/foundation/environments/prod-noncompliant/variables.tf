@@ -36,7 +36,8 @@ variable "security_contact" {
   sensitive   = true
 }
 
-variable "break_glass_expires_at" {
-  description = "RFC 3339 expiry of the emergency access policy."
-  type        = string
+variable "break_glass_access_hours" {
+  description = "Hours the break-glass policy grants access after the plan."
+  type        = number
+  default     = 3
 }

@@ -99,6 +99,7 @@ module "kms" {
   source   = "../../modules/kms"
   for_each = local.kms_keys
 
+  account_id              = var.account_id
   alias                   = "${local.name_prefix}-${each.key}"
   description             = "${local.name_prefix}: ${each.value.description}"
   enable_key_rotation     = each.value.enable_key_rotation
@@ -368,5 +369,5 @@ module "break_glass" {
   source = "../../modules/break-glass"
 
   trusted_principal_arns = var.break_glass_trusted_principal_arns
-  access_expires_at      = var.break_glass_expires_at
+  access_hours           = var.break_glass_access_hours
 }

@@ -29,26 +29,30 @@ resource "aws_iam_role" "this" {
   tags = var.tags
 }
 
+locals {
+  # The grant dies by itself access_hours after the plan that created it;
+  # renewing it takes a new, reviewed plan.
+  access_expires_at = timeadd(plantimestamp(), "${var.access_hours}h")
+}
+
 data "aws_iam_policy_document" "emergency_access" {
   statement {
     sid       = "TimeBoxedEmergencyAccess"
     effect    = "Allow"
-    actions   = ["*"]
-    resources = ["*"]
+    actions   = var.actions
+    resources = var.resources
 
-    # The grant dies by itself at the expiry; renewing it requires a reviewed
-    # change to access_expires_at.
     condition {
       test     = "DateLessThan"
       variable = "aws:CurrentTime"
-      values   = [var.access_expires_at]
+      values   = [local.access_expires_at]
     }
   }
 }
 
 resource "aws_iam_policy" "emergency_access" {
   name        = var.policy_name
-  description = "Time-boxed administrative access for the break-glass role (expires ${var.access_expires_at})."
+  description = "Time-boxed incident access for the break-glass role (expires ${local.access_expires_at})."
   policy      = data.aws_iam_policy_document.emergency_access.json
 
   tags = var.tags

@@ -26,14 +26,31 @@ variable "max_session_duration" {
   default     = 3600
 }
 
-variable "access_expires_at" {
-  description = "RFC 3339 timestamp after which the emergency policy stops granting anything (aws:CurrentTime)."
-  type        = string
+variable "access_hours" {
+  description = "How many hours after the plan the emergency policy keeps granting anything (aws:CurrentTime). The baseline allows at most 4."
+  type        = number
+  default     = 3
+}
 
-  validation {
-    condition     = can(formatdate("YYYY-MM-DD", var.access_expires_at))
-    error_message = "access_expires_at must be an RFC 3339 timestamp such as 2026-12-31T23:59:59Z."
-  }
+variable "actions" {
+  description = "Actions the incident runbook needs. Name them: no service-wide wildcards."
+  type        = list(string)
+  default = [
+    "ec2:DescribeInstances",
+    "ec2:StartInstances",
+    "ec2:StopInstances",
+    "ec2:RebootInstances",
+    "logs:GetLogEvents",
+    "logs:FilterLogEvents",
+    "cloudwatch:GetMetricData",
+    "ssm:StartSession",
+  ]
+}
+
+variable "resources" {
+  description = "Resources the emergency actions apply to."
+  type        = list(string)
+  default     = ["*"]
 }
 
 variable "tags" {

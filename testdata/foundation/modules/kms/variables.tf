@@ -48,3 +48,8 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "account_id" {
+  description = "AWS account that owns the key (its root gets the default key policy)."
+  type        = string
+}

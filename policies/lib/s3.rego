@@ -1,0 +1,63 @@
+# Helpers for rules about S3 buckets and the separate resources that
+# configure them (encryption, public access block, versioning, ACL, policy),
+# which all name their bucket in a "bucket" attribute.
+package tfgate.lib
+
+# bucket_configs returns the resources of a type that configure a bucket
+# through a link on their "bucket" attribute, leaving out those being
+# deleted.
+bucket_configs(bucket, type) := referrers(bucket, type, "bucket")
+
+# bucket_undecided holds when no resource of the type is linked to the
+# bucket but one might belong to it: a resource of that type whose bucket is
+# known only after apply and links to no bucket, or, when the bucket's own
+# name is unknown, one that names a bucket not in this input.
+bucket_undecided(bucket, type) if count(_unlinked[type].unknown) > 0
+
+bucket_undecided(bucket, type) if {
+	is_unknown(bucket, "bucket")
+	count(_unlinked[type].known) > 0
+}
+
+# bucket_undecided_message explains bucket_undecided for a result message.
+bucket_undecided_message(bucket, type) := msg if {
+	count(_unlinked[type].unknown) > 0
+	msg := sprintf("no %s is linked to this bucket, and %s %s known only after apply", [
+		type,
+		address_list(_unlinked[type].unknown),
+		_plural(count(_unlinked[type].unknown), "has a bucket", "have buckets"),
+	])
+} else := sprintf("no %s is linked to this bucket, whose name is known only after apply, so it may be the bucket of %s", [
+	type,
+	address_list(_unlinked[type].known),
+])
+
+# _unlinked[type] holds, once per evaluation, the addresses of the
+# resources of a type that link to no bucket, by whether their bucket is
+# known.
+_unlinked[type] := {"unknown": unknown, "known": known} if {
+	some type in _bucket_config_types
+	unlinked := [r |
+		some r in resources(type)
+		not refers_to(r, "aws_s3_bucket", "bucket")
+	]
+	unknown := sort([r.address | some r in unlinked; is_unknown(r, "bucket")])
+	known := sort([r.address | some r in unlinked; not is_unknown(r, "bucket")])
+}
+
+_bucket_config_types := {
+	"aws_s3_bucket_server_side_encryption_configuration",
+	"aws_s3_bucket_public_access_block",
+	"aws_s3_bucket_versioning",
+	"aws_s3_bucket_acl",
+	"aws_s3_bucket_policy",
+}
+
+# address_list names up to three addresses and counts the rest.
+address_list(addresses) := concat(", ", addresses) if {
+	count(addresses) <= 3
+} else := sprintf("%s and %d more", [concat(", ", array.slice(addresses, 0, 3)), count(addresses) - 3])
+
+_plural(1, one, _) := one
+
+_plural(n, _, many) := many if n != 1

@@ -1,0 +1,38 @@
+# METADATA
+# title: CloudTrail logs are encrypted with a KMS key
+# description: |
+#   The trail's log files must be encrypted with a customer-managed KMS key
+#   (kms_key_id), so that reading the audit trail needs a key the team
+#   controls and every decrypt is itself logged.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html
+#     description: AWS CloudTrail User Guide, encrypting log files with AWS KMS keys
+#   - ref: https://www.cisecurity.org/benchmark/amazon_web_services
+#     description: CIS AWS Foundations Benchmark, ensure CloudTrail logs are encrypted at rest using KMS CMKs
+# custom:
+#   id: aws-cloudtrail-kms
+#   severity: high
+#   enforcement: soft-mandatory
+#   resource_types: [aws_cloudtrail]
+#   runbook: post-apply verification (CloudTrail logging, KMS keys usable)
+#   remediation: Set `kms_key_id` on the aws_cloudtrail to a customer-managed key's ARN (`aws_kms_key.NAME.arn`).
+package tfgate.rules.aws_cloudtrail_kms
+
+import data.tfgate.lib
+
+deny contains lib.result(trail, "the trail's log files are not encrypted with a KMS key (kms_key_id is not set)") if {
+	some trail in lib.resources("aws_cloudtrail")
+	not lib.is_unknown(trail, "kms_key_id")
+	not _key_set(trail)
+}
+
+unknown contains lib.result(trail, "kms_key_id is known only after apply and is not linked to an aws_kms_key") if {
+	some trail in lib.resources("aws_cloudtrail")
+	lib.is_unknown(trail, "kms_key_id")
+	not lib.refers_to(trail, "aws_kms_key", "kms_key_id")
+}
+
+_key_set(trail) if {
+	is_string(trail.values.kms_key_id)
+	trail.values.kms_key_id != ""
+}

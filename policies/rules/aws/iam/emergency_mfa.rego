@@ -1,0 +1,53 @@
+# METADATA
+# title: Break-glass roles require MFA to assume
+# description: |
+#   Every Allow statement of an emergency role's trust policy must require
+#   multi-factor authentication: a Bool condition aws:MultiFactorAuthPresent
+#   "true", or a NumericLessThan limit on aws:MultiFactorAuthAge.
+#   BoolIfExists does not count: a request without MFA information passes
+#   it.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html
+#     description: IAM User Guide, configuring MFA-protected API access
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent
+#     description: IAM User Guide, aws:MultiFactorAuthPresent and why BoolIfExists is not enough
+# custom:
+#   id: aws-iam-emergency-mfa
+#   severity: critical
+#   enforcement: hard-mandatory
+#   runbook: break-glass (MFA-gated)
+#   remediation: |
+#     Add `Condition = { Bool = { "aws:MultiFactorAuthPresent" = "true" } }`
+#     to every Allow statement of the role's assume_role_policy.
+package tfgate.rules.aws_iam_emergency_mfa
+
+import data.tfgate.lib
+
+pass contains lib.result(role, "every trust statement requires MFA") if some role in _roles
+
+deny contains lib.result(role, sprintf("trust statement %s lets %s assume the role without requiring MFA", [_name(i, st), concat(", ", st.principals)])) if {
+	some role in _roles
+	some i, st in lib.statements(role.values.assume_role_policy)
+	st.effect == "Allow"
+	not lib.requires_mfa(st)
+}
+
+deny contains lib.result(role, "the trust policy is not a valid JSON policy document") if {
+	some role in _roles
+	is_string(role.values.assume_role_policy)
+	not lib.statements(role.values.assume_role_policy)
+}
+
+unknown contains lib.result(role, "assume_role_policy is known only after apply") if {
+	some role in _roles
+	lib.is_unknown(role, "assume_role_policy")
+}
+
+_roles contains role if {
+	some role in lib.resources("aws_iam_role")
+	lib.is_emergency(role)
+}
+
+_name(_, st) := st.sid if st.sid != ""
+
+_name(i, st) := sprintf("#%d", [i + 1]) if st.sid == ""

@@ -1,0 +1,59 @@
+# METADATA
+# title: S3 buckets keep object versions
+# description: |
+#   Versioning must be Enabled: recovering an overwritten or deleted object,
+#   and rolling back Terraform state kept in S3, depend on it.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html
+#     description: Amazon S3 User Guide, retaining multiple versions of objects with S3 Versioning
+#   - ref: https://developer.hashicorp.com/terraform/language/backend/s3
+#     description: Terraform S3 backend, recommends enabling bucket versioning for state recovery
+# custom:
+#   id: aws-s3-versioning
+#   severity: medium
+#   enforcement: soft-mandatory
+#   resource_types: [aws_s3_bucket]
+#   runbook: pre-apply checklist (state backup exists)
+#   remediation: |
+#     Add an aws_s3_bucket_versioning for the bucket with
+#     `versioning_configuration { status = "Enabled" }`.
+package tfgate.rules.aws_s3_versioning
+
+import data.tfgate.lib
+
+_type := "aws_s3_bucket_versioning"
+
+deny contains lib.result(bucket, "no versioning configuration refers to this bucket") if {
+	some bucket in lib.resources("aws_s3_bucket")
+	not _inline_enabled(bucket)
+	count(lib.bucket_configs(bucket, _type)) == 0
+	not lib.bucket_undecided(bucket, _type)
+}
+
+deny contains lib.result(bucket, sprintf("%s: versioning status is %s, not Enabled", [config.address, status])) if {
+	some bucket in lib.resources("aws_s3_bucket")
+	some config in lib.bucket_configs(bucket, _type)
+	some c in config.values.versioning_configuration
+	status := c.status
+	is_string(status)
+	status != "Enabled"
+}
+
+unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
+	some bucket in lib.resources("aws_s3_bucket")
+	not _inline_enabled(bucket)
+	count(lib.bucket_configs(bucket, _type)) == 0
+	lib.bucket_undecided(bucket, _type)
+}
+
+unknown contains lib.result(bucket, sprintf("%s: the versioning status is known only after apply", [config.address])) if {
+	some bucket in lib.resources("aws_s3_bucket")
+	some config in lib.bucket_configs(bucket, _type)
+	lib.is_unknown(config, "versioning_configuration[0].status")
+}
+
+# The legacy inline block, when the configuration writes it.
+_inline_enabled(bucket) if {
+	some v in bucket.values.versioning
+	v.enabled == true
+}

@@ -1,0 +1,84 @@
+# METADATA
+# title: The plan does not destroy the foundation
+# description: |
+#   A plan must not delete or replace the resources the foundation stands
+#   on (KMS keys, CloudTrail trails, S3 buckets, the DynamoDB state lock
+#   table) nor delete a security control (a bucket's public access block,
+#   encryption configuration or versioning). Replacing a key or a bucket
+#   destroys what it holds; removing a control silently weakens a bucket.
+# related_resources:
+#   - ref: https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle#prevent_destroy
+#     description: Terraform, the prevent_destroy lifecycle argument
+#   - ref: https://developer.hashicorp.com/terraform/cli/commands/plan
+#     description: Terraform, reviewing a plan before apply
+# custom:
+#   id: tf-destroy-protected
+#   severity: high
+#   enforcement: soft-mandatory
+#   resource_types:
+#     - aws_kms_key
+#     - aws_cloudtrail
+#     - aws_s3_bucket
+#     - aws_s3_bucket_public_access_block
+#     - aws_s3_bucket_server_side_encryption_configuration
+#     - aws_s3_bucket_versioning
+#   runbook: pre-apply checklist (plan reviewed and approved)
+#   remediation: |
+#     Change the configuration so the resource is updated in place (check
+#     which argument forces replacement), or, when the destruction is
+#     intended, waive this result for the change with a ticket. Add
+#     `lifecycle { prevent_destroy = true }` to foundation resources.
+package tfgate.rules.tf_destroy_protected
+
+import data.tfgate.lib
+
+_foundation := {"aws_kms_key", "aws_cloudtrail", "aws_s3_bucket"}
+
+_controls := {
+	"aws_s3_bucket_public_access_block",
+	"aws_s3_bucket_server_side_encryption_configuration",
+	"aws_s3_bucket_versioning",
+}
+
+deny contains lib.result(r, sprintf("the plan %s this %s", [_verb(r), r.type])) if {
+	some r in _planned(_foundation)
+	"delete" in r.actions
+}
+
+deny contains lib.result(r, sprintf("the plan %s the state lock table", [_verb(r)])) if {
+	some r in _lock_tables
+	"delete" in r.actions
+}
+
+deny contains lib.result(r, sprintf("the plan deletes this %s, removing a security control", [r.type])) if {
+	some r in _planned(_controls)
+	lib.deleted(r)
+}
+
+pass contains lib.result(r, "the plan keeps the state lock table") if {
+	some r in _lock_tables
+	not "delete" in r.actions
+}
+
+# _planned returns the instances of the types, including those being
+# deleted.
+_planned(types) := [r |
+	some type in types
+	some i in input.index.by_type[type]
+	r := input.resources[i]
+	r.mode == "managed"
+]
+
+# The lock table is the DynamoDB table keyed by LockID, as Terraform's S3
+# backend requires.
+_lock_tables := [r |
+	some r in _planned({"aws_dynamodb_table"})
+	r.values.hash_key == "LockID"
+]
+
+_verb(r) := "deletes" if lib.deleted(r)
+
+_verb(r) := "replaces" if {
+	not lib.deleted(r)
+	"delete" in r.actions
+}
