@@ -14,7 +14,9 @@ package tfgate.lib
 # ("*" in principals for any principal, from "*" or {"AWS": "*"}), and
 # conditions a list of {"operator", "key", "values"} with the key in lower
 # case. Undefined when the value is not a policy document.
-statements(document) := [_normalise(s) | some s in _statement_list(_parsed(document))]
+statements(document) := [_normalise(s) | some s in list] if {
+	list := _statement_list(_parsed(document))
+}
 
 _parsed(document) := json.unmarshal(document) if {
 	is_string(document)

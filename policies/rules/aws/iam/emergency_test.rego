@@ -1,0 +1,116 @@
+package tfgate.rules.aws_iam_emergency_test
+
+import data.tfgate.lib
+import data.tfgate.rules.aws_iam_admin_wildcard as admin
+import data.tfgate.rules.aws_iam_emergency_least_privilege as least
+import data.tfgate.rules.aws_iam_emergency_mfa as mfa
+import data.tfgate.rules.aws_iam_emergency_session as session
+import data.tfgate.rules.aws_iam_emergency_time_bound as bound
+
+# mock_params: now is 2026-11-28T12:00:00Z, the window 4h.
+
+_doc(statements) := json.marshal({"Version": "2012-10-17", "Statement": statements})
+
+_until(t) := {"DateLessThan": {"aws:CurrentTime": t}}
+
+_policy(name, statements) := {
+	"address": sprintf("aws_iam_policy.%s", [name]),
+	"type": "aws_iam_policy",
+	"values": {"name": name, "policy": _doc(statements)},
+}
+
+_allow(actions, condition) := {"Effect": "Allow", "Action": actions, "Resource": "*", "Condition": condition}
+
+test_time_bound if {
+	rs := [
+		_policy("break-glass-ok", [_allow(["ec2:StartInstances"], _until("2026-11-28T15:00:00Z"))]),
+		_policy("break-glass-edge", [_allow("ec2:StartInstances", {"DateLessThanEquals": {"aws:CurrentTime": "2026-11-28T16:00:00Z"}})]),
+		_policy("emergency-unbounded", [_allow("ec2:StartInstances", {})]),
+		_policy("emergency-lower-only", [_allow("ec2:StartInstances", {"DateGreaterThan": {"aws:CurrentTime": "2026-11-28T11:00:00Z"}})]),
+		_policy("emergency-long", [_allow("ec2:StartInstances", _until("2026-12-31T23:59:59Z"))]),
+		_policy("emergency-expired", [_allow("ec2:StartInstances", _until("2026-11-27T00:00:00Z"))]),
+		_policy("emergency-garbled", [_allow("ec2:StartInstances", _until("next tuesday"))]),
+		_policy("ordinary", [_allow("ec2:StartInstances", {})]),
+		{"address": "aws_iam_policy.incident_later", "type": "aws_iam_policy", "values": {"name": "incident-later"}, "unknown": ["policy"]},
+	]
+	bound.deny == {
+		lib.result(rs[2], "policy statement #1 allows ec2:StartInstances without a DateLessThan aws:CurrentTime bound"),
+		lib.result(rs[3], "policy statement #1 allows ec2:StartInstances without a DateLessThan aws:CurrentTime bound"),
+		lib.result(rs[4], "policy statement #1 lasts until 2026-12-31T23:59:59Z, more than 4h after 2026-11-28T12:00:00Z"),
+		lib.result(rs[5], "policy statement #1 expired at 2026-11-27T00:00:00Z: revoke the stale emergency grant"),
+		lib.result(rs[6], "policy statement #1: the bound \"next tuesday\" is not an RFC 3339 time"),
+	} with input as lib.mock_input(rs)
+	bound.unknown == {lib.result(rs[8], "policy is known only after apply")} with input as lib.mock_input(rs)
+	{r.resource | some r in bound.pass} == {"aws_iam_policy.break-glass-ok", "aws_iam_policy.break-glass-edge", "aws_iam_policy.emergency-unbounded", "aws_iam_policy.emergency-lower-only", "aws_iam_policy.emergency-long", "aws_iam_policy.emergency-expired", "aws_iam_policy.emergency-garbled", "aws_iam_policy.incident_later"} with input as lib.mock_input(rs)
+}
+
+test_emergency_by_attachment_and_role if {
+	role := {"address": "aws_iam_role.oncall", "type": "aws_iam_role", "values": {"name": "oncall", "tags": {"Purpose": "break-glass"}}}
+	managed := object.union(_policy("plain-name", [_allow("ec2:StartInstances", {})]), {"referenced_by": [{"address": "aws_iam_role_policy_attachment.a", "type": "aws_iam_role_policy_attachment", "attribute": "policy_arn", "via": "reference"}]})
+	attachment := {"address": "aws_iam_role_policy_attachment.a", "type": "aws_iam_role_policy_attachment", "values": {}, "references": [
+		{"address": "aws_iam_role.oncall", "type": "aws_iam_role", "attribute": "role", "via": "reference"},
+		{"address": "aws_iam_policy.plain-name", "type": "aws_iam_policy", "attribute": "policy_arn", "via": "reference"},
+	]}
+	inline := {"address": "aws_iam_role_policy.inline", "type": "aws_iam_role_policy", "values": {"name": "ops", "policy": _doc([_allow("ec2:StopInstances", {})])}, "references": [{"address": "aws_iam_role.oncall", "type": "aws_iam_role", "attribute": "role", "via": "reference"}]}
+	rs := [role, managed, attachment, inline]
+	bound.deny == {
+		lib.result(managed, "policy statement #1 allows ec2:StartInstances without a DateLessThan aws:CurrentTime bound"),
+		lib.result(inline, "policy statement #1 allows ec2:StopInstances without a DateLessThan aws:CurrentTime bound"),
+	} with input as lib.mock_input(rs)
+}
+
+_role(name, trust, extra) := object.union({"address": sprintf("aws_iam_role.%s", [name]), "type": "aws_iam_role", "values": {"name": name, "assume_role_policy": _doc(trust)}}, extra)
+
+_assume(condition) := {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"AWS": "arn:aws:iam::111122223333:role/oncall"}, "Condition": condition}
+
+test_mfa if {
+	rs := [
+		_role("break-glass-mfa", [_assume({"Bool": {"aws:MultiFactorAuthPresent": "true"}})], {}),
+		_role("break-glass-age", [_assume({"NumericLessThan": {"aws:MultiFactorAuthAge": 3600}})], {}),
+		_role("break-glass-ifexists", [_assume({"BoolIfExists": {"aws:MultiFactorAuthPresent": "true"}})], {}),
+		_role("break-glass-none", [_assume({})], {}),
+		_role("break-glass-bool-false", [_assume({"Bool": {"aws:MultiFactorAuthPresent": false}})], {}),
+		_role("deploy", [_assume({})], {}),
+		{"address": "aws_iam_role.emergency_later", "type": "aws_iam_role", "values": {"name": "emergency-later"}, "unknown": ["assume_role_policy"]},
+	]
+	msg := "trust statement #1 lets arn:aws:iam::111122223333:role/oncall assume the role without requiring MFA"
+	mfa.deny == {lib.result(rs[2], msg), lib.result(rs[3], msg), lib.result(rs[4], msg)} with input as lib.mock_input(rs)
+	mfa.unknown == {lib.result(rs[6], "assume_role_policy is known only after apply")} with input as lib.mock_input(rs)
+	not "aws_iam_role.deploy" in {r.resource | some r in mfa.pass} with input as lib.mock_input(rs)
+}
+
+test_session if {
+	rs := [
+		_role("break-glass-long", [], {"values": {"max_session_duration": 43200}}),
+		_role("break-glass-short", [], {"values": {"max_session_duration": 3600}}),
+		_role("deploy", [], {"values": {"max_session_duration": 43200}}),
+	]
+	session.deny == {lib.result(rs[0], "max_session_duration is 43200 seconds, more than the emergency window of 14400")} with input as lib.mock_input(rs)
+}
+
+test_least_privilege_and_admin if {
+	rs := [
+		_policy("emergency-star", [_allow("*", _until("2026-11-28T13:00:00Z"))]),
+		_policy("emergency-iam", [_allow(["iam:*", "ec2:DescribeInstances"], _until("2026-11-28T13:00:00Z"))]),
+		_policy("emergency-not", [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}]),
+		_policy("emergency-ok", [_allow(["ec2:StartInstances", "ec2:Describe*"], _until("2026-11-28T13:00:00Z"))]),
+		_policy("admin", [{"Effect": "Allow", "Action": ["*"], "Resource": ["*"]}]),
+		_policy("scoped-star", [{"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::b"}]),
+	]
+	least.deny == {
+		lib.result(rs[0], "policy statement #1 allows *"),
+		lib.result(rs[1], "policy statement #1 allows iam:*"),
+		lib.result(rs[2], "policy statement #1 allows every action except iam:* (NotAction)"),
+	} with input as lib.mock_input(rs)
+	admin.deny == {
+		lib.result(rs[0], "policy statement #1 allows every action on every resource"),
+		lib.result(rs[4], "policy statement #1 allows every action on every resource"),
+	} with input as lib.mock_input(rs)
+}
+
+test_inline_role_policies_are_read if {
+	role := _role("app", [], {"values": {"inline_policy": [{"name": "all", "policy": _doc({"Effect": "Allow", "Action": "*", "Resource": "*"})}]}, "configured": ["inline_policy"]})
+	admin.deny == {lib.result(role, "inline_policy[0].policy statement #1 allows every action on every resource")} with input as lib.mock_input([role])
+	computed := _role("plain", [], {"unknown": ["inline_policy"], "configured": ["name"]})
+	count(admin.unknown) == 0 with input as lib.mock_input([computed])
+}

@@ -1,0 +1,97 @@
+# Tests of the S3 rules that judge a bucket by a linked sub-resource:
+# encryption with KMS, public access block, versioning.
+package tfgate.rules.aws_s3_sub_resources_test
+
+import data.tfgate.lib
+import data.tfgate.rules.aws_s3_encryption_kms as kms
+import data.tfgate.rules.aws_s3_public_access_block as pab
+import data.tfgate.rules.aws_s3_versioning as versioning
+
+_bucket(name, configs) := {
+	"address": sprintf("aws_s3_bucket.%s", [name]),
+	"type": "aws_s3_bucket",
+	"values": {"bucket": name},
+	"referenced_by": [{"address": c.address, "type": c.type, "attribute": "bucket", "via": "reference"} | some c in configs],
+}
+
+_config(type, name, values) := {"address": sprintf("%s.%s", [type, name]), "type": type, "values": values}
+
+_sse(name, algorithm, key) := _config("aws_s3_bucket_server_side_encryption_configuration", name, {"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": algorithm, "kms_master_key_id": key}]}]})
+
+_pab(name, value) := _config("aws_s3_bucket_public_access_block", name, {
+	"block_public_acls": true, "block_public_policy": value,
+	"ignore_public_acls": true, "restrict_public_buckets": true,
+})
+
+_versioning(name, status) := _config("aws_s3_bucket_versioning", name, {"versioning_configuration": [{"status": status}]})
+
+test_kms_encryption if {
+	good := _sse("good", "aws:kms", "arn:aws:kms:eu-west-1:111122223333:key/abcd")
+	aes := _sse("aes", "AES256", null)
+	managed := _sse("managed", "aws:kms", null)
+	rs := [
+		_bucket("good", [good]), good,
+		_bucket("aes", [aes]), aes,
+		_bucket("managed", [managed]), managed,
+		_bucket("none", []),
+	]
+	kms.deny == {
+		lib.result(rs[2], "aws_s3_bucket_server_side_encryption_configuration.aes: sse_algorithm is AES256, not aws:kms or aws:kms:dsse"),
+		lib.result(rs[4], "aws_s3_bucket_server_side_encryption_configuration.managed: kms_master_key_id is not set, so the AWS-managed aws/s3 key is used"),
+		lib.result(rs[6], "no server-side encryption configuration refers to this bucket, so no customer-managed KMS key protects it"),
+	} with input as lib.mock_input(rs)
+	count(kms.unknown) == 0 with input as lib.mock_input(rs)
+}
+
+test_kms_key_known_after_apply if {
+	linked := object.union(_sse("linked", "aws:kms", null), {
+		"unknown": ["rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id"],
+		"references": [{"address": "aws_kms_key.k", "type": "aws_kms_key", "attribute": "rule.apply_server_side_encryption_by_default.kms_master_key_id", "via": "reference"}],
+	})
+	loose := object.union(_sse("loose", "aws:kms", null), {"unknown": ["rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id"]})
+	rs := [_bucket("linked", [linked]), linked, _bucket("loose", [loose]), loose]
+	count(kms.deny) == 0 with input as lib.mock_input(rs)
+	kms.unknown == {lib.result(rs[2], "aws_s3_bucket_server_side_encryption_configuration.loose: the key is known only after apply and is not linked to a customer-managed aws_kms_key")} with input as lib.mock_input(rs)
+}
+
+test_public_access_block if {
+	full := _pab("full", true)
+	partial := _pab("partial", false)
+	later := object.union(_pab("later", true), {"unknown": ["block_public_policy"]})
+	rs := [
+		_bucket("full", [full]), full,
+		_bucket("partial", [partial]), partial,
+		_bucket("later", [later]), later,
+		_bucket("none", []),
+	]
+	pab.deny == {
+		lib.result(rs[2], "aws_s3_bucket_public_access_block.partial: block_public_policy is not true"),
+		lib.result(rs[6], "no public access block refers to this bucket"),
+	} with input as lib.mock_input(rs)
+	pab.unknown == {lib.result(rs[4], "aws_s3_bucket_public_access_block.later: block_public_policy is known only after apply")} with input as lib.mock_input(rs)
+}
+
+test_public_access_block_undecided_link if {
+	detached := object.union(_pab("detached", true), {"unknown": ["bucket"]})
+	rs := [_bucket("lonely", []), detached]
+	count(pab.deny) == 0 with input as lib.mock_input(rs)
+	pab.unknown == {lib.result(rs[0], "no aws_s3_bucket_public_access_block is linked to this bucket, and aws_s3_bucket_public_access_block.detached has a bucket known only after apply")} with input as lib.mock_input(rs)
+}
+
+test_versioning if {
+	on := _versioning("on", "Enabled")
+	off := _versioning("off", "Suspended")
+	later := object.union(_versioning("later", "Enabled"), {"values": {"versioning_configuration": [{}]}, "unknown": ["versioning_configuration[0].status"]})
+	rs := [
+		_bucket("on", [on]), on,
+		_bucket("off", [off]), off,
+		_bucket("later", [later]), later,
+		_bucket("none", []),
+		object.union(_bucket("inline", []), {"values": {"versioning": [{"enabled": true}]}}),
+	]
+	versioning.deny == {
+		lib.result(rs[2], "aws_s3_bucket_versioning.off: versioning status is Suspended, not Enabled"),
+		lib.result(rs[6], "no versioning configuration refers to this bucket"),
+	} with input as lib.mock_input(rs)
+	versioning.unknown == {lib.result(rs[4], "aws_s3_bucket_versioning.later: the versioning status is known only after apply")} with input as lib.mock_input(rs)
+}

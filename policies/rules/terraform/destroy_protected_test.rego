@@ -1,0 +1,25 @@
+package tfgate.rules.tf_destroy_protected_test
+
+import data.tfgate.lib
+import data.tfgate.rules.tf_destroy_protected as rule
+
+_r(address, type, actions, values) := {"address": address, "type": type, "actions": actions, "values": values}
+
+test_destruction if {
+	rs := [
+		_r("aws_kms_key.gone", "aws_kms_key", ["delete"], {}),
+		_r("aws_s3_bucket.replaced", "aws_s3_bucket", ["delete", "create"], {}),
+		_r("aws_s3_bucket.kept", "aws_s3_bucket", ["no-op"], {}),
+		_r("aws_s3_bucket_versioning.gone", "aws_s3_bucket_versioning", ["delete"], {}),
+		_r("aws_s3_bucket_versioning.replaced", "aws_s3_bucket_versioning", ["create", "delete"], {}),
+		_r("aws_dynamodb_table.locks", "aws_dynamodb_table", ["delete"], {"hash_key": "LockID"}),
+		_r("aws_dynamodb_table.orders", "aws_dynamodb_table", ["delete"], {"hash_key": "OrderID"}),
+		_r("aws_cloudtrail.main", "aws_cloudtrail", ["update"], {}),
+	]
+	rule.deny == {
+		lib.result(rs[0], "the plan deletes this aws_kms_key"),
+		lib.result(rs[1], "the plan replaces this aws_s3_bucket"),
+		lib.result(rs[3], "the plan deletes this aws_s3_bucket_versioning, removing a security control"),
+		lib.result(rs[5], "the plan deletes the state lock table"),
+	} with input as lib.mock_input(rs)
+}
