@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// expectation is a case's expected.json: the verdicts its real plan must
+// get.
+type expectation struct {
+	Description string   `json:"description"`
+	Args        []string `json:"args"`
+	Results     []struct {
+		Rule     string `json:"rule"`
+		Resource string `json:"resource"`
+		Status   string `json:"status"`
+	} `json:"results"`
+}
+
+// TestCorpus checks every labeled case under testdata/cases: each listed
+// (rule, resource) gets exactly the expected status, and no pair the case
+// does not list fails or is unknown for a rule the case is about.
+func TestCorpus(t *testing.T) {
+	files, err := filepath.Glob("../../testdata/cases/*/expected.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Skip("no labeled cases")
+	}
+	for _, file := range files {
+		dir := filepath.Dir(file)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want expectation
+			if err := json.Unmarshal(data, &want); err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+			if len(want.Results) == 0 {
+				t.Fatalf("%s lists no results", file)
+			}
+			args := append([]string{"check", "--format", "json"}, want.Args...)
+			args = append(args, filepath.Join(dir, "plan.json"))
+			var stdout, stderr bytes.Buffer
+			if code := run(args, &stdout, &stderr); code == exitError {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			var report struct {
+				Results []struct {
+					Rule, Resource, Status, Message string
+				} `json:"results"`
+			}
+			if err := json.Unmarshal(stdout.Bytes(), &report); err != nil {
+				t.Fatal(err)
+			}
+			type key struct{ rule, resource string }
+			got := map[key]string{}
+			messages := map[key]string{}
+			for _, r := range report.Results {
+				got[key{r.Rule, r.Resource}] = r.Status
+				messages[key{r.Rule, r.Resource}] = r.Message
+			}
+			listed := map[key]bool{}
+			rules := map[string]bool{}
+			for _, w := range want.Results {
+				k := key{w.Rule, w.Resource}
+				listed[k], rules[w.Rule] = true, true
+				status, ok := got[k]
+				switch {
+				case !ok:
+					t.Errorf("%s on %s: no result, want %s", w.Rule, w.Resource, w.Status)
+				case status != w.Status:
+					t.Errorf("%s on %s: %s (%s), want %s", w.Rule, w.Resource, status, messages[k], w.Status)
+				}
+			}
+			for k, status := range got {
+				if rules[k.rule] && !listed[k] && status != "pass" {
+					t.Errorf("%s on %s: unexpected %s (%s)", k.rule, k.resource, status, messages[k])
+				}
+			}
+		})
+	}
+}
