@@ -35,6 +35,8 @@ type checkOptions struct {
 	now        string
 	emergency  string
 	window     time.Duration
+	ticket     string
+	ticketRE   string
 }
 
 // destination is one report to write: a format and a file ("" for stdout).
@@ -55,6 +57,8 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.StringVar(&o.now, "now", "", "clock for time rules, RFC 3339 (default: the plan's timestamp, else the wall clock)")
 	fs.StringVar(&o.emergency, "emergency-pattern", policy.DefaultEmergencyPattern, "regular expression that marks IAM roles and policies as emergency access")
 	fs.DurationVar(&o.window, "emergency-window", policy.DefaultEmergencyWindow, "longest emergency access may last")
+	fs.StringVar(&o.ticket, "ticket", "", "change ticket for this change, such as CHG-1234")
+	fs.StringVar(&o.ticketRE, "ticket-pattern", policy.DefaultTicketPattern, "regular expression a --ticket must match")
 	fs.DurationVar(&o.timeout, "timeout", 2*time.Minute, "give up evaluating after this long")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "write no report to stdout; only the exit code and errors")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colours in text output (also when NO_COLOR is set)")
@@ -84,6 +88,9 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	if _, err := regexp.Compile(o.emergency); err != nil {
 		return exitError, fmt.Errorf("--emergency-pattern: %w", err)
 	}
+	if _, err := regexp.Compile(o.ticketRE); err != nil {
+		return exitError, fmt.Errorf("--ticket-pattern: %w", err)
+	}
 	if o.window <= 0 {
 		return exitError, fmt.Errorf("--emergency-window must be positive, got %s", o.window)
 	}
@@ -108,7 +115,13 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		if err != nil {
 			return exitError, err
 		}
-		params := policy.Params{Now: clock(now, m), EmergencyPattern: o.emergency, EmergencyWindow: o.window}
+		params := policy.Params{
+			Now:              clock(now, m),
+			EmergencyPattern: o.emergency,
+			EmergencyWindow:  o.window,
+			Ticket:           o.ticket,
+			TicketPattern:    o.ticketRE,
+		}
 		results, err := engine.Evaluate(ctx, m, params)
 		if err != nil {
 			if errors.Is(err, context.DeadlineExceeded) {

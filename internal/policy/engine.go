@@ -84,8 +84,10 @@ func (e *Engine) Rules() []*gate.Rule { return e.rules }
 // Evaluate runs every rule against the model with the params. Every resource of a type a
 // rule names gets a result; so does every resource a rule reports on.
 func (e *Engine) Evaluate(ctx context.Context, m *model.Model, p Params) ([]gate.Result, error) {
-	if _, err := regexp.Compile(p.EmergencyPattern); err != nil {
-		return nil, fmt.Errorf("emergency pattern %q: %w", p.EmergencyPattern, err)
+	for _, re := range []string{p.EmergencyPattern, p.TicketPattern} {
+		if _, err := regexp.Compile(re); err != nil {
+			return nil, fmt.Errorf("pattern %q: %w", re, err)
+		}
 	}
 	input, err := Input(m, p)
 	if err != nil {

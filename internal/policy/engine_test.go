@@ -41,6 +41,7 @@ var params = policy.Params{
 	Now:              time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC),
 	EmergencyPattern: policy.DefaultEmergencyPattern,
 	EmergencyWindow:  policy.DefaultEmergencyWindow,
+	TicketPattern:    policy.DefaultTicketPattern,
 }
 
 func widgets() *model.Model {

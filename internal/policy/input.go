@@ -21,10 +21,17 @@ type Params struct {
 	EmergencyPattern string
 	// EmergencyWindow is the longest an emergency grant may last.
 	EmergencyWindow time.Duration
+	// Ticket is the change ticket given for the change, "" for none.
+	Ticket string
+	// TicketPattern is a regular expression (RE2) a ticket must match.
+	TicketPattern string
 }
 
 // DefaultEmergencyPattern recognises emergency and break-glass access.
 const DefaultEmergencyPattern = `(?i)(emergency|break-?glass|incident)`
+
+// DefaultTicketPattern accepts any non-empty ticket reference.
+const DefaultTicketPattern = `\S`
 
 // DefaultEmergencyWindow is the longest emergency access may last.
 const DefaultEmergencyWindow = 4 * time.Hour
@@ -41,6 +48,8 @@ const DefaultEmergencyWindow = 4 * time.Hour
 //	params.now                       RFC 3339, params.now_ns nanoseconds
 //	params.emergency_pattern         regular expression
 //	params.emergency_window_seconds  number
+//	params.ticket                    string, "" when none was given
+//	params.ticket_pattern            regular expression
 func Input(m *model.Model, p Params) (ast.Value, error) {
 	resources := make([]*ast.Term, len(m.Resources))
 	byType := map[string][]*ast.Term{}
@@ -73,6 +82,8 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 			item("now_ns", ast.NumberTerm(json.Number(strconv.FormatInt(p.Now.UnixNano(), 10)))),
 			item("emergency_pattern", ast.StringTerm(p.EmergencyPattern)),
 			item("emergency_window_seconds", ast.IntNumberTerm(int(p.EmergencyWindow/time.Second))),
+			item("ticket", ast.StringTerm(p.Ticket)),
+			item("ticket_pattern", ast.StringTerm(p.TicketPattern)),
 		)),
 	}
 	if m.TerraformVersion != "" {

@@ -79,8 +79,15 @@ _ancestors(path) := {substring(path, 0, i) |
 	i > 0
 }
 
-# result builds a deny or unknown entry for a resource.
+# result builds a deny, unknown or pass entry for a resource.
 result(r, message) := {"resource": r.address, "message": message}
+
+# plan_address is the address of results about the change as a whole
+# rather than one resource.
+plan_address := "plan"
+
+# plan_result builds an entry about the change as a whole.
+plan_result(message) := {"resource": plan_address, "message": message}
 
 # mock_input builds an input with its index from a list of resources, for
 # policy tests: `with input as lib.mock_input([...])`. Each resource needs
@@ -105,6 +112,8 @@ mock_params := {
 	"now_ns": time.parse_rfc3339_ns("2026-11-28T12:00:00Z"),
 	"emergency_pattern": "(?i)(emergency|break-?glass|incident)",
 	"emergency_window_seconds": 14400,
+	"ticket": "",
+	"ticket_pattern": `\S`,
 }
 
 _mock_defaults := {
