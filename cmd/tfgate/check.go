@@ -37,6 +37,7 @@ type checkOptions struct {
 	window     time.Duration
 	ticket     string
 	ticketRE   string
+	dir        string
 }
 
 // destination is one report to write: a format and a file ("" for stdout).
@@ -51,6 +52,7 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.StringVar(&o.format, "format", "text", "report format on stdout or --output: "+strings.Join(report.Formats, ", "))
 	fs.StringVarP(&o.output, "output", "o", "", "write the --format report to this file instead of stdout")
 	fs.StringArrayVar(&o.reports, "report", nil, "also write a report, as FORMAT=FILE (repeatable)")
+	fs.StringVar(&o.dir, "dir", "", "Terraform source root, to locate resources in .tf files and read the backend (default: the plan file's folder when it holds .tf files)")
 	fs.StringArrayVar(&o.policyDirs, "policy", nil, "directory of user Rego policies, added to the built-ins (repeatable)")
 	fs.BoolVar(&o.noBuiltin, "no-builtin", false, "do not load the built-in rules")
 	fs.StringVar(&o.failOn, "fail-on", "low", "lowest severity that fails the gate: critical, high, medium, low, info")
@@ -114,6 +116,11 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		m, err := loadInput(ctx, path)
 		if err != nil {
 			return exitError, err
+		}
+		if dir := sourceDir(o.dir, path); dir != "" {
+			if err := locate(m, dir); err != nil {
+				return exitError, err
+			}
 		}
 		params := policy.Params{
 			Now:              clock(now, m),

@@ -50,6 +50,29 @@ type Model struct {
 	Timestamp string `json:"timestamp,omitempty"`
 	// Resources holds one entry per resource instance, sorted by address.
 	Resources []*Resource `json:"resources"`
+	// Backend is the root module's backend block, read from the sources;
+	// nil when no source directory was read or it declares none.
+	Backend *Backend `json:"backend"`
+}
+
+// BackendAddress and PlanAddress are the addresses results use for the
+// backend and for the change as a whole, which are not resources.
+const (
+	BackendAddress = "backend"
+	PlanAddress    = "plan"
+)
+
+// Backend is a backend block, such as backend "s3" in the terraform block.
+type Backend struct {
+	// Type is the backend type, such as "s3" or "local".
+	Type string `json:"type"`
+	// Config holds the arguments with literal values.
+	Config map[string]any `json:"config"`
+	// NotLiteral lists the arguments whose values are not literals (and
+	// are therefore absent from Config).
+	NotLiteral []string `json:"not_literal"`
+	// Location is where the backend block is written.
+	Location *Location `json:"location"`
 }
 
 // Resource is one resource instance: a managed resource, or a data source
@@ -98,6 +121,16 @@ type Resource struct {
 	// ReferencedBy are links from the resources that refer to this one.
 	// The Link's Address, Type and Attribute describe the referring side.
 	ReferencedBy []Link `json:"referenced_by"`
+}
+
+// ConfigAddress is the resource's address within its module's
+// configuration, without module path or instance key: "aws_s3_bucket.b",
+// or "data.aws_iam_policy_document.d" for a data source.
+func (r *Resource) ConfigAddress() string {
+	if r.Mode == "data" {
+		return "data." + r.Type + "." + r.Name
+	}
+	return r.Type + "." + r.Name
 }
 
 // Location is a range of lines in a source file.

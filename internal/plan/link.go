@@ -76,7 +76,7 @@ func link(resources []*model.Resource, cfg *tfjson.Config) error {
 			return err
 		}
 		paths[i] = path
-		g := group{r.Module, configAddress(r)}
+		g := group{r.Module, r.ConfigAddress()}
 		l.instances[g] = append(l.instances[g], r)
 		for depth := range path {
 			g := group{path[:depth].String(), path[depth].Name}
@@ -90,7 +90,7 @@ func link(resources []*model.Resource, cfg *tfjson.Config) error {
 		if mod == nil {
 			continue
 		}
-		cr := findConfigResource(mod, configAddress(r))
+		cr := findConfigResource(mod, r.ConfigAddress())
 		if cr == nil {
 			continue
 		}
@@ -338,13 +338,6 @@ func references(e *tfjson.Expression) []string {
 		return nil
 	}
 	return e.References
-}
-
-func configAddress(r *model.Resource) string {
-	if r.Mode == "data" {
-		return "data." + r.Type + "." + r.Name
-	}
-	return r.Type + "." + r.Name
 }
 
 func findConfigResource(mod *tfjson.ConfigModule, address string) *tfjson.ConfigResource {

@@ -167,9 +167,15 @@ func (e *Engine) results(m *model.Model, findings []finding) []gate.Result {
 			return i
 		}
 		res := gate.Result{Rule: rule, Input: m.Source, Resource: address, Status: gate.Pass}
-		if r := byAddress[address]; r != nil {
+		switch r := byAddress[address]; {
+		case r != nil:
 			res.ResourceType = r.Type
 			res.Location = r.Location
+		case address == model.PlanAddress:
+			res.ResourceType = "terraform_plan"
+		case address == model.BackendAddress && m.Backend != nil:
+			res.ResourceType = "terraform_backend"
+			res.Location = m.Backend.Location
 		}
 		out = append(out, res)
 		index[k] = len(out) - 1

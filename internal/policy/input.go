@@ -89,6 +89,20 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 	if m.TerraformVersion != "" {
 		fields = append(fields, item("terraform_version", ast.StringTerm(m.TerraformVersion)))
 	}
+	backend := ast.NullTerm()
+	if b := m.Backend; b != nil {
+		config, err := ast.InterfaceToValue(b.Config)
+		if err != nil {
+			return nil, fmt.Errorf("backend: %w", err)
+		}
+		backend = ast.ObjectTerm(
+			item("type", ast.StringTerm(b.Type)),
+			item("config", ast.NewTerm(config)),
+			item("not_literal", stringList(b.NotLiteral)),
+			item("location", locationTerm(b.Location)),
+		)
+	}
+	fields = append(fields, item("backend", backend))
 	if m.FormatVersion != "" {
 		fields = append(fields, item("format_version", ast.StringTerm(m.FormatVersion)))
 	}
@@ -111,14 +125,6 @@ func resourceValue(r *model.Resource) (ast.Value, error) {
 	if err != nil {
 		return nil, fmt.Errorf("resource %s: values: %w", r.Address, err)
 	}
-	location := ast.NullTerm()
-	if l := r.Location; l != nil {
-		location = ast.ObjectTerm(
-			item("file", ast.StringTerm(l.File)),
-			item("start_line", ast.IntNumberTerm(l.StartLine)),
-			item("end_line", ast.IntNumberTerm(l.EndLine)),
-		)
-	}
 	return ast.NewObject(
 		item("address", ast.StringTerm(r.Address)),
 		item("module", ast.StringTerm(r.Module)),
@@ -131,10 +137,21 @@ func resourceValue(r *model.Resource) (ast.Value, error) {
 		item("unknown", stringList(r.Unknown)),
 		item("configured", stringList(r.Configured)),
 		item("sensitive", stringList(r.Sensitive)),
-		item("location", location),
+		item("location", locationTerm(r.Location)),
 		item("references", links(r.References)),
 		item("referenced_by", links(r.ReferencedBy)),
 	), nil
+}
+
+func locationTerm(l *model.Location) *ast.Term {
+	if l == nil {
+		return ast.NullTerm()
+	}
+	return ast.ObjectTerm(
+		item("file", ast.StringTerm(l.File)),
+		item("start_line", ast.IntNumberTerm(l.StartLine)),
+		item("end_line", ast.IntNumberTerm(l.EndLine)),
+	)
 }
 
 func links(ls []model.Link) *ast.Term {

@@ -89,6 +89,9 @@ plan_address := "plan"
 # plan_result builds an entry about the change as a whole.
 plan_result(message) := {"resource": plan_address, "message": message}
 
+# backend_result builds an entry about the backend (input.backend).
+backend_result(message) := {"resource": "backend", "message": message}
+
 # mock_input builds an input with its index from a list of resources, for
 # policy tests: `with input as lib.mock_input([...])`. Each resource needs
 # an address, a type and values; the other fields default to a planned
@@ -97,6 +100,7 @@ mock_input(rs) := {
 	"model_version": 1,
 	"kind": "plan",
 	"params": mock_params,
+	"backend": null,
 	"resources": full,
 	"index": {
 		"by_type": {t: [i | some i, r in full; r.type == t] | some r in full; t := r.type},

@@ -7,11 +7,11 @@
 # fixture root).
 terraform {
   backend "s3" {
-    bucket         = "acme-prod-terraform-state"
-    key            = "foundation/prod-noncompliant/terraform.tfstate"
-    region         = "eu-west-1"
-    encrypt        = true
-    kms_key_id     = "alias/acme-prod-state"
-    dynamodb_table = "acme-prod-terraform-locks"
+    bucket = "acme-prod-terraform-state"
+    key    = "foundation/prod-noncompliant/terraform.tfstate"
+    region = "eu-west-1"
+    # Locking was "temporarily" removed while a stuck lock was debugged, and
+    # encryption was never turned on for this twin. Violates the baseline.
+    kms_key_id = "alias/acme-prod-state"
   }
 }

@@ -1,0 +1,268 @@
+// Package hclsrc reads Terraform source directories (.tf and .tf.json)
+// with hcl/v2: where each resource, data and module block is written, the
+// module calls and their sources, and the backend block. It reads without
+// evaluating, so it needs no variables, providers or credentials.
+package hclsrc
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// Range is where a block is written: a file and its first and last lines.
+type Range struct {
+	File      string // as found on disk, joined to the module directory
+	StartLine int
+	EndLine   int
+}
+
+// Module is what one directory of .tf files declares.
+type Module struct {
+	// Dir is the directory read.
+	Dir string
+	// Blocks maps configuration addresses ("aws_s3_bucket.b",
+	// "data.aws_iam_policy_document.d", "module.m") to their ranges.
+	Blocks map[string]Range
+	// Calls maps module call names to their source arguments; a call whose
+	// source is not a literal string is absent.
+	Calls map[string]string
+	// Backend is the backend block of the terraform block, nil when there
+	// is none.
+	Backend *Backend
+}
+
+// Backend is a backend block. Backend blocks cannot use variables, so a
+// literal reading gives their whole configuration.
+type Backend struct {
+	Type string
+	// Config holds the arguments with literal values: strings, bools,
+	// json.Number, and lists and maps of them.
+	Config map[string]any
+	// NotLiteral lists the arguments whose values are not literals.
+	NotLiteral []string
+	Range      Range
+}
+
+var fileSchema = &hcl.BodySchema{
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "resource", LabelNames: []string{"type", "name"}},
+		{Type: "data", LabelNames: []string{"type", "name"}},
+		{Type: "module", LabelNames: []string{"name"}},
+		{Type: "terraform"},
+	},
+}
+
+var terraformSchema = &hcl.BodySchema{
+	Blocks: []hcl.BlockHeaderSchema{{Type: "backend", LabelNames: []string{"type"}}},
+}
+
+var moduleSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{{Name: "source"}},
+}
+
+// ReadModule reads the .tf and .tf.json files of a directory (not its
+// subdirectories). Override files (*_override.tf) are read too: their
+// blocks merge into the others, and a backend in an override wins, as in
+// Terraform. A syntax error is returned with its file, line and column.
+func ReadModule(dir string) (*Module, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("read module %s: %w", dir, errors.Unwrap(err))
+	}
+	var names, overrides []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !(strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json")) {
+			continue
+		}
+		base := strings.TrimSuffix(strings.TrimSuffix(name, ".json"), ".tf")
+		if base == "override" || strings.HasSuffix(base, "_override") {
+			overrides = append(overrides, name)
+		} else {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	slices.Sort(overrides)
+	m := &Module{Dir: dir, Blocks: map[string]Range{}, Calls: map[string]string{}}
+	parser := hclparse.NewParser()
+	for _, name := range append(names, overrides...) {
+		path := filepath.Join(dir, name)
+		var file *hcl.File
+		var diags hcl.Diagnostics
+		if strings.HasSuffix(name, ".json") {
+			file, diags = parser.ParseJSONFile(path)
+		} else {
+			file, diags = parser.ParseHCLFile(path)
+		}
+		if diags.HasErrors() {
+			return nil, diagnosticError(diags)
+		}
+		if err := m.readFile(file); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// HasSources reports whether a directory holds any .tf or .tf.json file.
+func HasSources(dir string) bool {
+	for _, pattern := range []string{"*.tf", "*.tf.json"} {
+		if matches, _ := filepath.Glob(filepath.Join(dir, pattern)); len(matches) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Module) readFile(file *hcl.File) error {
+	// PartialContent: blocks tfgate does not read (variable, output,
+	// locals, provider, import, moved, check, ...) are skipped.
+	content, _, diags := file.Body.PartialContent(fileSchema)
+	if diags.HasErrors() {
+		return diagnosticError(diags)
+	}
+	for _, block := range content.Blocks {
+		switch block.Type {
+		case "resource":
+			m.Blocks[block.Labels[0]+"."+block.Labels[1]] = blockRange(block)
+		case "data":
+			m.Blocks["data."+block.Labels[0]+"."+block.Labels[1]] = blockRange(block)
+		case "module":
+			m.Blocks["module."+block.Labels[0]] = blockRange(block)
+			attrs, _, diags := block.Body.PartialContent(moduleSchema)
+			if diags.HasErrors() {
+				return diagnosticError(diags)
+			}
+			if attr, ok := attrs.Attributes["source"]; ok {
+				if v, d := attr.Expr.Value(nil); !d.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+					m.Calls[block.Labels[0]] = v.AsString()
+				}
+			}
+		case "terraform":
+			inner, _, diags := block.Body.PartialContent(terraformSchema)
+			if diags.HasErrors() {
+				return diagnosticError(diags)
+			}
+			for _, b := range inner.Blocks {
+				backend, err := readBackend(b)
+				if err != nil {
+					return err
+				}
+				m.Backend = backend
+			}
+		}
+	}
+	return nil
+}
+
+func readBackend(block *hcl.Block) (*Backend, error) {
+	attrs, diags := block.Body.JustAttributes()
+	if diags.HasErrors() {
+		return nil, diagnosticError(diags)
+	}
+	b := &Backend{Type: block.Labels[0], Config: map[string]any{}, Range: blockRange(block)}
+	for name, attr := range attrs {
+		v, d := attr.Expr.Value(nil)
+		if d.HasErrors() {
+			b.NotLiteral = append(b.NotLiteral, name)
+			continue
+		}
+		if g, ok := toGo(v); ok {
+			b.Config[name] = g
+		} else {
+			b.NotLiteral = append(b.NotLiteral, name)
+		}
+	}
+	slices.Sort(b.NotLiteral)
+	return b, nil
+}
+
+// toGo converts a literal cty value to the JSON-shaped Go value the model
+// uses.
+func toGo(v cty.Value) (any, bool) {
+	if !v.IsWhollyKnown() {
+		return nil, false
+	}
+	if v.IsNull() {
+		return nil, true
+	}
+	t := v.Type()
+	switch {
+	case t == cty.String:
+		return v.AsString(), true
+	case t == cty.Bool:
+		return v.True(), true
+	case t == cty.Number:
+		return json.Number(v.AsBigFloat().Text('g', -1)), true
+	case t.IsListType() || t.IsTupleType() || t.IsSetType():
+		var out []any
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			g, ok := toGo(e)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, g)
+		}
+		return out, true
+	case t.IsMapType() || t.IsObjectType():
+		out := map[string]any{}
+		for it := v.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			g, ok := toGo(e)
+			if !ok {
+				return nil, false
+			}
+			out[k.AsString()] = g
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// blockRange is the block's whole extent where the syntax gives it, else
+// its header line.
+func blockRange(block *hcl.Block) Range {
+	r := Range{File: block.DefRange.Filename, StartLine: block.DefRange.Start.Line, EndLine: block.DefRange.End.Line}
+	if body, ok := block.Body.(*hclsyntax.Body); ok {
+		r.EndLine = body.SrcRange.End.Line
+	}
+	return r
+}
+
+// diagnosticError turns HCL error diagnostics into one line: the first
+// error's file:line:col, summary and detail, and how many more there are.
+func diagnosticError(diags hcl.Diagnostics) error {
+	var errs hcl.Diagnostics
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError {
+			errs = append(errs, d)
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	d := errs[0]
+	msg := d.Summary
+	if d.Detail != "" {
+		msg += ": " + d.Detail
+	}
+	if d.Subject != nil {
+		msg = fmt.Sprintf("%s:%d:%d: %s", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column, msg)
+	}
+	if len(errs) > 1 {
+		msg += fmt.Sprintf(" (and %d more errors)", len(errs)-1)
+	}
+	return errors.New(strings.Join(strings.Fields(msg), " "))
+}
