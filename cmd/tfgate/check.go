@@ -38,6 +38,7 @@ type checkOptions struct {
 	ticket     string
 	ticketRE   string
 	dir        string
+	backup     string
 }
 
 // destination is one report to write: a format and a file ("" for stdout).
@@ -61,6 +62,7 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.DurationVar(&o.window, "emergency-window", policy.DefaultEmergencyWindow, "longest emergency access may last")
 	fs.StringVar(&o.ticket, "ticket", "", "change ticket for this change, such as CHG-1234")
 	fs.StringVar(&o.ticketRE, "ticket-pattern", policy.DefaultTicketPattern, "regular expression a --ticket must match")
+	fs.StringVar(&o.backup, "state-backup", "", "raw state file (terraform state pull), or a folder of them, that must back up the plan's prior state")
 	fs.DurationVar(&o.timeout, "timeout", 2*time.Minute, "give up evaluating after this long")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "write no report to stdout; only the exit code and errors")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colours in text output (also when NO_COLOR is set)")
@@ -122,7 +124,12 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 				return exitError, err
 			}
 		}
+		backup, err := checkBackup(o.backup, m)
+		if err != nil {
+			return exitError, err
+		}
 		params := policy.Params{
+			StateBackup:      backup,
 			Now:              clock(now, m),
 			EmergencyPattern: o.emergency,
 			EmergencyWindow:  o.window,
@@ -255,11 +262,19 @@ func loadInput(ctx context.Context, path string) (*model.Model, error) {
 	if !errors.Is(err, plan.ErrBinaryPlan) {
 		return m, err
 	}
-	data, err = showJSON(ctx, path)
+	converted, err := showJSON(ctx, path)
 	if err != nil {
 		return nil, err
 	}
-	return plan.Decode(data, path)
+	prior, err := plan.PriorState(data, path)
+	if err != nil {
+		return nil, err
+	}
+	if m, err = plan.Decode(converted, path); err != nil {
+		return nil, err
+	}
+	m.PriorLineage, m.PriorSerial = prior.Lineage, prior.Serial
+	return m, nil
 }
 
 // showJSON converts a binary plan file with terraform show -json, run in

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -58,4 +59,90 @@ func TestBinaryPlanIsConverted(t *testing.T) {
 	if got := stderr.String(); !strings.Contains(got, `fake.tfplan is a binary plan file and "terraform show -json" failed`) || strings.Count(got, "\n") != 1 {
 		t.Errorf("stderr = %q", got)
 	}
+}
+
+// TestStateBackupOfRealPlans applies a small configuration, plans a change
+// to it, pulls the state as a backup, and checks that tf-state-backup
+// accepts that backup and refuses another lineage or an older serial, for
+// the binary plan (lineage and serial) and its JSON (contents).
+func TestStateBackupOfRealPlans(t *testing.T) {
+	tf, err := exec.LookPath("terraform")
+	if err != nil {
+		t.Skip("terraform is not on PATH: state backups of real plans are not tested")
+	}
+	dir := t.TempDir()
+	terraform := func(stdout *bytes.Buffer, args ...string) {
+		t.Helper()
+		cmd := exec.Command(tf, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+		var stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = stdout, &stderr
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("terraform %s: %v\n%s", args[0], err, stderr.String())
+		}
+	}
+	write := func(name, content string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("main.tf", "resource \"terraform_data\" \"marker\" {\n  input = \"one\"\n}\n")
+	var out bytes.Buffer
+	terraform(&out, "init", "-input=false", "-no-color")
+	terraform(&out, "apply", "-input=false", "-no-color", "-auto-approve")
+	write("main.tf", "resource \"terraform_data\" \"marker\" {\n  input = \"two\"\n}\n")
+	terraform(&out, "plan", "-input=false", "-no-color", "-out=p.tfplan")
+	var backup bytes.Buffer
+	terraform(&backup, "state", "pull")
+	write("backup.tfstate", backup.String())
+	var planJSON bytes.Buffer
+	terraform(&planJSON, "show", "-json", "p.tfplan")
+	write("plan.json", planJSON.String())
+	other := strings.Replace(backup.String(), `"lineage": "`, `"lineage": "x`, 1)
+	write("other.tfstate", other)
+	older := regexp.MustCompile(`"serial": \d+`).ReplaceAllString(backup.String(), `"serial": 0`)
+	write("older.tfstate", older)
+	empty := `{"version": 4, "terraform_version": "1.11.4", "serial": 0, "lineage": "l", "outputs": {}, "resources": []}`
+	write("empty.tfstate", empty)
+	t.Chdir(dir)
+
+	tests := []struct {
+		name, input, backup, want string
+	}{
+		{"binary plan, its backup", "p.tfplan", "backup.tfstate", `"message": "state backup backup.tfstate: lineage `},
+		{"binary plan, another lineage", "p.tfplan", "other.tfstate", `"message": "no state backup matches the plan's prior state: other.tfstate has lineage x`},
+		{"binary plan, an older backup", "p.tfplan", "older.tfstate", `has serial 0, older than the prior state's`},
+		{"json plan, its backup", "plan.json", "backup.tfstate", `"message": "state backup backup.tfstate: holds all 1 existing resources`},
+		{"json plan, an empty state", "plan.json", "empty.tfstate", `"message": "no state backup matches the plan's prior state: empty.tfstate lacks 1 of the 1 resources the plan finds existing (first: terraform_data.marker)"`},
+		{"no backup", "plan.json", "", `"message": "no state backup was given (--state-backup)"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := []string{"check", "--format", "json"}
+			if tt.backup != "" {
+				args = append(args, "--state-backup", tt.backup)
+			}
+			var stdout, stderr bytes.Buffer
+			if code := run(append(args, tt.input), &stdout, &stderr); code == exitError {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			if !strings.Contains(stdout.String(), tt.want) {
+				t.Errorf("report lacks %s:\n%s", tt.want, grepRule(stdout.String(), "tf-state-backup"))
+			}
+		})
+	}
+}
+
+// grepRule returns the lines of a JSON report near a rule's results.
+func grepRule(report, rule string) string {
+	var out []string
+	lines := strings.Split(report, "\n")
+	for i, l := range lines {
+		if strings.Contains(l, `"rule": "`+rule+`"`) {
+			out = append(out, lines[i:min(i+12, len(lines))]...)
+		}
+	}
+	return strings.Join(out, "\n")
 }

@@ -48,6 +48,10 @@ type Model struct {
 	// Timestamp is when the plan was made (RFC 3339), empty when unknown
 	// (states, HCL, plans from Terraform before 1.5).
 	Timestamp string `json:"timestamp,omitempty"`
+	// PriorLineage and PriorSerial identify the state a plan was made
+	// from. Only a binary plan file records them; empty and 0 otherwise.
+	PriorLineage string `json:"prior_lineage,omitempty"`
+	PriorSerial  int64  `json:"prior_serial,omitempty"`
 	// Resources holds one entry per resource instance, sorted by address.
 	Resources []*Resource `json:"resources"`
 	// Backend is the root module's backend block, read from the sources;

@@ -34,3 +34,18 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeRawState: the state backup reader returns a state or an error.
+func FuzzDecodeRawState(f *testing.F) {
+	f.Add([]byte(`{"version": 4, "serial": 3, "lineage": "l", "resources": [{"module": "module.m[\"k\"]", "mode": "managed", "type": "a", "name": "b", "instances": [{"index_key": 0}, {"index_key": "x"}, {}]}]}`))
+	f.Add([]byte(`{"version": 3}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := DecodeRawState(data, "fuzz.tfstate")
+		if err == nil && s == nil {
+			t.Fatal("nil state without an error")
+		}
+		if err != nil && strings.Contains(err.Error(), "\n") {
+			t.Fatalf("error spans lines: %q", err)
+		}
+	})
+}

@@ -25,6 +25,19 @@ type Params struct {
 	Ticket string
 	// TicketPattern is a regular expression (RE2) a ticket must match.
 	TicketPattern string
+	// StateBackup says whether a state backup of the prior state exists.
+	StateBackup StateBackup
+}
+
+// StateBackup is the outcome of looking for a backup of a plan's prior
+// state, which needs file access that policies do not have.
+type StateBackup struct {
+	// Given is true when the user named a backup to look for.
+	Given bool
+	// Matched is the backup file that matches, "" for none.
+	Matched string
+	// Detail says how it matched, or why nothing did.
+	Detail string
 }
 
 // DefaultEmergencyPattern recognises emergency and break-glass access.
@@ -50,6 +63,7 @@ const DefaultEmergencyWindow = 4 * time.Hour
 //	params.emergency_window_seconds  number
 //	params.ticket                    string, "" when none was given
 //	params.ticket_pattern            regular expression
+//	params.state_backup              {given, matched, detail}
 func Input(m *model.Model, p Params) (ast.Value, error) {
 	resources := make([]*ast.Term, len(m.Resources))
 	byType := map[string][]*ast.Term{}
@@ -84,6 +98,11 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 			item("emergency_window_seconds", ast.IntNumberTerm(int(p.EmergencyWindow/time.Second))),
 			item("ticket", ast.StringTerm(p.Ticket)),
 			item("ticket_pattern", ast.StringTerm(p.TicketPattern)),
+			item("state_backup", ast.ObjectTerm(
+				item("given", ast.BooleanTerm(p.StateBackup.Given)),
+				item("matched", ast.StringTerm(p.StateBackup.Matched)),
+				item("detail", ast.StringTerm(p.StateBackup.Detail)),
+			)),
 		)),
 	}
 	if m.TerraformVersion != "" {

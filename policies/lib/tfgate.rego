@@ -118,6 +118,7 @@ mock_params := {
 	"emergency_window_seconds": 14400,
 	"ticket": "",
 	"ticket_pattern": `\S`,
+	"state_backup": {"given": false, "matched": "", "detail": ""},
 }
 
 _mock_defaults := {
