@@ -44,6 +44,6 @@ bench: ## benchmark the whole check on synthesised 1k and 10k resource plans
 
 .PHONY: fuzz
 fuzz: ## fuzz every parser for FUZZTIME each (default 1m)
-	$(GO) test ./internal/plan -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/plan -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/plan -run '^$$' -fuzz FuzzDecodeRawState -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/model -run '^$$' -fuzz FuzzParseModulePath -fuzztime $(FUZZTIME)
