@@ -32,10 +32,10 @@ deny contains lib.result(bucket, "no server-side encryption configuration refers
 	not lib.bucket_undecided(bucket, _type)
 }
 
-deny contains lib.result(bucket, sprintf("%s: %s", [config.address, problem])) if {
-	some bucket in lib.resources("aws_s3_bucket")
-	some config in lib.bucket_configs(bucket, _type)
-	some problem in _problems[config.address]
+deny contains lib.result(bucket, sprintf("%s: %s", [address, problem])) if {
+	some address, problems in _problems
+	some bucket in _buckets_of(address)
+	some problem in problems
 }
 
 unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
@@ -44,13 +44,25 @@ unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type))
 	lib.bucket_undecided(bucket, _type)
 }
 
-unknown contains lib.result(bucket, sprintf("%s: %s", [config.address, question])) if {
-	some bucket in lib.resources("aws_s3_bucket")
-	some config in lib.bucket_configs(bucket, _type)
-	some question in _questions[config.address]
+unknown contains lib.result(bucket, sprintf("%s: %s", [address, question])) if {
+	some address, questions in _questions
+	some bucket in _buckets_of(address)
+	some question in questions
 }
 
-# _problems and _questions are computed once per configuration, by address.
+# _buckets_of returns the buckets (not being deleted) a configuration is
+# linked to.
+_buckets_of(address) := [bucket |
+	some l in lib.resource(address).references
+	l.attribute == "bucket"
+	l.type == "aws_s3_bucket"
+	bucket := lib.resource(l.address)
+	not lib.deleted(bucket)
+]
+
+# _problems and _questions map configuration addresses to what is wrong or
+# undecided about them. They are iterated whole, never looked up by key:
+# a lookup would evaluate the rule again for every configuration.
 _problems[config.address] contains "no rule sets apply_server_side_encryption_by_default" if {
 	some config in lib.resources(_type)
 	not lib.is_unknown(config, "rule")

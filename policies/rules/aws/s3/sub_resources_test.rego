@@ -14,7 +14,14 @@ _bucket(name, configs) := {
 	"referenced_by": [{"address": c.address, "type": c.type, "attribute": "bucket", "via": "reference"} | some c in configs],
 }
 
-_config(type, name, values) := {"address": sprintf("%s.%s", [type, name]), "type": type, "values": values}
+# A configuration of the bucket with the same name, linked both ways as
+# the model links them.
+_config(type, name, values) := {
+	"address": sprintf("%s.%s", [type, name]),
+	"type": type,
+	"values": values,
+	"references": [{"address": sprintf("aws_s3_bucket.%s", [name]), "type": "aws_s3_bucket", "attribute": "bucket", "via": "reference"}],
+}
 
 _sse(name, algorithm, key) := _config("aws_s3_bucket_server_side_encryption_configuration", name, {"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": algorithm, "kms_master_key_id": key}]}]})
 
@@ -46,7 +53,10 @@ test_kms_encryption if {
 test_kms_key_known_after_apply if {
 	linked := object.union(_sse("linked", "aws:kms", null), {
 		"unknown": ["rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id"],
-		"references": [{"address": "aws_kms_key.k", "type": "aws_kms_key", "attribute": "rule.apply_server_side_encryption_by_default.kms_master_key_id", "via": "reference"}],
+		"references": [
+			{"address": "aws_s3_bucket.linked", "type": "aws_s3_bucket", "attribute": "bucket", "via": "reference"},
+			{"address": "aws_kms_key.k", "type": "aws_kms_key", "attribute": "rule.apply_server_side_encryption_by_default.kms_master_key_id", "via": "reference"},
+		],
 	})
 	loose := object.union(_sse("loose", "aws:kms", null), {"unknown": ["rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id"]})
 	rs := [_bucket("linked", [linked]), linked, _bucket("loose", [loose]), loose]
@@ -72,7 +82,7 @@ test_public_access_block if {
 }
 
 test_public_access_block_undecided_link if {
-	detached := object.union(_pab("detached", true), {"unknown": ["bucket"]})
+	detached := object.union(_pab("detached", true), {"unknown": ["bucket"], "references": []})
 	rs := [_bucket("lonely", []), detached]
 	count(pab.deny) == 0 with input as lib.mock_input(rs)
 	pab.unknown == {lib.result(rs[0], "no aws_s3_bucket_public_access_block is linked to this bucket, and aws_s3_bucket_public_access_block.detached has a bucket known only after apply")} with input as lib.mock_input(rs)
