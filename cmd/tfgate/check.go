@@ -6,39 +6,45 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/tfgate/tfgate/internal/config"
 	"github.com/tfgate/tfgate/internal/gate"
 	"github.com/tfgate/tfgate/internal/model"
 	"github.com/tfgate/tfgate/internal/plan"
 	"github.com/tfgate/tfgate/internal/policy"
 	"github.com/tfgate/tfgate/internal/report"
+	"github.com/tfgate/tfgate/internal/waiver"
 	"github.com/tfgate/tfgate/policies"
 )
 
 // checkOptions are the flags of tfgate check.
 type checkOptions struct {
-	format     string
-	output     string
-	reports    []string
-	policyDirs []string
-	noBuiltin  bool
-	failOn     string
-	timeout    time.Duration
-	quiet      bool
-	noColor    bool
-	now        string
-	emergency  string
-	window     time.Duration
-	ticket     string
-	ticketRE   string
-	dir        string
-	backup     string
+	format      string
+	output      string
+	reports     []string
+	policyDirs  []string
+	noBuiltin   bool
+	failOn      string
+	timeout     time.Duration
+	quiet       bool
+	noColor     bool
+	now         string
+	emergency   string
+	window      time.Duration
+	ticket      string
+	ticketRE    string
+	dir         string
+	backup      string
+	config      string
+	changedOnly bool
 }
 
 // destination is one report to write: a format and a file ("" for stdout).
@@ -47,17 +53,32 @@ type destination struct {
 	path   string
 }
 
+// settings are the options of one check once flags, the configuration
+// file and the defaults are merged (a flag given wins over the file).
+type settings struct {
+	config     *config.Config // nil without a configuration file
+	policyDirs []string
+	failOn     gate.Severity
+	now        time.Time // zero: each input's own clock
+	emergency  string
+	window     time.Duration
+	ticketRE   string
+	protected  []string
+}
+
 func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	var o checkOptions
 	fs := newFlags("check", "check [flags] INPUT...", stdout)
 	fs.StringVar(&o.format, "format", "text", "report format on stdout or --output: "+strings.Join(report.Formats, ", "))
 	fs.StringVarP(&o.output, "output", "o", "", "write the --format report to this file instead of stdout")
 	fs.StringArrayVar(&o.reports, "report", nil, "also write a report, as FORMAT=FILE (repeatable)")
+	fs.StringVar(&o.config, "config", "", "configuration file (default: "+config.DefaultFile+" when it exists)")
 	fs.StringVar(&o.dir, "dir", "", "Terraform source root, to locate resources in .tf files and read the backend (default: the plan file's folder when it holds .tf files)")
 	fs.StringArrayVar(&o.policyDirs, "policy", nil, "directory of user Rego policies, added to the built-ins (repeatable)")
 	fs.BoolVar(&o.noBuiltin, "no-builtin", false, "do not load the built-in rules")
 	fs.StringVar(&o.failOn, "fail-on", "low", "lowest severity that fails the gate: critical, high, medium, low, info")
-	fs.StringVar(&o.now, "now", "", "clock for time rules, RFC 3339 (default: the plan's timestamp, else the wall clock)")
+	fs.BoolVar(&o.changedOnly, "changed-only", false, "only resources the plan creates, updates, replaces or deletes can fail the gate")
+	fs.StringVar(&o.now, "now", "", "clock for time rules and waiver expiry, RFC 3339 (default: the plan's timestamp, else the wall clock)")
 	fs.StringVar(&o.emergency, "emergency-pattern", policy.DefaultEmergencyPattern, "regular expression that marks IAM roles and policies as emergency access")
 	fs.DurationVar(&o.window, "emergency-window", policy.DefaultEmergencyWindow, "longest emergency access may last")
 	fs.StringVar(&o.ticket, "ticket", "", "change ticket for this change, such as CHG-1234")
@@ -72,10 +93,6 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	if fs.NArg() == 0 {
 		return exitError, errors.New("no input; give a plan or state JSON file (terraform show -json)")
 	}
-	failOn, err := gate.ParseSeverity(o.failOn)
-	if err != nil {
-		return exitError, fmt.Errorf("--fail-on: %w", err)
-	}
 	if o.timeout <= 0 {
 		return exitError, fmt.Errorf("--timeout must be positive, got %s", o.timeout)
 	}
@@ -83,25 +100,14 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
-	var now time.Time
-	if o.now != "" {
-		if now, err = time.Parse(time.RFC3339, o.now); err != nil {
-			return exitError, fmt.Errorf("--now %q: want an RFC 3339 time such as 2026-11-28T12:00:00Z", o.now)
-		}
-	}
-	if _, err := regexp.Compile(o.emergency); err != nil {
-		return exitError, fmt.Errorf("--emergency-pattern: %w", err)
-	}
-	if _, err := regexp.Compile(o.ticketRE); err != nil {
-		return exitError, fmt.Errorf("--ticket-pattern: %w", err)
-	}
-	if o.window <= 0 {
-		return exitError, fmt.Errorf("--emergency-window must be positive, got %s", o.window)
+	set, err := resolve(o, fs.Changed)
+	if err != nil {
+		return exitError, err
 	}
 
 	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
 	defer cancel()
-	sources, err := policySources(o.policyDirs, o.noBuiltin)
+	sources, err := policySources(set.policyDirs, o.noBuiltin)
 	if err != nil {
 		return exitError, err
 	}
@@ -109,32 +115,47 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
+	rules, err := configureRules(engine.Rules(), set.config)
+	if err != nil {
+		return exitError, err
+	}
+	var waivers []waiver.Waiver
+	if set.config != nil {
+		waivers = set.config.Waivers
+	}
 	rep := &report.Report{
 		Tool:   report.Tool{Name: "tfgate", Version: toolVersion()},
-		Rules:  engine.Rules(),
-		Policy: gate.Policy{FailOn: failOn},
+		Rules:  rules,
+		Policy: gate.Policy{FailOn: set.failOn, ChangedOnly: o.changedOnly},
 	}
+	var waiverClock time.Time
 	for _, path := range fs.Args() {
 		m, err := loadInput(ctx, path)
 		if err != nil {
 			return exitError, err
 		}
 		if dir := sourceDir(o.dir, path); dir != "" {
-			if err := locate(m, dir); err != nil {
+			inline, err := locate(m, dir)
+			if err != nil {
 				return exitError, err
 			}
+			waivers = append(waivers, inline...)
 		}
 		backup, err := checkBackup(o.backup, m)
 		if err != nil {
 			return exitError, err
 		}
 		params := policy.Params{
-			StateBackup:      backup,
-			Now:              clock(now, m),
-			EmergencyPattern: o.emergency,
-			EmergencyWindow:  o.window,
+			Now:              clock(set.now, m),
+			EmergencyPattern: set.emergency,
+			EmergencyWindow:  set.window,
 			Ticket:           o.ticket,
-			TicketPattern:    o.ticketRE,
+			TicketPattern:    set.ticketRE,
+			ProtectedTypes:   set.protected,
+			StateBackup:      backup,
+		}
+		if waiverClock.IsZero() {
+			waiverClock = params.Now
 		}
 		results, err := engine.Evaluate(ctx, m, params)
 		if err != nil {
@@ -151,8 +172,12 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 			Resources:        len(m.Resources),
 			Changes:          changes(m),
 		})
-		rep.Results = append(rep.Results, results...)
+		rep.Results = append(rep.Results, enabled(results, rules)...)
 	}
+	if err := waiver.Check(waivers, rules); err != nil {
+		return exitError, err
+	}
+	rep.Warnings = waiver.Apply(rep.Results, waivers, waiverClock)
 	gate.Sort(rep.Results)
 	rep.Summary = rep.Policy.Summarize(rep.Results)
 
@@ -178,6 +203,122 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 	}
 	return rep.ExitCode, nil
+}
+
+// resolve merges the flags with the configuration file: a flag the user
+// gave wins, then the file, then the flag's default.
+func resolve(o checkOptions, given func(string) bool) (settings, error) {
+	var set settings
+	path := o.config
+	if path == "" {
+		if _, err := os.Stat(config.DefaultFile); err == nil {
+			path = config.DefaultFile
+		}
+	}
+	if path != "" {
+		c, err := config.Load(path)
+		if err != nil {
+			return set, err
+		}
+		set.config = c
+	}
+	c := set.config
+	if c == nil {
+		c = &config.Config{}
+	}
+	pick := func(flag, name, fromFile string) string {
+		if given(name) || fromFile == "" {
+			return flag
+		}
+		return fromFile
+	}
+	var err error
+	if set.failOn, err = gate.ParseSeverity(o.failOn); err != nil {
+		return set, fmt.Errorf("--fail-on: %w", err)
+	}
+	if !given("fail-on") && c.FailOn != "" {
+		set.failOn = c.FailOn
+	}
+	if o.now != "" {
+		if set.now, err = time.Parse(time.RFC3339, o.now); err != nil {
+			return set, fmt.Errorf("--now %q: want an RFC 3339 time such as 2026-11-28T12:00:00Z", o.now)
+		}
+	}
+	set.emergency = pick(o.emergency, "emergency-pattern", c.EmergencyPattern)
+	set.ticketRE = pick(o.ticketRE, "ticket-pattern", c.TicketPattern)
+	if _, err := regexp.Compile(set.emergency); err != nil {
+		return set, fmt.Errorf("--emergency-pattern: %w", err)
+	}
+	if _, err := regexp.Compile(set.ticketRE); err != nil {
+		return set, fmt.Errorf("--ticket-pattern: %w", err)
+	}
+	set.window = o.window
+	if !given("emergency-window") && c.EmergencyWindow > 0 {
+		set.window = c.EmergencyWindow
+	}
+	if set.window <= 0 {
+		return set, fmt.Errorf("--emergency-window must be positive, got %s", set.window)
+	}
+	set.protected = c.ProtectedTypes
+	set.policyDirs = o.policyDirs
+	for _, dir := range c.PolicyPaths {
+		if !filepath.IsAbs(dir) {
+			dir = filepath.Join(filepath.Dir(c.File), dir)
+		}
+		set.policyDirs = append(set.policyDirs, dir)
+	}
+	return set, nil
+}
+
+// configureRules applies the configuration's severity and enforcement
+// overrides to the catalogue and leaves out disabled rules. Naming a rule
+// that does not exist is an error.
+func configureRules(rules []*gate.Rule, c *config.Config) ([]*gate.Rule, error) {
+	if c == nil {
+		return rules, nil
+	}
+	byID := map[string]*gate.Rule{}
+	for _, r := range rules {
+		byID[r.ID] = r
+	}
+	for _, id := range slices.Sorted(maps.Keys(c.Rules)) {
+		o := c.Rules[id]
+		r := byID[id]
+		if r == nil {
+			return nil, fmt.Errorf("%s:%d: rule %q does not exist", o.Range.Filename, o.Range.Start.Line, id)
+		}
+		if o.Severity != "" {
+			r.Severity = o.Severity
+		}
+		if o.Enforcement != "" {
+			r.Enforcement = o.Enforcement
+		}
+	}
+	disabled := map[string]bool{}
+	for _, id := range c.DisabledRules {
+		if byID[id] == nil {
+			return nil, fmt.Errorf("%s: disabled_rules names %q, which does not exist", c.File, id)
+		}
+		disabled[id] = true
+	}
+	var kept []*gate.Rule
+	for _, r := range rules {
+		if !disabled[r.ID] {
+			kept = append(kept, r)
+		}
+	}
+	return kept, nil
+}
+
+// enabled keeps the results of the rules in the catalogue.
+func enabled(results []gate.Result, rules []*gate.Rule) []gate.Result {
+	out := results[:0]
+	for _, r := range results {
+		if slices.Contains(rules, r.Rule) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // clock is the time the time rules use for an input: --now, else the

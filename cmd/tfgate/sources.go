@@ -7,6 +7,7 @@ import (
 
 	"github.com/tfgate/tfgate/internal/hclsrc"
 	"github.com/tfgate/tfgate/internal/model"
+	"github.com/tfgate/tfgate/internal/waiver"
 )
 
 // sourceDir is the Terraform source root for an input: --dir when given,
@@ -23,9 +24,11 @@ func sourceDir(flag, input string) string {
 
 // locate joins a model to its sources under dir: every resource written in
 // a local module gets the file and lines of its block (files relative to
-// dir), and the model gets the root module's backend. Modules from remote
-// sources are not downloaded; their resources keep no location.
-func locate(m *model.Model, dir string) error {
+// dir), and the model gets the root module's backend. It returns the
+// inline suppressions written above the resources' blocks as waivers of
+// those resources. Modules from remote sources are not downloaded; their
+// resources keep no location.
+func locate(m *model.Model, dir string) ([]waiver.Waiver, error) {
 	modules := map[string]*hclsrc.Module{} // by call path, "" for the root
 	var read func(calls, moduleDir string) error
 	read = func(calls, moduleDir string) error {
@@ -49,7 +52,7 @@ func locate(m *model.Model, dir string) error {
 		return nil
 	}
 	if err := read("", dir); err != nil {
-		return fmt.Errorf("--dir %s: %w", dir, err)
+		return nil, fmt.Errorf("--dir %s: %w", dir, err)
 	}
 	relative := func(r hclsrc.Range) *model.Location {
 		file := r.File
@@ -58,10 +61,11 @@ func locate(m *model.Model, dir string) error {
 		}
 		return &model.Location{File: filepath.ToSlash(file), StartLine: r.StartLine, EndLine: r.EndLine}
 	}
+	var waivers []waiver.Waiver
 	for _, r := range m.Resources {
 		path, err := model.ParseModulePath(r.Module)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		mod := modules[path.Calls()]
 		if mod == nil {
@@ -70,6 +74,13 @@ func locate(m *model.Model, dir string) error {
 		if rg, ok := mod.Blocks[r.ConfigAddress()]; ok {
 			r.Location = relative(rg)
 		}
+		for _, s := range mod.Suppressions[r.ConfigAddress()] {
+			w, err := inlineWaiver(s, r.Address, relative(hclsrc.Range{File: s.File}).File)
+			if err != nil {
+				return nil, err
+			}
+			waivers = append(waivers, w)
+		}
 	}
 	if b := modules[""].Backend; b != nil {
 		m.Backend = &model.Backend{Type: b.Type, Config: b.Config, NotLiteral: b.NotLiteral, Location: relative(b.Range)}
@@ -77,5 +88,29 @@ func locate(m *model.Model, dir string) error {
 			m.Backend.NotLiteral = []string{}
 		}
 	}
-	return nil
+	return waivers, nil
+}
+
+// inlineWaiver turns an inline suppression into a waiver of one resource
+// instance.
+func inlineWaiver(s hclsrc.Suppression, address, file string) (waiver.Waiver, error) {
+	source := fmt.Sprintf("%s:%d", file, s.Line)
+	w := waiver.Waiver{
+		Name:        "inline " + source,
+		Rule:        s.Rule,
+		Resource:    address,
+		Reason:      s.Reason,
+		Owner:       s.Owner,
+		Ticket:      s.Ticket,
+		ExpiresText: s.Expires,
+		Source:      source,
+	}
+	if s.Expires != "" {
+		expires, err := waiver.ParseExpiry(s.Expires)
+		if err != nil {
+			return w, fmt.Errorf("%s: %w", source, err)
+		}
+		w.Expires = expires
+	}
+	return w, nil
 }

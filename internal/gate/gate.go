@@ -122,6 +122,24 @@ type Result struct {
 	// Message explains a fail or unknown; for a pass it may be empty.
 	Message  string
 	Location *model.Location
+	// Changed is true when the plan creates, updates, replaces or deletes
+	// the resource, and for results about the plan or the backend.
+	Changed bool
+	// Waiver is the waiver that turned a failure into Waived, or the
+	// expired one that no longer does; nil when none matched.
+	Waiver *Waiver
+}
+
+// Waiver describes an accepted exception, from .tfgate.hcl or an inline
+// suppression in a .tf file.
+type Waiver struct {
+	Name    string
+	Reason  string
+	Owner   string
+	Ticket  string
+	Expires string // as written; "" for no expiry
+	Expired bool   // it expired before the check's clock and no longer applies
+	Source  string // file:line
 }
 
 // Sort orders results by input, resource address and rule id, so that every
@@ -140,13 +158,31 @@ func Sort(results []Result) {
 type Policy struct {
 	// FailOn is the lowest severity whose failures fail the gate.
 	FailOn Severity
+	// ChangedOnly lets only results on resources the plan changes fail
+	// the gate (--changed-only).
+	ChangedOnly bool
 }
 
 // Blocks reports whether a result fails the gate under the policy.
 func (p Policy) Blocks(r Result) bool {
 	return r.Status == Fail &&
 		r.Rule.Enforcement != Advisory &&
-		r.Rule.Severity.Rank() >= p.FailOn.Rank()
+		r.Rule.Severity.Rank() >= p.FailOn.Rank() &&
+		(r.Changed || !p.ChangedOnly)
+}
+
+// Why says why a failing result does not block, "" when it does.
+func (p Policy) Why(r Result) string {
+	switch {
+	case r.Status != Fail || p.Blocks(r):
+		return ""
+	case r.Rule.Enforcement == Advisory:
+		return "advisory"
+	case r.Rule.Severity.Rank() < p.FailOn.Rank():
+		return "below --fail-on " + string(p.FailOn)
+	default:
+		return "unchanged, --changed-only"
+	}
 }
 
 // Summary counts results by status and gives the verdict.

@@ -39,6 +39,9 @@ type Module struct {
 	// Backend is the backend block of the terraform block, nil when there
 	// is none.
 	Backend *Backend
+	// Suppressions maps configuration addresses to the inline
+	// suppressions written on or above their blocks.
+	Suppressions map[string][]Suppression
 }
 
 // Backend is a backend block. Backend blocks cannot use variables, so a
@@ -94,7 +97,7 @@ func ReadModule(dir string) (*Module, error) {
 	}
 	slices.Sort(names)
 	slices.Sort(overrides)
-	m := &Module{Dir: dir, Blocks: map[string]Range{}, Calls: map[string]string{}}
+	m := &Module{Dir: dir, Blocks: map[string]Range{}, Calls: map[string]string{}, Suppressions: map[string][]Suppression{}}
 	parser := hclparse.NewParser()
 	for _, name := range append(names, overrides...) {
 		path := filepath.Join(dir, name)
@@ -133,11 +136,22 @@ func (m *Module) readFile(file *hcl.File) error {
 		return diagnosticError(diags)
 	}
 	for _, block := range content.Blocks {
+		var address string
 		switch block.Type {
 		case "resource":
-			m.Blocks[block.Labels[0]+"."+block.Labels[1]] = blockRange(block)
+			address = block.Labels[0] + "." + block.Labels[1]
 		case "data":
-			m.Blocks["data."+block.Labels[0]+"."+block.Labels[1]] = blockRange(block)
+			address = "data." + block.Labels[0] + "." + block.Labels[1]
+		}
+		if address != "" {
+			m.Blocks[address] = blockRange(block)
+			found, err := suppressions(file.Bytes, block.DefRange.Filename, block.DefRange.Start.Line)
+			if err != nil {
+				return err
+			}
+			m.Suppressions[address] = append(m.Suppressions[address], found...)
+		}
+		switch block.Type {
 		case "module":
 			m.Blocks["module."+block.Labels[0]] = blockRange(block)
 			attrs, _, diags := block.Body.PartialContent(moduleSchema)

@@ -171,11 +171,14 @@ func (e *Engine) results(m *model.Model, findings []finding) []gate.Result {
 		case r != nil:
 			res.ResourceType = r.Type
 			res.Location = r.Location
+			res.Changed = changes(r.Actions)
 		case address == model.PlanAddress:
 			res.ResourceType = "terraform_plan"
+			res.Changed = true
 		case address == model.BackendAddress && m.Backend != nil:
 			res.ResourceType = "terraform_backend"
 			res.Location = m.Backend.Location
+			res.Changed = true
 		}
 		out = append(out, res)
 		index[k] = len(out) - 1
@@ -215,6 +218,16 @@ func weight(s gate.Status) int {
 		return 1
 	}
 	return 0
+}
+
+// changes reports whether planned actions change the resource.
+func changes(actions []string) bool {
+	for _, a := range actions {
+		if a != "no-op" && a != "read" {
+			return true
+		}
+	}
+	return false
 }
 
 func isDelete(actions []string) bool {

@@ -27,7 +27,14 @@ type Params struct {
 	TicketPattern string
 	// StateBackup says whether a state backup of the prior state exists.
 	StateBackup StateBackup
+	// ProtectedTypes are the resource types tf-destroy-protected keeps
+	// from deletion; nil for DefaultProtectedTypes.
+	ProtectedTypes []string
 }
+
+// DefaultProtectedTypes are the foundation's resource types that a plan
+// may not delete or replace.
+var DefaultProtectedTypes = []string{"aws_cloudtrail", "aws_kms_key", "aws_s3_bucket"}
 
 // StateBackup is the outcome of looking for a backup of a plan's prior
 // state, which needs file access that policies do not have.
@@ -64,6 +71,7 @@ const DefaultEmergencyWindow = 4 * time.Hour
 //	params.ticket                    string, "" when none was given
 //	params.ticket_pattern            regular expression
 //	params.state_backup              {given, matched, detail}
+//	params.protected_types           resource types kept from deletion
 func Input(m *model.Model, p Params) (ast.Value, error) {
 	resources := make([]*ast.Term, len(m.Resources))
 	byType := map[string][]*ast.Term{}
@@ -98,6 +106,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 			item("emergency_window_seconds", ast.IntNumberTerm(int(p.EmergencyWindow/time.Second))),
 			item("ticket", ast.StringTerm(p.Ticket)),
 			item("ticket_pattern", ast.StringTerm(p.TicketPattern)),
+			item("protected_types", stringList(protected(p.ProtectedTypes))),
 			item("state_backup", ast.ObjectTerm(
 				item("given", ast.BooleanTerm(p.StateBackup.Given)),
 				item("matched", ast.StringTerm(p.StateBackup.Matched)),
@@ -206,4 +215,11 @@ func stringList(list []string) *ast.Term {
 
 func item(key string, value *ast.Term) [2]*ast.Term {
 	return [2]*ast.Term{ast.StringTerm(key), value}
+}
+
+func protected(types []string) []string {
+	if types == nil {
+		return DefaultProtectedTypes
+	}
+	return types
 }

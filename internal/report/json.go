@@ -11,11 +11,12 @@ import (
 // Fields are added, never renamed or removed, within a version.
 type (
 	jsonReport struct {
-		Version int          `json:"version"`
-		Tool    jsonTool     `json:"tool"`
-		Inputs  []jsonInput  `json:"inputs"`
-		Summary jsonSummary  `json:"summary"`
-		Results []jsonResult `json:"results"`
+		Version  int          `json:"version"`
+		Tool     jsonTool     `json:"tool"`
+		Inputs   []jsonInput  `json:"inputs"`
+		Summary  jsonSummary  `json:"summary"`
+		Warnings []string     `json:"warnings"`
+		Results  []jsonResult `json:"results"`
 	}
 	jsonTool struct {
 		Name    string `json:"name"`
@@ -49,7 +50,16 @@ type (
 		ResourceType string        `json:"resource_type"`
 		Message      string        `json:"message"`
 		Location     *jsonLocation `json:"location"`
-		Waiver       *struct{}     `json:"waiver"`
+		Waiver       *jsonWaiver   `json:"waiver"`
+	}
+	jsonWaiver struct {
+		Name    string `json:"name"`
+		Reason  string `json:"reason"`
+		Owner   string `json:"owner,omitempty"`
+		Ticket  string `json:"ticket,omitempty"`
+		Expires string `json:"expires,omitempty"`
+		Expired bool   `json:"expired"`
+		Source  string `json:"source"`
 	}
 	jsonLocation struct {
 		File      string `json:"file"`
@@ -72,7 +82,8 @@ func writeJSON(w io.Writer, r *Report) error {
 			FailOn:   string(r.Policy.FailOn),
 			Verdict:  r.Summary.Verdict(),
 		},
-		Results: make([]jsonResult, len(r.Results)),
+		Warnings: nonNil(r.Warnings),
+		Results:  make([]jsonResult, len(r.Results)),
 	}
 	for i, in := range r.Inputs {
 		out.Inputs[i] = jsonInput{
@@ -96,6 +107,17 @@ func writeJSON(w io.Writer, r *Report) error {
 			ResourceType: res.ResourceType,
 			Message:      res.Message,
 			Location:     location(res),
+		}
+		if w := res.Waiver; w != nil {
+			out.Results[i].Waiver = &jsonWaiver{
+				Name:    w.Name,
+				Reason:  w.Reason,
+				Owner:   w.Owner,
+				Ticket:  w.Ticket,
+				Expires: w.Expires,
+				Expired: w.Expired,
+				Source:  w.Source,
+			}
 		}
 	}
 	enc := json.NewEncoder(w)

@@ -22,6 +22,9 @@ type Report struct {
 	Summary gate.Summary
 	// ExitCode is the code tfgate exits with after writing the report.
 	ExitCode int
+	// Warnings are problems that do not change the verdict but need a
+	// person: unused, expiring and expired waivers.
+	Warnings []string
 }
 
 // Tool identifies the program that made the report.

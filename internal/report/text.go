@@ -58,11 +58,20 @@ func writeText(w io.Writer, r *Report, opts Options) error {
 		case res.Status == gate.Fail && r.Policy.Blocks(res):
 			label = paint(ansiRed, label)
 		case res.Status == gate.Fail:
-			label = paint(ansiYellow, label) + " (" + nonBlockingReason(r.Policy, res) + ")"
+			label = paint(ansiYellow, label) + " (" + r.Policy.Why(res) + ")"
 		case res.Status == gate.Unknown:
 			label = paint(ansiYellow, label)
 		}
 		fmt.Fprintf(bw, "  %s %s [%s] %s\n", label, res.Rule.ID, res.Rule.Severity, res.Message)
+		if w := res.Waiver; w != nil && res.Status == gate.Waived {
+			fmt.Fprintf(bw, "    waived by %s: %s%s\n", w.Name, w.Reason, waiverDetails(w))
+		}
+	}
+	if len(r.Warnings) > 0 {
+		fmt.Fprintln(bw)
+	}
+	for _, w := range r.Warnings {
+		fmt.Fprintf(bw, "%s %s\n", paint(ansiYellow, "warning:"), w)
 	}
 	s := r.Summary
 	verdict := paint(ansiGreen, "PASS")
@@ -74,9 +83,19 @@ func writeText(w io.Writer, r *Report, opts Options) error {
 	return bw.Flush()
 }
 
-func nonBlockingReason(p gate.Policy, res gate.Result) string {
-	if res.Rule.Enforcement == gate.Advisory {
-		return "advisory"
+func waiverDetails(w *gate.Waiver) string {
+	var parts []string
+	if w.Owner != "" {
+		parts = append(parts, "owner "+w.Owner)
 	}
-	return "below --fail-on " + string(p.FailOn)
+	if w.Ticket != "" {
+		parts = append(parts, "ticket "+w.Ticket)
+	}
+	if w.Expires != "" {
+		parts = append(parts, "expires "+w.Expires)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }

@@ -3,7 +3,8 @@
 # description: |
 #   A plan must not delete or replace the resources the foundation stands
 #   on (KMS keys, CloudTrail trails, S3 buckets, the DynamoDB state lock
-#   table) nor delete a security control (a bucket's public access block,
+#   table; the types are configurable with protected_types) nor delete a
+#   security control (a bucket's public access block,
 #   encryption configuration or versioning). Replacing a key or a bucket
 #   destroys what it holds; removing a control silently weakens a bucket.
 # related_resources:
@@ -32,7 +33,7 @@ package tfgate.rules.tf_destroy_protected
 
 import data.tfgate.lib
 
-_foundation := {"aws_kms_key", "aws_cloudtrail", "aws_s3_bucket"}
+_foundation := {t | some t in input.params.protected_types}
 
 _controls := {
 	"aws_s3_bucket_public_access_block",
