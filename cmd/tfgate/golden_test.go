@@ -82,3 +82,20 @@ func TestRulesDocIsCurrent(t *testing.T) {
 		t.Errorf("docs/rules.md is stale; run make docs (-file +generated):\n%s", diff)
 	}
 }
+
+// TestExamplePolicies keeps the authoring guide's example working: its
+// tests pass and it joins a check.
+func TestExamplePolicies(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"test", "../../examples/policies"}, &stdout, &stderr); code != exitPass {
+		t.Fatalf("tfgate test: exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	code := run([]string{"check", "--format", "json", "--policy", "../../examples/policies", "../../testdata/foundation/environments/prod/plan.json"}, &stdout, &stderr)
+	if code != exitFail {
+		t.Fatalf("check: exit %d, want %d (the fixture has no Owner tags): %s", code, exitFail, stderr.String())
+	}
+	if !bytes.Contains(stdout.Bytes(), []byte(`"rule": "acme-owner-tag"`)) {
+		t.Error("the example rule produced no results")
+	}
+}
