@@ -25,6 +25,7 @@ const usage = `tfgate: a policy-as-code gate for Terraform
 
 Usage:
   tfgate check [flags] INPUT...   check plans (terraform show -json) and states
+  tfgate plan [flags] -- ARGS...  run terraform plan ARGS, then check the plan
   tfgate inspect INPUT            print the model policies see for an input (JSON)
   tfgate rules [flags]            list the rules and their metadata
   tfgate test [DIR...]            run the Rego tests of the built-in and given policies
@@ -47,6 +48,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "check":
 		code, err = runCheck(rest, stdout, stderr)
+	case "plan":
+		code, err = runPlan(rest, stdout, stderr)
 	case "inspect":
 		err = runInspect(rest, stdout)
 	case "rules":

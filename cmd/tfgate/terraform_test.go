@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -145,4 +146,115 @@ func grepRule(report, rule string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// providerMirror finds the offline provider mirror as scripts/fixtures.sh
+// does: TFGATE_PROVIDER_MIRROR, else the folder above a
+// registry.terraform.io directory within three levels of /.
+func providerMirror() string {
+	if dir := os.Getenv("TFGATE_PROVIDER_MIRROR"); dir != "" {
+		return dir
+	}
+	for _, pattern := range []string{"/*/registry.terraform.io", "/*/*/registry.terraform.io"} {
+		matches, _ := filepath.Glob(pattern)
+		for _, m := range matches {
+			if info, err := os.Stat(filepath.Join(m, "hashicorp", "aws")); err == nil && info.IsDir() {
+				return filepath.Dir(m)
+			}
+		}
+	}
+	return ""
+}
+
+// TestPlanCommandOnFixture runs tfgate plan on copies of the foundation
+// fixture, offline, with the provider mirror: terraform plans, tfgate
+// checks, and the exit code follows the verdict.
+func TestPlanCommandOnFixture(t *testing.T) {
+	if _, err := exec.LookPath("terraform"); err != nil {
+		t.Skip("terraform is not on PATH: tfgate plan is not tested end to end")
+	}
+	mirror := providerMirror()
+	if mirror == "" {
+		t.Skip("no provider mirror (set TFGATE_PROVIDER_MIRROR): tfgate plan is not tested end to end")
+	}
+	work := t.TempDir()
+	if out, err := exec.Command("cp", "-r", "../../testdata/foundation", work).CombinedOutput(); err != nil {
+		t.Fatalf("copy fixture: %v\n%s", err, out)
+	}
+	cache := filepath.Join(work, "plugin-cache")
+	if err := os.Mkdir(cache, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	rc := filepath.Join(work, "terraform.rc")
+	cliConfig := fmt.Sprintf(`plugin_cache_dir = %q
+plugin_cache_may_break_dependency_lock_file = true
+disable_checkpoint = true
+provider_installation {
+  filesystem_mirror {
+    path    = %q
+    include = ["registry.terraform.io/*/*"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/*/*"]
+  }
+}
+`, cache, mirror)
+	if err := os.WriteFile(rc, []byte(cliConfig), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TF_CLI_CONFIG_FILE", rc)
+	t.Setenv("TF_IN_AUTOMATION", "1")
+	overrides := map[string]string{
+		"backend_override.tf": "terraform {\n  backend \"local\" {}\n}\n",
+		"provider_override.tf": `provider "aws" {
+  access_key                  = "AKIAFIXTURE000000000"
+  secret_key                  = "fixture-secret-key-not-real"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+  skip_region_validation      = true
+}
+`,
+	}
+	tests := []struct {
+		env  string
+		code int
+		want string
+	}{
+		{"prod", exitPass, "PASS: 0 failed (0 blocking)"},
+		{"prod-noncompliant", exitFail, "FAIL aws-cloudtrail-logging [critical]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.env, func(t *testing.T) {
+			dir := filepath.Join(work, "foundation", "environments", tt.env)
+			for name, content := range overrides {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			init := exec.Command("terraform", "init", "-input=false", "-no-color")
+			init.Dir = dir
+			if out, err := init.CombinedOutput(); err != nil {
+				t.Fatalf("terraform init: %v\n%s", err, out)
+			}
+			t.Chdir(dir)
+			if err := os.WriteFile("backup.tfstate", []byte(`{"version": 4, "serial": 1, "lineage": "x", "resources": []}`), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"plan", "--ticket", "CHG-1", "--state-backup", "backup.tfstate", "--save-plan", "p.tfplan", "--", "-var-file=tfvars.example", "-no-color"}, &stdout, &stderr)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.code, stdout.String(), stderr.String())
+			}
+			if !strings.Contains(stdout.String(), tt.want) {
+				t.Errorf("report lacks %q:\n%s", tt.want, stdout.String())
+			}
+			if !strings.Contains(stderr.String(), "Plan: ") {
+				t.Errorf("terraform's output did not reach stderr:\n%s", stderr.String())
+			}
+			if _, err := os.Stat("p.tfplan"); err != nil {
+				t.Errorf("--save-plan: %v", err)
+			}
+		})
+	}
 }
