@@ -27,8 +27,11 @@ lint: ## check formatting and vet
 	$(GO) vet ./...
 
 .PHONY: fixtures
-fixtures: ## regenerate the plan.json of every Terraform fixture (needs terraform and the provider mirror)
+fixtures: ## regenerate the plan.json of every Terraform fixture (needs terraform and the provider mirror), and the post-apply states
 	bash scripts/fixtures.sh
+	for env in prod prod-noncompliant; do \
+		$(GO) run ./scripts/statefromplan testdata/foundation/environments/$$env/plan.json > testdata/foundation/environments/$$env/state.json || exit 1; \
+	done
 
 .PHONY: update
 update: ## rewrite golden files after an intended change

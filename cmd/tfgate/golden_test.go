@@ -99,3 +99,32 @@ func TestExamplePolicies(t *testing.T) {
 		t.Error("the example rule produced no results")
 	}
 }
+
+// TestPostApplyState checks the state the compliant plan leaves behind. A
+// state records no time, so the clock is the plan's: the break-glass grant
+// it creates lasts three hours from then, and must be live.
+func TestPostApplyState(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/foundation/environments/prod/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plan struct {
+		Timestamp string `json:"timestamp"`
+	}
+	if err := json.Unmarshal(data, &plan); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"check", "--now", plan.Timestamp, "../../testdata/foundation/environments/prod/state.json"}, &stdout, &stderr)
+	if code != exitPass {
+		t.Fatalf("exit %d: %s%s", code, stdout.String(), stderr.String())
+	}
+	for _, want := range []string{
+		"state ../../testdata/foundation/environments/prod/state.json: 50 resources (terraform 1.11.4), post-apply verification\n",
+		"PASS: 0 failed (0 blocking), 0 unknown, 0 waived, 102 passed",
+	} {
+		if !bytes.Contains(stdout.Bytes(), []byte(want)) {
+			t.Errorf("report lacks %q:\n%s", want, stdout.String())
+		}
+	}
+}

@@ -34,6 +34,9 @@ func writeText(w io.Writer, r *Report, opts Options) error {
 		if in.TerraformVersion != "" {
 			fmt.Fprintf(bw, " (terraform %s)", in.TerraformVersion)
 		}
+		if in.Kind == "state" {
+			fmt.Fprint(bw, ", post-apply verification")
+		}
 		fmt.Fprintln(bw)
 	}
 	var current string

@@ -19,9 +19,14 @@ package tfgate.rules.tf_change_ticket
 
 import data.tfgate.lib
 
-deny contains lib.plan_result("no change ticket was given (--ticket)") if input.params.ticket == ""
+# A state is checked after apply: the change is done, no ticket to ask for.
+deny contains lib.plan_result("no change ticket was given (--ticket)") if {
+	input.kind == "plan"
+	input.params.ticket == ""
+}
 
 deny contains lib.plan_result(sprintf("the ticket %q does not match the pattern %s", [input.params.ticket, input.params.ticket_pattern])) if {
+	input.kind == "plan"
 	input.params.ticket != ""
 	not regex.match(input.params.ticket_pattern, input.params.ticket)
 }
