@@ -16,6 +16,18 @@ help: ## show this help
 build: ## build bin/tfgate with the version stamped in
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/tfgate ./cmd/tfgate
 
+PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+
+.PHONY: release
+release: ## cross-compile for every platform into dist/ with SHA-256 checksums
+	rm -rf dist && mkdir -p dist
+	for p in $(PLATFORMS); do \
+		os=$${p%/*}; arch=$${p#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags '$(LDFLAGS)' \
+			-o dist/tfgate_$(VERSION)_$${os}_$${arch}$$ext ./cmd/tfgate || exit 1; \
+	done
+	cd dist && sha256sum tfgate_* > SHA256SUMS
+
 .PHONY: test
 test: ## run every Go and Rego test (what CI runs)
 	$(GO) vet ./...
