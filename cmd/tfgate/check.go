@@ -134,7 +134,8 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		if err != nil {
 			return exitError, err
 		}
-		if dir := sourceDir(o.dir, path); dir != "" {
+		dir := sourceDir(o.dir, path)
+		if dir != "" {
 			inline, err := locate(m, dir)
 			if err != nil {
 				return exitError, err
@@ -171,6 +172,7 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 			FormatVersion:    m.FormatVersion,
 			Resources:        len(m.Resources),
 			Changes:          changes(m),
+			SourceDir:        dir,
 		})
 		rep.Results = append(rep.Results, enabled(results, rules)...)
 	}

@@ -5,10 +5,13 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -125,6 +128,99 @@ func TestPostApplyState(t *testing.T) {
 	} {
 		if !bytes.Contains(stdout.Bytes(), []byte(want)) {
 			t.Errorf("report lacks %q:\n%s", want, stdout.String())
+		}
+	}
+}
+
+// TestAllFormatsFromOneRun writes every format from one evaluation of the
+// noncompliant fixture: the SARIF validates against the official schema
+// with every result at a .tf file and line, the JUnit validates against
+// its schema (with xmllint, when installed), and the JSON agrees.
+func TestAllFormatsFromOneRun(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"check", "-q"}
+	for _, f := range []string{"json", "sarif", "junit", "markdown", "github", "text"} {
+		args = append(args, "--report", f+"="+filepath.Join(dir, "report."+f))
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run(append(args, "../../testdata/foundation/environments/prod-noncompliant/plan.json"), &stdout, &stderr); code != exitFail {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	read := func(f string) []byte {
+		data, err := os.ReadFile(filepath.Join(dir, "report."+f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	schemaFile, err := os.Open("../../internal/report/testdata/schemas/sarif-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer schemaFile.Close()
+	schemaDoc, err := jsonschema.UnmarshalJSON(schemaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif.json", schemaDoc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("sarif.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sarif, err := jsonschema.UnmarshalJSON(bytes.NewReader(read("sarif")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(sarif); err != nil {
+		t.Fatalf("SARIF does not validate: %v", err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string } `json:"artifactLocation"`
+						Region           struct{ StartLine int } `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(read("sarif"), &log); err != nil {
+		t.Fatal(err)
+	}
+	var report struct {
+		Summary struct{ Failed int } `json:"summary"`
+	}
+	if err := json.Unmarshal(read("json"), &report); err != nil {
+		t.Fatal(err)
+	}
+	results := log.Runs[0].Results
+	if len(results) != report.Summary.Failed {
+		t.Errorf("SARIF has %d results, the JSON report %d failures", len(results), report.Summary.Failed)
+	}
+	for _, r := range results {
+		loc := r.Locations[0].PhysicalLocation
+		if !strings.HasSuffix(loc.ArtifactLocation.URI, ".tf") && r.RuleID != "tf-change-ticket" && r.RuleID != "tf-state-backup" {
+			t.Errorf("%s is located at %s, not a .tf file", r.RuleID, loc.ArtifactLocation.URI)
+		}
+		if loc.Region.StartLine < 1 {
+			t.Errorf("%s has no line", r.RuleID)
+		}
+	}
+	if xmllint, err := exec.LookPath("xmllint"); err == nil {
+		out, err := exec.Command(xmllint, "--noout", "--schema", "../../internal/report/testdata/schemas/junit.xsd", filepath.Join(dir, "report.junit")).CombinedOutput()
+		if err != nil {
+			t.Errorf("JUnit does not validate: %v\n%s", err, out)
+		}
+	}
+	for _, f := range []string{"markdown", "github", "text"} {
+		if len(read(f)) == 0 {
+			t.Errorf("%s report is empty", f)
 		}
 	}
 }

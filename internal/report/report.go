@@ -43,6 +43,9 @@ type Input struct {
 	// Changes lists the planned changes of a plan, in address order:
 	// every resource instance whose actions are not no-op or read.
 	Changes []Change
+	// SourceDir is the source root that result locations are relative
+	// to (--dir), "" when no sources were read.
+	SourceDir string
 }
 
 // Change is one planned change.
@@ -61,7 +64,7 @@ type Options struct {
 }
 
 // Formats lists the formats Write accepts.
-var Formats = []string{"text", "json"}
+var Formats = []string{"text", "json", "sarif", "junit", "markdown", "github"}
 
 // Write renders the report in a format.
 func Write(w io.Writer, format string, r *Report, opts Options) error {
@@ -70,6 +73,14 @@ func Write(w io.Writer, format string, r *Report, opts Options) error {
 		return writeText(w, r, opts)
 	case "json":
 		return writeJSON(w, r)
+	case "sarif":
+		return writeSARIF(w, r)
+	case "junit":
+		return writeJUnit(w, r)
+	case "markdown":
+		return writeMarkdown(w, r)
+	case "github":
+		return writeGitHub(w, r)
 	}
 	return fmt.Errorf("unknown report format %q (want %s)", format, strings.Join(Formats, ", "))
 }
@@ -80,4 +91,20 @@ func CheckFormat(format string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown report format %q (want %s)", format, strings.Join(Formats, ", "))
+}
+
+// sourcePath is where a result's block is, relative to the working
+// directory: the source root joined with the location's file. Renderers
+// read by tools that open files (SARIF, annotations, the PR comment) use
+// it; "" when the result has no location.
+func (r *Report) sourcePath(res gate.Result) string {
+	if res.Location == nil {
+		return ""
+	}
+	for _, in := range r.Inputs {
+		if in.Path == res.Input && in.SourceDir != "" {
+			return uri(in.SourceDir + "/" + res.Location.File)
+		}
+	}
+	return uri(res.Location.File)
 }

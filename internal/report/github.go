@@ -1,0 +1,70 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/tfgate/tfgate/internal/gate"
+)
+
+// annotationLimit is how many annotations of each kind (error, warning)
+// GitHub shows for one step.
+const annotationLimit = 10
+
+// writeGitHub writes GitHub Actions workflow commands: an error annotation
+// for each blocking failure, a warning for each other failure and each
+// unknown, at the .tf file and lines when known. Past GitHub's limit of ten
+// of each kind, one notice says how many were left out.
+func writeGitHub(w io.Writer, r *Report) error {
+	var errors, warnings, extraErrors, extraWarnings int
+	for _, res := range r.Results {
+		if res.Status != gate.Fail && res.Status != gate.Unknown {
+			continue
+		}
+		kind := "warning"
+		if r.Policy.Blocks(res) {
+			kind = "error"
+		}
+		if kind == "error" {
+			if errors++; errors > annotationLimit {
+				extraErrors++
+				continue
+			}
+		} else if warnings++; warnings > annotationLimit {
+			extraWarnings++
+			continue
+		}
+		props := []string{}
+		if l := res.Location; l != nil {
+			props = append(props, "file="+escapeProperty(r.sourcePath(res)), fmt.Sprintf("line=%d", l.StartLine), fmt.Sprintf("endLine=%d", l.EndLine))
+		} else {
+			props = append(props, "file="+escapeProperty(uri(res.Input)))
+		}
+		title := fmt.Sprintf("%s (%s): %s", res.Rule.ID, res.Rule.Severity, res.Resource)
+		if res.Status == gate.Unknown {
+			title = "unknown: " + title
+		}
+		props = append(props, "title="+escapeProperty(title))
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", kind, strings.Join(props, ","), escapeData(res.Message)); err != nil {
+			return err
+		}
+	}
+	if extraErrors+extraWarnings > 0 {
+		_, err := fmt.Fprintf(w, "::notice title=tfgate::%s\n", escapeData(fmt.Sprintf(
+			"%d more errors and %d more warnings are not annotated (GitHub shows %d of each per step); see the full report",
+			extraErrors, extraWarnings, annotationLimit)))
+		return err
+	}
+	return nil
+}
+
+// escapeData escapes a workflow command's message.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a workflow command property value.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -1,0 +1,123 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/tfgate/tfgate/internal/gate"
+)
+
+// The JUnit XML wire types, in the form Jenkins and GitLab read (and
+// valid against the Surefire JUnit schema): one suite per rule, one case
+// per (rule, resource).
+type (
+	junitSuites struct {
+		XMLName  xml.Name     `xml:"testsuites"`
+		Name     string       `xml:"name,attr"`
+		Tests    int          `xml:"tests,attr"`
+		Failures int          `xml:"failures,attr"`
+		Errors   int          `xml:"errors,attr"`
+		Time     string       `xml:"time,attr"`
+		Suites   []junitSuite `xml:"testsuite"`
+	}
+	junitSuite struct {
+		Name     string      `xml:"name,attr"`
+		Tests    int         `xml:"tests,attr"`
+		Failures int         `xml:"failures,attr"`
+		Errors   int         `xml:"errors,attr"`
+		Skipped  int         `xml:"skipped,attr"`
+		Time     string      `xml:"time,attr"`
+		Cases    []junitCase `xml:"testcase"`
+	}
+	junitCase struct {
+		Name      string        `xml:"name,attr"`
+		Classname string        `xml:"classname,attr"`
+		Time      string        `xml:"time,attr"`
+		Failure   *junitFailure `xml:"failure,omitempty"`
+		Skipped   *junitSkipped `xml:"skipped,omitempty"`
+	}
+	junitFailure struct {
+		Message string `xml:"message,attr"`
+		Type    string `xml:"type,attr"`
+		Text    string `xml:",chardata"`
+	}
+	junitSkipped struct {
+		Message string `xml:"message,attr"`
+	}
+)
+
+// writeJUnit writes one test suite per rule (named by rule id) and one
+// test case per (rule, resource): a pass is an empty case, a failure
+// carries the message, location and remediation, unknown and waived
+// results are skipped with the reason. Classname is the input, name the
+// resource address, so cases are unique.
+func writeJUnit(w io.Writer, r *Report) error {
+	out := junitSuites{Name: "tfgate", Time: "0"}
+	byRule := map[*gate.Rule]int{}
+	for _, res := range r.Results {
+		i, ok := byRule[res.Rule]
+		if !ok {
+			i = len(out.Suites)
+			byRule[res.Rule] = i
+			out.Suites = append(out.Suites, junitSuite{Name: res.Rule.ID, Time: "0"})
+		}
+		suite := &out.Suites[i]
+		c := junitCase{Name: res.Resource, Classname: res.Input, Time: "0"}
+		switch res.Status {
+		case gate.Fail:
+			c.Failure = &junitFailure{
+				Message: res.Message,
+				Type:    string(res.Rule.Severity),
+				Text:    failureText(res, r.Policy, r.sourcePath(res)),
+			}
+			suite.Failures++
+		case gate.Unknown:
+			c.Skipped = &junitSkipped{Message: "unknown: " + res.Message}
+			suite.Skipped++
+		case gate.Waived:
+			reason := "waived"
+			if res.Waiver != nil {
+				reason = fmt.Sprintf("waived by %s: %s", res.Waiver.Name, res.Waiver.Reason)
+			}
+			c.Skipped = &junitSkipped{Message: reason}
+			suite.Skipped++
+		}
+		suite.Cases = append(suite.Cases, c)
+		suite.Tests++
+	}
+	// Suites in rule id order, whatever order the results came in.
+	slices.SortFunc(out.Suites, func(a, b junitSuite) int { return strings.Compare(a.Name, b.Name) })
+	for _, s := range out.Suites {
+		out.Tests += s.Tests
+		out.Failures += s.Failures
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+func failureText(res gate.Result, p gate.Policy, file string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s [%s, %s]: %s\n", res.Rule.ID, res.Rule.Severity, res.Rule.Enforcement, res.Message)
+	fmt.Fprintf(&b, "resource: %s\n", res.Resource)
+	if l := res.Location; l != nil {
+		fmt.Fprintf(&b, "at: %s:%d\n", file, l.StartLine)
+	}
+	if why := p.Why(res); why != "" {
+		fmt.Fprintf(&b, "does not fail the gate: %s\n", why)
+	}
+	if res.Rule.Remediation != "" {
+		fmt.Fprintf(&b, "remediation: %s\n", strings.TrimSpace(res.Rule.Remediation))
+	}
+	return b.String()
+}

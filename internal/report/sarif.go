@@ -1,0 +1,327 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+
+	"github.com/tfgate/tfgate/internal/gate"
+)
+
+// sarifSchema and sarifVersion identify the SARIF dialect written.
+const (
+	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
+	sarifVersion = "2.1.0"
+	// rulesDocURL is where each rule's help lives (docs/rules.md, anchored
+	// by rule id).
+	rulesDocURL = "https://github.com/tfgate/tfgate/blob/main/docs/rules.md"
+)
+
+// The SARIF wire types: the subset of SARIF 2.1.0 that GitHub code
+// scanning reads.
+type (
+	sarifLog struct {
+		Schema  string     `json:"$schema"`
+		Version string     `json:"version"`
+		Runs    []sarifRun `json:"runs"`
+	}
+	sarifRun struct {
+		Tool        sarifTool         `json:"tool"`
+		Invocations []sarifInvocation `json:"invocations"`
+		Results     []sarifResult     `json:"results"`
+		Properties  sarifRunProps     `json:"properties"`
+	}
+	sarifTool struct {
+		Driver sarifDriver `json:"driver"`
+	}
+	sarifDriver struct {
+		Name           string      `json:"name"`
+		Version        string      `json:"version"`
+		InformationURI string      `json:"informationUri"`
+		Rules          []sarifRule `json:"rules"`
+	}
+	sarifRule struct {
+		ID                   string          `json:"id"`
+		Name                 string          `json:"name"`
+		ShortDescription     sarifText       `json:"shortDescription"`
+		FullDescription      sarifText       `json:"fullDescription"`
+		Help                 sarifHelp       `json:"help"`
+		HelpURI              string          `json:"helpUri"`
+		DefaultConfiguration sarifRuleConfig `json:"defaultConfiguration"`
+		Properties           sarifRuleProps  `json:"properties"`
+	}
+	sarifText struct {
+		Text string `json:"text"`
+	}
+	sarifHelp struct {
+		Text     string `json:"text"`
+		Markdown string `json:"markdown"`
+	}
+	sarifRuleConfig struct {
+		Level string `json:"level"`
+	}
+	sarifRuleProps struct {
+		Tags             []string `json:"tags"`
+		SecuritySeverity string   `json:"security-severity"`
+		Precision        string   `json:"precision"`
+		Enforcement      string   `json:"enforcement"`
+	}
+	sarifInvocation struct {
+		ExecutionSuccessful bool                `json:"executionSuccessful"`
+		ExitCode            int                 `json:"exitCode"`
+		Notifications       []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+	}
+	sarifNotification struct {
+		Level   string    `json:"level"`
+		Message sarifText `json:"message"`
+	}
+	sarifResult struct {
+		RuleID              string             `json:"ruleId"`
+		RuleIndex           int                `json:"ruleIndex"`
+		Kind                string             `json:"kind"`
+		Level               string             `json:"level"`
+		Message             sarifText          `json:"message"`
+		Locations           []sarifLocation    `json:"locations"`
+		PartialFingerprints map[string]string  `json:"partialFingerprints"`
+		Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+		Properties          sarifResultProps   `json:"properties"`
+	}
+	sarifLocation struct {
+		PhysicalLocation sarifPhysical  `json:"physicalLocation"`
+		LogicalLocations []sarifLogical `json:"logicalLocations"`
+	}
+	sarifPhysical struct {
+		ArtifactLocation sarifArtifact `json:"artifactLocation"`
+		Region           sarifRegion   `json:"region"`
+	}
+	sarifArtifact struct {
+		URI string `json:"uri"`
+	}
+	sarifRegion struct {
+		StartLine int `json:"startLine"`
+		EndLine   int `json:"endLine,omitempty"`
+	}
+	sarifLogical struct {
+		FullyQualifiedName string `json:"fullyQualifiedName"`
+		Kind               string `json:"kind"`
+	}
+	sarifSuppression struct {
+		Kind          string `json:"kind"`
+		Status        string `json:"status"`
+		Justification string `json:"justification"`
+	}
+	sarifResultProps struct {
+		Status       string `json:"status"`
+		ResourceType string `json:"resourceType,omitempty"`
+		Input        string `json:"input"`
+		Blocking     bool   `json:"blocking"`
+		WaiverOwner  string `json:"waiverOwner,omitempty"`
+		WaiverTicket string `json:"waiverTicket,omitempty"`
+		WaiverExpiry string `json:"waiverExpires,omitempty"`
+	}
+	// sarifRunProps keeps what code scanning would show as noise but a
+	// reviewer needs: every pass, and the verdict.
+	sarifRunProps struct {
+		Verdict  string       `json:"verdict"`
+		Passed   int          `json:"passed"`
+		Failed   int          `json:"failed"`
+		Unknown  int          `json:"unknown"`
+		Waived   int          `json:"waived"`
+		Blocking int          `json:"blocking"`
+		Passes   []sarifCheck `json:"passes"`
+	}
+	sarifCheck struct {
+		Rule     string `json:"rule"`
+		Resource string `json:"resource"`
+		Input    string `json:"input"`
+	}
+)
+
+// writeSARIF writes SARIF 2.1.0 for code scanning: every failing, unknown
+// and waived result is a result at its .tf file and lines (or at the input
+// file with the address as a logical location when no line is known),
+// waived ones as accepted suppressions; passes are listed in the run's
+// properties rather than as alerts.
+func writeSARIF(w io.Writer, r *Report) error {
+	run := sarifRun{
+		Tool: sarifTool{Driver: sarifDriver{
+			Name:           r.Tool.Name,
+			Version:        r.Tool.Version,
+			InformationURI: "https://github.com/tfgate/tfgate",
+			Rules:          make([]sarifRule, len(r.Rules)),
+		}},
+		Invocations: []sarifInvocation{{ExecutionSuccessful: true, ExitCode: r.ExitCode}},
+		Results:     []sarifResult{},
+		Properties: sarifRunProps{
+			Verdict:  r.Summary.Verdict(),
+			Passed:   r.Summary.Passed,
+			Failed:   r.Summary.Failed,
+			Unknown:  r.Summary.Unknown,
+			Waived:   r.Summary.Waived,
+			Blocking: r.Summary.Blocking,
+			Passes:   []sarifCheck{},
+		},
+	}
+	for _, warning := range r.Warnings {
+		run.Invocations[0].Notifications = append(run.Invocations[0].Notifications, sarifNotification{Level: "warning", Message: sarifText{warning}})
+	}
+	index := map[*gate.Rule]int{}
+	for i, rule := range r.Rules {
+		index[rule] = i
+		run.Tool.Driver.Rules[i] = sarifRuleFor(rule)
+	}
+	for _, res := range r.Results {
+		if res.Status == gate.Pass {
+			run.Properties.Passes = append(run.Properties.Passes, sarifCheck{Rule: res.Rule.ID, Resource: res.Resource, Input: res.Input})
+			continue
+		}
+		i, ok := index[res.Rule]
+		if !ok {
+			return fmt.Errorf("result of rule %s, which is not in the catalogue", res.Rule.ID)
+		}
+		out := sarifResult{
+			RuleID:              res.Rule.ID,
+			RuleIndex:           i,
+			Kind:                "fail",
+			Level:               sarifLevel(res.Rule.Severity),
+			Message:             sarifText{res.Message},
+			Locations:           []sarifLocation{sarifLocationFor(res, r.sourcePath(res))},
+			PartialFingerprints: map[string]string{"tfgate/v1": fingerprint(res)},
+			Properties: sarifResultProps{
+				Status:       string(res.Status),
+				ResourceType: res.ResourceType,
+				Input:        res.Input,
+				Blocking:     r.Policy.Blocks(res),
+			},
+		}
+		if res.Status == gate.Unknown {
+			out.Kind, out.Level = "review", "warning"
+		}
+		if w := res.Waiver; w != nil && res.Status == gate.Waived {
+			out.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: w.Reason}}
+			out.Properties.WaiverOwner, out.Properties.WaiverTicket, out.Properties.WaiverExpiry = w.Owner, w.Ticket, w.Expires
+		}
+		run.Results = append(run.Results, out)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+func sarifRuleFor(rule *gate.Rule) sarifRule {
+	var text, md strings.Builder
+	text.WriteString(rule.Description)
+	md.WriteString(rule.Description)
+	if rule.Remediation != "" {
+		fmt.Fprintf(&text, "\n\nRemediation: %s", rule.Remediation)
+		fmt.Fprintf(&md, "\n\n**Remediation:** %s", rule.Remediation)
+	}
+	if len(rule.References) > 0 {
+		text.WriteString("\n\nReferences:")
+		md.WriteString("\n\n**References:**\n")
+		for _, ref := range rule.References {
+			fmt.Fprintf(&text, "\n- %s", ref.URL)
+			label := ref.Description
+			if label == "" {
+				label = ref.URL
+			}
+			fmt.Fprintf(&md, "\n- [%s](%s)", label, ref.URL)
+		}
+	}
+	description := rule.Description
+	if description == "" {
+		description = rule.Title
+	}
+	tags := []string{"security", "terraform"}
+	tags = append(tags, rule.ResourceTypes...)
+	return sarifRule{
+		ID:                   rule.ID,
+		Name:                 ruleName(rule.ID),
+		ShortDescription:     sarifText{rule.Title},
+		FullDescription:      sarifText{description},
+		Help:                 sarifHelp{Text: text.String(), Markdown: md.String()},
+		HelpURI:              rulesDocURL + "#" + rule.ID,
+		DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(rule.Severity)},
+		Properties: sarifRuleProps{
+			Tags:             tags,
+			SecuritySeverity: securitySeverity(rule.Severity),
+			Precision:        "high",
+			Enforcement:      string(rule.Enforcement),
+		},
+	}
+}
+
+// ruleName turns a rule id into the PascalCase name SARIF viewers show:
+// aws-s3-encryption becomes AwsS3Encryption.
+func ruleName(id string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(id, "-") {
+		if part != "" {
+			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		}
+	}
+	return b.String()
+}
+
+func sarifLevel(s gate.Severity) string {
+	switch s {
+	case gate.SeverityCritical, gate.SeverityHigh:
+		return "error"
+	case gate.SeverityMedium:
+		return "warning"
+	}
+	return "note"
+}
+
+// securitySeverity is the score GitHub maps to its severity labels: over
+// 9.0 critical, 7.0 to 8.9 high, 4.0 to 6.9 medium, below 4.0 low.
+func securitySeverity(s gate.Severity) string {
+	switch s {
+	case gate.SeverityCritical:
+		return "9.5"
+	case gate.SeverityHigh:
+		return "8.0"
+	case gate.SeverityMedium:
+		return "5.5"
+	case gate.SeverityLow:
+		return "3.0"
+	}
+	return "1.0"
+}
+
+// sarifLocationFor places a result at its block when known, else at the
+// input file's first line; the resource address is always the logical
+// location, since GitHub rejects results without a physical location.
+func sarifLocationFor(res gate.Result, file string) sarifLocation {
+	loc := sarifLocation{
+		PhysicalLocation: sarifPhysical{
+			ArtifactLocation: sarifArtifact{URI: uri(res.Input)},
+			Region:           sarifRegion{StartLine: 1},
+		},
+		LogicalLocations: []sarifLogical{{FullyQualifiedName: res.Resource, Kind: "resource"}},
+	}
+	if l := res.Location; l != nil {
+		loc.PhysicalLocation.ArtifactLocation.URI = file
+		loc.PhysicalLocation.Region = sarifRegion{StartLine: l.StartLine, EndLine: l.EndLine}
+	}
+	return loc
+}
+
+// uri turns a local path into a relative URI reference with forward
+// slashes.
+func uri(p string) string {
+	p = path.Clean(strings.ReplaceAll(p, `\`, "/"))
+	return strings.TrimPrefix(p, "./")
+}
+
+// fingerprint identifies a result across runs by what it is about, not
+// where: the rule, the resource address and the resource type, so an alert
+// survives moved lines.
+func fingerprint(res gate.Result) string {
+	sum := sha256.Sum256([]byte(res.Rule.ID + "\x00" + res.Resource + "\x00" + res.ResourceType))
+	return hex.EncodeToString(sum[:16])
+}
