@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Regenerate the plan.json of every Terraform fixture under testdata/.
 #
-# A fixture is a directory holding a file named ".fixture". That file may set
+# A fixture is a directory holding a file named ".fixture". A prior.tfstate
+# beside it is the state the plan starts from (planned with -refresh=false).
+# The .fixture file may set
 #   root=<path relative to the fixture dir>
 # naming the project root that has to be copied along (for example ../.. when
 # the fixture is environments/prod and it uses ../../modules). Without it the
@@ -202,6 +204,13 @@ run_fixture() {
 	local -a plan_args=(-input=false -no-color -lock=false -out=plan.tfplan)
 	if [[ -f "${fixture}/tfvars.example" ]]; then
 		plan_args+=(-var-file=tfvars.example)
+	fi
+	# A fixture with a prior.tfstate plans against that state, so that it
+	# can update, replace and delete. Refreshing would ask AWS about the
+	# resources, so the plan trusts the state as written.
+	if [[ -f "${fixture}/prior.tfstate" ]]; then
+		cp -- "${fixture}/prior.tfstate" "${work}/terraform.tfstate"
+		plan_args+=(-refresh=false)
 	fi
 
 	logf="${scratch}/log-${n}.txt"

@@ -1,0 +1,44 @@
+# An ACL and a versioning status known only after apply are unknown.
+
+resource "aws_kms_key" "main" {
+  description             = "acme main key"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+}
+resource "aws_s3_bucket" "later" {
+  bucket = "acme-later"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "later" {
+  bucket = aws_s3_bucket.later.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.main.arn
+    }
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "later" {
+  bucket                  = aws_s3_bucket.later.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "terraform_data" "settings" {
+  input = { acl = "private", status = "Enabled" }
+}
+
+resource "aws_s3_bucket_acl" "later" {
+  bucket = aws_s3_bucket.later.id
+  acl    = terraform_data.settings.output.acl
+}
+
+resource "aws_s3_bucket_versioning" "later" {
+  bucket = aws_s3_bucket.later.id
+  versioning_configuration {
+    status = terraform_data.settings.output.status
+  }
+}

@@ -1,0 +1,25 @@
+# A bucket with no encryption configuration fails both encryption rules.
+
+resource "aws_kms_key" "main" {
+  description             = "acme main key"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+}
+resource "aws_s3_bucket" "logs" {
+  bucket = "acme-logs"
+}
+
+resource "aws_s3_bucket_public_access_block" "logs" {
+  bucket                  = aws_s3_bucket.logs.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_versioning" "logs" {
+  bucket = aws_s3_bucket.logs.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
