@@ -11,8 +11,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tfgate/tfgate/internal/config"
@@ -128,53 +130,23 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		Rules:  rules,
 		Policy: gate.Policy{FailOn: set.failOn, ChangedOnly: o.changedOnly},
 	}
+	checked, err := checkInputs(ctx, fs.Args(), func(ctx context.Context, path string) (checkedInput, error) {
+		return checkInput(ctx, path, o, set, engine)
+	})
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return exitError, fmt.Errorf("%w (--timeout %s)", err, o.timeout)
+		}
+		return exitError, err
+	}
 	var waiverClock time.Time
-	for _, path := range fs.Args() {
-		m, err := loadInput(ctx, path)
-		if err != nil {
-			return exitError, err
-		}
-		dir := sourceDir(o.dir, path)
-		if dir != "" {
-			inline, err := locate(m, dir)
-			if err != nil {
-				return exitError, err
-			}
-			waivers = append(waivers, inline...)
-		}
-		backup, err := checkBackup(o.backup, m)
-		if err != nil {
-			return exitError, err
-		}
-		params := policy.Params{
-			Now:              clock(set.now, m),
-			EmergencyPattern: set.emergency,
-			EmergencyWindow:  set.window,
-			Ticket:           o.ticket,
-			TicketPattern:    set.ticketRE,
-			ProtectedTypes:   set.protected,
-			StateBackup:      backup,
-		}
+	for _, c := range checked {
 		if waiverClock.IsZero() {
-			waiverClock = params.Now
+			waiverClock = c.now
 		}
-		results, err := engine.Evaluate(ctx, m, params)
-		if err != nil {
-			if errors.Is(err, context.DeadlineExceeded) {
-				return exitError, fmt.Errorf("evaluation of %s exceeded --timeout %s", path, o.timeout)
-			}
-			return exitError, err
-		}
-		rep.Inputs = append(rep.Inputs, report.Input{
-			Kind:             string(m.Kind),
-			Path:             m.Source,
-			TerraformVersion: m.TerraformVersion,
-			FormatVersion:    m.FormatVersion,
-			Resources:        len(m.Resources),
-			Changes:          changes(m),
-			SourceDir:        dir,
-		})
-		rep.Results = append(rep.Results, enabled(results, rules)...)
+		waivers = append(waivers, c.waivers...)
+		rep.Inputs = append(rep.Inputs, c.input)
+		rep.Results = append(rep.Results, enabled(c.results, rules)...)
 	}
 	if err := waiver.Check(waivers, rules); err != nil {
 		return exitError, err
@@ -205,6 +177,84 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 	}
 	return rep.ExitCode, nil
+}
+
+// checkedInput is what one input contributes to the report.
+type checkedInput struct {
+	input   report.Input
+	results []gate.Result
+	waivers []waiver.Waiver // inline suppressions from its sources
+	now     time.Time       // the clock its rules used
+}
+
+// checkInputs checks several inputs concurrently, at most one per CPU,
+// and returns them in the order given, or the error of the first input (in
+// that order) that failed.
+func checkInputs(ctx context.Context, paths []string, check func(context.Context, string) (checkedInput, error)) ([]checkedInput, error) {
+	out := make([]checkedInput, len(paths))
+	errs := make([]error, len(paths))
+	limit := make(chan struct{}, max(1, min(runtime.GOMAXPROCS(0), len(paths))))
+	var wg sync.WaitGroup
+	for i, path := range paths {
+		wg.Go(func() {
+			limit <- struct{}{}
+			defer func() { <-limit }()
+			out[i], errs[i] = check(ctx, path)
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// checkInput runs the pipeline on one input: load, join to its sources,
+// evaluate.
+func checkInput(ctx context.Context, path string, o checkOptions, set settings, engine *policy.Engine) (checkedInput, error) {
+	var c checkedInput
+	m, err := loadInput(ctx, path)
+	if err != nil {
+		return c, err
+	}
+	dir := sourceDir(o.dir, path)
+	if dir != "" {
+		if c.waivers, err = locate(m, dir); err != nil {
+			return c, err
+		}
+	}
+	backup, err := checkBackup(o.backup, m)
+	if err != nil {
+		return c, err
+	}
+	params := policy.Params{
+		Now:              clock(set.now, m),
+		EmergencyPattern: set.emergency,
+		EmergencyWindow:  set.window,
+		Ticket:           o.ticket,
+		TicketPattern:    set.ticketRE,
+		ProtectedTypes:   set.protected,
+		StateBackup:      backup,
+	}
+	c.now = params.Now
+	if c.results, err = engine.Evaluate(ctx, m, params); err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return c, fmt.Errorf("evaluation of %s exceeded the timeout: %w", path, context.DeadlineExceeded)
+		}
+		return c, err
+	}
+	c.input = report.Input{
+		Kind:             string(m.Kind),
+		Path:             m.Source,
+		TerraformVersion: m.TerraformVersion,
+		FormatVersion:    m.FormatVersion,
+		Resources:        len(m.Resources),
+		Changes:          changes(m),
+		SourceDir:        dir,
+	}
+	return c, nil
 }
 
 // resolve merges the flags with the configuration file: a flag the user

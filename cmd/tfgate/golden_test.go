@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -222,5 +223,85 @@ func TestAllFormatsFromOneRun(t *testing.T) {
 		if len(read(f)) == 0 {
 			t.Errorf("%s report is empty", f)
 		}
+	}
+}
+
+// TestRedactionInEveryFormat checks a real plan in which a sensitive
+// variable feeds a description, tags and a parameter value, with a rule
+// that copies those values into its messages: no format prints the secret.
+func TestRedactionInEveryFormat(t *testing.T) {
+	const secret = "TOPSECRET"
+	input := "../../testdata/cases/redaction/plan.json"
+	data, err := os.ReadFile(input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(secret)) {
+		t.Fatalf("the fixture no longer holds %s; the test proves nothing", secret)
+	}
+	for _, format := range []string{"text", "json", "sarif", "junit", "markdown", "github"} {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"check", "--format", format, "--policy", "testdata/leaky", input}, &stdout, &stderr)
+		if code == exitError {
+			t.Fatalf("%s: exit %d: %s", format, code, stderr.String())
+		}
+		if bytes.Contains(stdout.Bytes(), []byte(secret)) || bytes.Contains(stderr.Bytes(), []byte(secret)) {
+			t.Errorf("%s report leaks the secret", format)
+		}
+		if format == "json" && !bytes.Contains(stdout.Bytes(), []byte("(sensitive value)")) {
+			t.Errorf("json report does not show the redaction marker")
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"inspect", input}, &stdout, &stderr); code != exitPass {
+		t.Fatalf("inspect: exit %d: %s", code, stderr.String())
+	}
+	if bytes.Contains(stdout.Bytes(), []byte(secret)) {
+		t.Error("inspect leaks the secret")
+	}
+}
+
+// TestSeveralInputsAreDeterministic checks several inputs at once: the
+// report lists them in the order given, and is byte-identical whatever
+// GOMAXPROCS is (the inputs are checked concurrently).
+func TestSeveralInputsAreDeterministic(t *testing.T) {
+	inputs := []string{
+		"../../testdata/foundation/environments/prod-noncompliant/plan.json",
+		"../../testdata/cases/aws-kms-rotation-cases/plan.json",
+		"../../testdata/foundation/environments/prod/state.json",
+		"../../testdata/foundation/environments/prod/plan.json",
+	}
+	runWith := func(procs int) []byte {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var stdout, stderr bytes.Buffer
+		args := append([]string{"check", "--format", "json", "--now", "2026-11-28T12:00:00Z"}, inputs...)
+		if code := run(args, &stdout, &stderr); code != exitFail {
+			t.Fatalf("GOMAXPROCS=%d: exit %d: %s", procs, code, stderr.String())
+		}
+		return stdout.Bytes()
+	}
+	one := runWith(1)
+	for _, procs := range []int{2, 4, 8} {
+		if got := runWith(procs); !bytes.Equal(one, got) {
+			t.Fatalf("GOMAXPROCS=%d gives a different report than GOMAXPROCS=1", procs)
+		}
+	}
+	var report struct {
+		Inputs []struct{ Path string } `json:"inputs"`
+	}
+	if err := json.Unmarshal(one, &report); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, in := range report.Inputs {
+		got = append(got, in.Path)
+	}
+	if diff := cmp.Diff(inputs, got); diff != "" {
+		t.Errorf("inputs out of order (-want +got):\n%s", diff)
+	}
+	// A bad input among good ones is exit 2 naming the first bad one.
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", inputs[0], "missing-a.json", "missing-b.json"}, &stdout, &stderr); code != exitError || !strings.Contains(stderr.String(), "missing-a.json") || stdout.Len() != 0 {
+		t.Errorf("exit %d, stderr %q, stdout %d bytes", code, stderr.String(), stdout.Len())
 	}
 }
