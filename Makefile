@@ -59,6 +59,8 @@ bench: ## benchmark the whole check on synthesised 1k and 10k resource plans
 
 .PHONY: fuzz
 fuzz: ## fuzz every parser for FUZZTIME each (default 1m)
-	$(GO) test ./internal/plan -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./internal/plan -run '^$$' -fuzz FuzzDecodeRawState -fuzztime $(FUZZTIME)
-	$(GO) test ./internal/model -run '^$$' -fuzz FuzzParseModulePath -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/plan -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	$(GO) test ./internal/plan -run '^$$' -fuzz FuzzDecodeRawState -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	$(GO) test ./internal/model -run '^$$' -fuzz FuzzParseModulePath -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	$(GO) test ./internal/config -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	$(GO) test ./internal/hclsrc -run '^$$' -fuzz FuzzParseSuppression -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
