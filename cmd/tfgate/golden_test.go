@@ -206,7 +206,7 @@ func TestAllFormatsFromOneRun(t *testing.T) {
 	}
 	for _, r := range results {
 		loc := r.Locations[0].PhysicalLocation
-		if !strings.HasSuffix(loc.ArtifactLocation.URI, ".tf") && r.RuleID != "tf-change-ticket" && r.RuleID != "tf-state-backup" {
+		if !strings.HasSuffix(loc.ArtifactLocation.URI, ".tf") {
 			t.Errorf("%s is located at %s, not a .tf file", r.RuleID, loc.ArtifactLocation.URI)
 		}
 		if loc.Region.StartLine < 1 {

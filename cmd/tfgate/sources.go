@@ -82,6 +82,9 @@ func locate(m *model.Model, dir string) ([]waiver.Waiver, error) {
 			waivers = append(waivers, w)
 		}
 	}
+	if rg := modules[""].Settings; rg != nil {
+		m.Settings = relative(*rg)
+	}
 	if b := modules[""].Backend; b != nil {
 		m.Backend = &model.Backend{Type: b.Type, Config: b.Config, NotLiteral: b.NotLiteral, Location: relative(b.Range)}
 		if m.Backend.NotLiteral == nil {

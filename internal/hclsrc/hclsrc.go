@@ -42,6 +42,9 @@ type Module struct {
 	// Suppressions maps configuration addresses to the inline
 	// suppressions written on or above their blocks.
 	Suppressions map[string][]Suppression
+	// Settings is the first terraform block, where findings about the
+	// configuration as a whole are shown; nil when there is none.
+	Settings *Range
 }
 
 // Backend is a backend block. Backend blocks cannot use variables, so a
@@ -164,6 +167,10 @@ func (m *Module) readFile(file *hcl.File) error {
 				}
 			}
 		case "terraform":
+			if m.Settings == nil {
+				r := blockRange(block)
+				m.Settings = &r
+			}
 			inner, _, diags := block.Body.PartialContent(terraformSchema)
 			if diags.HasErrors() {
 				return diagnosticError(diags)

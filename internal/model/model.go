@@ -57,6 +57,9 @@ type Model struct {
 	// Backend is the root module's backend block, read from the sources;
 	// nil when no source directory was read or it declares none.
 	Backend *Backend `json:"backend"`
+	// Settings is where the root module's terraform block is written,
+	// the place of findings about the change as a whole; nil when unknown.
+	Settings *Location `json:"settings_location"`
 }
 
 // BackendAddress and PlanAddress are the addresses results use for the

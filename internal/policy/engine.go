@@ -174,6 +174,7 @@ func (e *Engine) results(m *model.Model, findings []finding) []gate.Result {
 			res.Changed = changes(r.Actions)
 		case address == model.PlanAddress:
 			res.ResourceType = "terraform_plan"
+			res.Location = m.Settings
 			res.Changed = true
 		case address == model.BackendAddress && m.Backend != nil:
 			res.ResourceType = "terraform_backend"

@@ -130,7 +130,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 			item("location", locationTerm(b.Location)),
 		)
 	}
-	fields = append(fields, item("backend", backend))
+	fields = append(fields, item("backend", backend), item("settings_location", locationTerm(m.Settings)))
 	if m.FormatVersion != "" {
 		fields = append(fields, item("format_version", ast.StringTerm(m.FormatVersion)))
 	}

@@ -13,8 +13,8 @@ import (
 const annotationLimit = 10
 
 // writeGitHub writes GitHub Actions workflow commands: an error annotation
-// for each blocking failure, a warning for each other failure and each
-// unknown, at the .tf file and lines when known. Past GitHub's limit of ten
+// for each blocking failure, a warning for each other failure, each unknown
+// and each waiver warning, at the .tf file and lines when known. Past GitHub's limit of ten
 // of each kind, one notice says how many were left out.
 func writeGitHub(w io.Writer, r *Report) error {
 	var errors, warnings, extraErrors, extraWarnings int
@@ -47,6 +47,15 @@ func writeGitHub(w io.Writer, r *Report) error {
 		}
 		props = append(props, "title="+escapeProperty(title))
 		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", kind, strings.Join(props, ","), escapeData(res.Message)); err != nil {
+			return err
+		}
+	}
+	for _, warning := range r.Warnings {
+		if warnings++; warnings > annotationLimit {
+			extraWarnings++
+			continue
+		}
+		if _, err := fmt.Fprintf(w, "::warning title=tfgate waiver::%s\n", escapeData(warning)); err != nil {
 			return err
 		}
 	}
