@@ -64,3 +64,4 @@ fuzz: ## fuzz every parser for FUZZTIME each (default 1m)
 	$(GO) test ./internal/model -run '^$$' -fuzz FuzzParseModulePath -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./internal/config -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./internal/hclsrc -run '^$$' -fuzz FuzzParseSuppression -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	$(GO) test ./internal/hclsrc -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime 5s

@@ -19,6 +19,7 @@ import (
 
 	"github.com/tfgate/tfgate/internal/config"
 	"github.com/tfgate/tfgate/internal/gate"
+	"github.com/tfgate/tfgate/internal/hclsrc"
 	"github.com/tfgate/tfgate/internal/model"
 	"github.com/tfgate/tfgate/internal/plan"
 	"github.com/tfgate/tfgate/internal/policy"
@@ -47,6 +48,8 @@ type checkOptions struct {
 	backup      string
 	config      string
 	changedOnly bool
+	varFiles    []string
+	vars        []string
 }
 
 // destination is one report to write: a format and a file ("" for stdout).
@@ -76,6 +79,8 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.StringArrayVar(&o.reports, "report", nil, "also write a report, as FORMAT=FILE (repeatable)")
 	fs.StringVar(&o.config, "config", "", "configuration file (default: "+config.DefaultFile+" when it exists)")
 	fs.StringVar(&o.dir, "dir", "", "Terraform source root, to locate resources in .tf files and read the backend (default: the plan file's folder when it holds .tf files)")
+	fs.StringArrayVar(&o.varFiles, "var-file", nil, "variable file for .tf directory inputs (repeatable)")
+	fs.StringArrayVar(&o.vars, "var", nil, "variable for .tf directory inputs, as NAME=VALUE (repeatable)")
 	fs.StringArrayVar(&o.policyDirs, "policy", nil, "directory of user Rego policies, added to the built-ins (repeatable)")
 	fs.BoolVar(&o.noBuiltin, "no-builtin", false, "do not load the built-in rules")
 	fs.StringVar(&o.failOn, "fail-on", "low", "lowest severity that fails the gate: critical, high, medium, low, info")
@@ -93,7 +98,7 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		return exitError, err
 	}
 	if fs.NArg() == 0 {
-		return exitError, errors.New("no input; give a plan or state JSON file (terraform show -json)")
+		return exitError, errors.New("no input; give a plan or state JSON file (terraform show -json) or a directory of .tf files")
 	}
 	if o.timeout <= 0 {
 		return exitError, fmt.Errorf("--timeout must be positive, got %s", o.timeout)
@@ -145,13 +150,14 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 			waiverClock = c.now
 		}
 		waivers = append(waivers, c.waivers...)
+		rep.Warnings = append(rep.Warnings, c.warnings...)
 		rep.Inputs = append(rep.Inputs, c.input)
 		rep.Results = append(rep.Results, enabled(c.results, rules)...)
 	}
 	if err := waiver.Check(waivers, rules); err != nil {
 		return exitError, err
 	}
-	rep.Warnings = waiver.Apply(rep.Results, waivers, waiverClock)
+	rep.Warnings = append(rep.Warnings, waiver.Apply(rep.Results, waivers, waiverClock)...)
 	gate.Sort(rep.Results)
 	rep.Summary = rep.Policy.Summarize(rep.Results)
 
@@ -181,10 +187,11 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 
 // checkedInput is what one input contributes to the report.
 type checkedInput struct {
-	input   report.Input
-	results []gate.Result
-	waivers []waiver.Waiver // inline suppressions from its sources
-	now     time.Time       // the clock its rules used
+	input    report.Input
+	results  []gate.Result
+	waivers  []waiver.Waiver // inline suppressions from its sources
+	now      time.Time       // the clock its rules used
+	warnings []string        // what a .tf directory's evaluation skipped
 }
 
 // checkInputs checks several inputs concurrently, at most one per CPU,
@@ -215,10 +222,11 @@ func checkInputs(ctx context.Context, paths []string, check func(context.Context
 // evaluate.
 func checkInput(ctx context.Context, path string, o checkOptions, set settings, engine *policy.Engine) (checkedInput, error) {
 	var c checkedInput
-	m, err := loadInput(ctx, path)
+	m, warnings, err := loadInput(ctx, path, hclOptions(o, set))
 	if err != nil {
 		return c, err
 	}
+	c.warnings = warnings
 	dir := sourceDir(o.dir, path)
 	if dir != "" {
 		if c.waivers, err = locate(m, dir); err != nil {
@@ -437,37 +445,59 @@ func policySources(dirs []string, noBuiltin bool) ([]policy.Source, error) {
 	return sources, nil
 }
 
-// loadInput reads one input into a model. A binary plan file is converted
-// with terraform show -json when terraform is on PATH.
-func loadInput(ctx context.Context, path string) (*model.Model, error) {
+// loadInput reads one input into a model: a plan or state JSON file, a
+// binary plan file (converted with terraform show -json when terraform is
+// on PATH), or a directory of .tf files (evaluated statically; the
+// warnings say what it could not evaluate).
+func loadInput(ctx context.Context, path string, hclOpts hclsrc.LoadOptions) (*model.Model, []string, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
+		return nil, nil, fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
 	}
 	if info.IsDir() {
-		return nil, fmt.Errorf("%s is a directory; .tf sources are not supported yet, give the JSON of a plan (terraform show -json PLANFILE)", path)
+		if !hclsrc.HasSources(path) {
+			return nil, nil, fmt.Errorf("%s holds no .tf or .tf.json files; give a Terraform configuration directory or a plan JSON", path)
+		}
+		return hclsrc.Load(path, hclOpts)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
+		return nil, nil, fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
 	}
 	m, err := plan.Decode(data, path)
 	if !errors.Is(err, plan.ErrBinaryPlan) {
-		return m, err
+		return m, nil, err
 	}
 	converted, err := showJSON(ctx, path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	prior, err := plan.PriorState(data, path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if m, err = plan.Decode(converted, path); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	m.PriorLineage, m.PriorSerial = prior.Lineage, prior.Serial
-	return m, nil
+	return m, nil, nil
+}
+
+// hclOptions are the variables and clock for .tf directory inputs.
+func hclOptions(o checkOptions, set settings) hclsrc.LoadOptions {
+	env := map[string]string{}
+	for _, kv := range os.Environ() {
+		if name, value, ok := strings.Cut(kv, "="); ok {
+			if v, ok := strings.CutPrefix(name, "TF_VAR_"); ok && v != "" {
+				env[v] = value
+			}
+		}
+	}
+	now := set.now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	return hclsrc.LoadOptions{VarFiles: o.varFiles, Vars: o.vars, Env: env, Now: now}
 }
 
 // showJSON converts a binary plan file with terraform show -json, run in

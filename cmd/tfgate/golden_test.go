@@ -239,7 +239,21 @@ func TestRedactionInEveryFormat(t *testing.T) {
 	if !bytes.Contains(data, []byte(secret)) {
 		t.Fatalf("the fixture no longer holds %s; the test proves nothing", secret)
 	}
+	inputs := map[string][]string{
+		"plan": {input},
+		"hcl":  {"--var-file", "../../testdata/cases/redaction/tfvars.example", "../../testdata/cases/redaction"},
+	}
 	for _, format := range []string{"text", "json", "sarif", "junit", "markdown", "github"} {
+		for kind, in := range inputs {
+			var stdout, stderr bytes.Buffer
+			code := run(append([]string{"check", "--format", format, "--policy", "testdata/leaky"}, in...), &stdout, &stderr)
+			if code == exitError {
+				t.Fatalf("%s %s: exit %d: %s", kind, format, code, stderr.String())
+			}
+			if bytes.Contains(stdout.Bytes(), []byte(secret)) || bytes.Contains(stderr.Bytes(), []byte(secret)) {
+				t.Errorf("%s report of the %s input leaks the secret", format, kind)
+			}
+		}
 		var stdout, stderr bytes.Buffer
 		code := run([]string{"check", "--format", format, "--policy", "testdata/leaky", input}, &stdout, &stderr)
 		if code == exitError {

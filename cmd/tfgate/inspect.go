@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"time"
+
+	"github.com/tfgate/tfgate/internal/hclsrc"
 )
 
 // runInspect prints the model of an input as JSON: exactly what policies
@@ -17,7 +20,7 @@ func runInspect(args []string, stdout io.Writer) error {
 	if fs.NArg() != 1 {
 		return errors.New("give exactly one input")
 	}
-	m, err := loadInput(context.Background(), fs.Arg(0))
+	m, _, err := loadInput(context.Background(), fs.Arg(0), hclsrc.LoadOptions{Now: time.Now()})
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -11,10 +12,14 @@ import (
 )
 
 // sourceDir is the Terraform source root for an input: --dir when given,
-// else the input file's folder when it holds .tf files, else "".
+// the input itself when it is a directory, else the input file's folder
+// when it holds .tf files, else "".
 func sourceDir(flag, input string) string {
 	if flag != "" {
 		return flag
+	}
+	if info, err := os.Stat(input); err == nil && info.IsDir() {
+		return input
 	}
 	if dir := filepath.Dir(input); hclsrc.HasSources(dir) {
 		return dir

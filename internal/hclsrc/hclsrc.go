@@ -45,6 +45,8 @@ type Module struct {
 	// Settings is the first terraform block, where findings about the
 	// configuration as a whole are shown; nil when there is none.
 	Settings *Range
+	// Files are the parsed files, overrides last, for evaluation.
+	Files []*hcl.File
 }
 
 // Backend is a backend block. Backend blocks cannot use variables, so a
@@ -117,6 +119,7 @@ func ReadModule(dir string) (*Module, error) {
 		if err := m.readFile(file); err != nil {
 			return nil, err
 		}
+		m.Files = append(m.Files, file)
 	}
 	return m, nil
 }

@@ -1,0 +1,244 @@
+package hclsrc
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tfgate/tfgate/internal/model"
+)
+
+func writeFiles(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func resource(t *testing.T, m *model.Model, address string) *model.Resource {
+	t.Helper()
+	for _, r := range m.Resources {
+		if r.Address == address {
+			return r
+		}
+	}
+	var have []string
+	for _, r := range m.Resources {
+		have = append(have, r.Address)
+	}
+	t.Fatalf("no %s; have %v", address, have)
+	return nil
+}
+
+func TestLoadVariablesInTerraformsOrder(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"main.tf": `
+variable "a" { default = "default" }
+variable "b" { default = "default" }
+variable "c" { default = "default" }
+variable "d" { default = "default" }
+variable "e" { default = "default" }
+variable "n" { default = 1 }
+resource "terraform_data" "x" {
+  input = [var.a, var.b, var.c, var.d, var.e, var.n + 1]
+}
+`,
+		"terraform.tfvars": "b = \"tfvars\"\nc = \"tfvars\"\n",
+		"z.auto.tfvars":    "c = \"auto\"\nd = \"auto\"\n",
+		"extra.tfvars":     "d = \"file\"\n",
+	})
+	m, _, err := Load(dir, LoadOptions{
+		VarFiles: []string{filepath.Join(dir, "extra.tfvars")},
+		Vars:     []string{"e=flag", "n=41"},
+		Env:      map[string]string{"a": "env", "b": "env"},
+		Now:      time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := resource(t, m, "terraform_data.x").Values["input"]
+	want := []any{"env", "tfvars", "auto", "file", "flag", json.Number("42")}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("input (-want +got):\n%s", diff)
+	}
+}
+
+func TestLoadExpandsAndLinks(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"main.tf": `
+locals {
+  names = toset(["a", "b"])
+}
+resource "aws_s3_bucket" "b" {
+  for_each = local.names
+  bucket   = "acme-${each.key}"
+}
+resource "aws_s3_bucket_versioning" "v" {
+  for_each = aws_s3_bucket.b
+  bucket   = each.value.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+module "m" {
+  source = "./mod"
+  count  = 2
+  name   = "acme-m-${count.index}"
+}
+module "remote" {
+  source = "terraform-aws-modules/s3-bucket/aws"
+}
+resource "aws_kms_key" "k" {
+  count = length(module.m)
+  description = module.m[count.index].bucket_id
+}
+import {
+  to = aws_s3_bucket.b["a"]
+  id = "acme-a"
+}
+moved {
+  from = aws_s3_bucket.old
+  to   = aws_s3_bucket.b["a"]
+}
+check "health" {
+  assert {
+    condition     = true
+    error_message = "never"
+  }
+}
+`,
+		"mod/main.tf": `
+variable "name" {}
+resource "aws_s3_bucket" "this" {
+  bucket = var.name
+}
+output "bucket_id" {
+  value = aws_s3_bucket.this.id
+}
+`,
+	})
+	m, warnings, err := Load(dir, LoadOptions{Now: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := resource(t, m, `aws_s3_bucket_versioning.v["b"]`)
+	if diff := cmp.Diff([]model.Link{{Address: `aws_s3_bucket.b["b"]`, Type: "aws_s3_bucket", Attribute: "bucket", Via: model.ViaHCLTraversal}}, v.References); diff != "" {
+		t.Errorf("versioning links (-want +got):\n%s", diff)
+	}
+	if !slices.Contains(v.Unknown, "bucket") {
+		t.Errorf("unknown = %v, want bucket among them", v.Unknown)
+	}
+	if got := resource(t, m, "module.m[1].aws_s3_bucket.this").Values["bucket"]; got != "acme-m-1" {
+		t.Errorf("module input: bucket = %v", got)
+	}
+	k := resource(t, m, "aws_kms_key.k[1]")
+	if diff := cmp.Diff([]model.Link{{Address: "module.m[1].aws_s3_bucket.this", Type: "aws_s3_bucket", Attribute: "description", Via: model.ViaHCLTraversal}}, k.References); diff != "" {
+		t.Errorf("links through a module output (-want +got):\n%s", diff)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], `module "remote" from "terraform-aws-modules/s3-bucket/aws" is not local`) {
+		t.Errorf("warnings = %q", warnings)
+	}
+}
+
+func TestLoadHidesSensitiveValues(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"main.tf": `
+variable "token" {
+  sensitive = true
+  default   = "s3cr3t-value"
+}
+resource "aws_ssm_parameter" "p" {
+  name        = "/p"
+  value       = var.token
+  description = "token ${var.token}"
+  tags        = { Token = var.token, Team = "ops" }
+}
+`,
+	})
+	m, _, err := Load(dir, LoadOptions{Now: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := resource(t, m, "aws_ssm_parameter.p")
+	if diff := cmp.Diff([]string{"description", "tags.Token", "value"}, p.Sensitive); diff != "" {
+		t.Errorf("sensitive (-want +got):\n%s", diff)
+	}
+	for _, v := range []any{p.Values["value"], p.Values["description"], p.Values["tags"].(map[string]any)["Token"]} {
+		if v != model.SensitiveMarker {
+			t.Errorf("value %v is not hidden", v)
+		}
+	}
+}
+
+func TestLoadUnknownCountIsAWarning(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"main.tf": `
+resource "terraform_data" "n" {
+  input = 2
+}
+resource "aws_s3_bucket" "b" {
+  count  = terraform_data.n.output
+  bucket = "x"
+}
+`})
+	m, warnings, err := Load(dir, LoadOptions{Now: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Resources) != 1 || len(warnings) != 1 || !strings.Contains(warnings[0], "aws_s3_bucket.b: count or for_each is known only after apply") {
+		t.Errorf("resources %d, warnings %q", len(m.Resources), warnings)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		opts  LoadOptions
+		want  string
+	}{
+		{"syntax", map[string]string{"main.tf": "resource \"a\" \"b\" {\n  x = \n}\n"}, LoadOptions{}, "main.tf:2:7: Invalid expression"},
+		{"tfvars syntax", map[string]string{"main.tf": "variable \"a\" {}\n", "terraform.tfvars": "a = [\n"}, LoadOptions{}, "terraform.tfvars:"},
+		{"bad var", map[string]string{"main.tf": "variable \"a\" {}\n"}, LoadOptions{Vars: []string{"novalue"}}, `--var "novalue": want NAME=VALUE`},
+		{"missing var file", map[string]string{"main.tf": "variable \"a\" {}\n"}, LoadOptions{VarFiles: []string{"nope.tfvars"}}, "nope.tfvars"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Load(writeFiles(t, tt.files), tt.opts)
+			if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("error = %v, want one line containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzLoad evaluates arbitrary main.tf files: a model or a one-line
+// error, never a panic.
+func FuzzLoad(f *testing.F) {
+	f.Add("resource \"aws_s3_bucket\" \"b\" {\n  count = 2\n  bucket = \"x-${count.index}\"\n}\n")
+	f.Add("locals {\n  a = local.b\n  b = local.a\n}\nresource \"x\" \"y\" {\n  v = local.a\n}\n")
+	f.Add("variable \"v\" {\n  default = { a = 1 }\n}\nresource \"x\" \"y\" {\n  for_each = var.v\n  n = each.value + 1\n  dynamic \"d\" {\n    for_each = [1]\n    content {}\n  }\n}\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		dir := writeFiles(t, map[string]string{"main.tf": src})
+		m, _, err := Load(dir, LoadOptions{Now: time.Unix(0, 0)})
+		if err == nil && m == nil {
+			t.Fatal("nil model without an error")
+		}
+		if err != nil && strings.Contains(err.Error(), "\n") {
+			t.Fatalf("error spans lines: %q", err)
+		}
+	})
+}

@@ -1,0 +1,137 @@
+package hclsrc
+
+import (
+	"encoding/json"
+	"slices"
+
+	"github.com/zclconf/go-cty/cty"
+)
+
+// withPolicyJSON adds the json attribute an aws_iam_policy_document data
+// source computes, when every part of its statements is known: the
+// document in the shape AWS and the provider write it.
+func withPolicyJSON(obj cty.Value) cty.Value {
+	plain, marks := obj.UnmarkDeep()
+	if !plain.IsWhollyKnown() || !plain.Type().IsObjectType() {
+		return obj
+	}
+	doc := map[string]any{"Version": "2012-10-17"}
+	if v := attr(plain, "version"); v.Type() == cty.String && !v.IsNull() {
+		doc["Version"] = v.AsString()
+	}
+	var statements []any
+	for _, st := range blockList(plain, "statement") {
+		s := map[string]any{"Effect": "Allow"}
+		if v := attr(st, "sid"); isString(v) {
+			s["Sid"] = v.AsString()
+		}
+		if v := attr(st, "effect"); isString(v) {
+			s["Effect"] = v.AsString()
+		}
+		for field, name := range map[string]string{"actions": "Action", "not_actions": "NotAction", "resources": "Resource", "not_resources": "NotResource"} {
+			if list := stringList(attr(st, field)); len(list) > 0 {
+				s[name] = oneOrMany(list)
+			}
+		}
+		for field, name := range map[string]string{"principals": "Principal", "not_principals": "NotPrincipal"} {
+			if p := principals(blockList(st, field)); p != nil {
+				s[name] = p
+			}
+		}
+		conditions := map[string]any{}
+		for _, c := range blockList(st, "condition") {
+			test, variable := attr(c, "test"), attr(c, "variable")
+			if !isString(test) || !isString(variable) {
+				continue
+			}
+			byKey, _ := conditions[test.AsString()].(map[string]any)
+			if byKey == nil {
+				byKey = map[string]any{}
+				conditions[test.AsString()] = byKey
+			}
+			byKey[variable.AsString()] = oneOrMany(stringList(attr(c, "values")))
+		}
+		if len(conditions) > 0 {
+			s["Condition"] = conditions
+		}
+		statements = append(statements, s)
+	}
+	doc["Statement"] = statements
+	data, err := json.Marshal(doc)
+	if err != nil {
+		return obj
+	}
+	vals := plain.AsValueMap()
+	vals["json"] = cty.StringVal(string(data))
+	return cty.ObjectVal(vals).WithMarks(marks)
+}
+
+func principals(blocks []cty.Value) any {
+	if len(blocks) == 0 {
+		return nil
+	}
+	out := map[string]any{}
+	for _, b := range blocks {
+		typ := attr(b, "type")
+		ids := stringList(attr(b, "identifiers"))
+		if !isString(typ) {
+			continue
+		}
+		if typ.AsString() == "*" && slices.Equal(ids, []string{"*"}) {
+			return "*"
+		}
+		out[typ.AsString()] = oneOrMany(ids)
+	}
+	return out
+}
+
+func attr(obj cty.Value, name string) cty.Value {
+	if obj.IsNull() || !obj.Type().IsObjectType() || !obj.Type().HasAttribute(name) {
+		return cty.NullVal(cty.DynamicPseudoType)
+	}
+	return obj.GetAttr(name)
+}
+
+func blockList(obj cty.Value, name string) []cty.Value {
+	v := attr(obj, name)
+	if v.IsNull() || !v.CanIterateElements() {
+		return nil
+	}
+	var out []cty.Value
+	for it := v.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		out = append(out, e)
+	}
+	return out
+}
+
+func stringList(v cty.Value) []string {
+	if v.IsNull() {
+		return nil
+	}
+	if v.Type() == cty.String {
+		return []string{v.AsString()}
+	}
+	if !v.CanIterateElements() {
+		return nil
+	}
+	var out []string
+	for it := v.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		if isString(e) {
+			out = append(out, e.AsString())
+		}
+	}
+	return out
+}
+
+func isString(v cty.Value) bool {
+	return !v.IsNull() && v.IsKnown() && v.Type() == cty.String
+}
+
+func oneOrMany(list []string) any {
+	if len(list) == 1 {
+		return list[0]
+	}
+	return list
+}
