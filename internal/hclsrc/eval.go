@@ -56,7 +56,7 @@ func Load(dir string, opts LoadOptions) (m *model.Model, warnings []string, err 
 			m, warnings, err = nil, nil, fmt.Errorf("%s: cannot evaluate the configuration statically: %v", dir, p)
 		}
 	}()
-	e := &evaluator{opts: opts, funcs: functions(opts.Now), modules: map[string]*Module{}, resources: map[string]*model.Resource{}}
+	e := &evaluator{opts: opts, funcs: functions(opts.Now), modules: map[string]*Module{}, resources: map[string]*model.Resource{}, installed: installedModules(dir)}
 	root, err := e.module(dir)
 	if err != nil {
 		return nil, nil, err
@@ -86,6 +86,31 @@ type evaluator struct {
 	modules   map[string]*Module
 	resources map[string]*model.Resource // by address; the last pass wins
 	warnings  []string
+	// installed maps module call paths ("a.b") to the directories
+	// terraform init downloaded them to (.terraform/modules/modules.json).
+	installed map[string]string
+}
+
+// installedModules reads .terraform/modules/modules.json, where terraform
+// init records the directories of remote modules; nil when absent.
+func installedModules(root string) map[string]string {
+	data, err := os.ReadFile(filepath.Join(root, ".terraform", "modules", "modules.json"))
+	if err != nil {
+		return nil
+	}
+	var manifest struct {
+		Modules []struct{ Key, Dir string }
+	}
+	if json.Unmarshal(data, &manifest) != nil {
+		return nil
+	}
+	out := map[string]string{}
+	for _, m := range manifest.Modules {
+		if m.Key != "" && m.Dir != "" {
+			out[m.Key] = filepath.Join(root, m.Dir)
+		}
+	}
+	return out
 }
 
 func (e *evaluator) module(dir string) (*Module, error) {
@@ -480,12 +505,21 @@ func sortedKeys(m map[string]cty.Value) []string {
 // calling module, and the called module; it returns what module.NAME is.
 func (e *evaluator) evalCall(path model.ModulePath, dir string, b *hcl.Block, ctx *hcl.EvalContext, mod *Module, last bool) (cty.Value, error) {
 	name := b.Labels[0]
-	source, ok := mod.Calls[name]
-	if !ok || !(strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../")) {
-		if last {
-			e.warnings = append(e.warnings, fmt.Sprintf("%s: module %q from %q is not local and is not checked", dir, name, source))
+	source := mod.Calls[name]
+	childDir := filepath.Join(dir, source)
+	if !strings.HasPrefix(source, "./") && !strings.HasPrefix(source, "../") {
+		key := name
+		if calls := path.Calls(); calls != "" {
+			key = calls + "." + name
 		}
-		return cty.DynamicVal, nil
+		installed, ok := e.installed[key]
+		if !ok {
+			if last {
+				e.warnings = append(e.warnings, fmt.Sprintf("%s: module %q from %q is not local and not installed (terraform init); it is not checked", dir, name, source))
+			}
+			return cty.DynamicVal, nil
+		}
+		childDir = installed
 	}
 	octx := ctx // module inputs fall back to unknown through value()
 	keys, known := e.instances(b, ctx, octx)
@@ -496,7 +530,6 @@ func (e *evaluator) evalCall(path model.ModulePath, dir string, b *hcl.Block, ct
 		return cty.DynamicVal, nil
 	}
 	sb, _ := b.Body.(*hclsyntax.Body)
-	childDir := filepath.Join(dir, source)
 	byKey, list := map[string]cty.Value{}, []cty.Value{}
 	for _, k := range keys {
 		ictx := withInstance(ctx, k)

@@ -149,8 +149,25 @@ output "bucket_id" {
 	if diff := cmp.Diff([]model.Link{{Address: "module.m[1].aws_s3_bucket.this", Type: "aws_s3_bucket", Attribute: "description", Via: model.ViaHCLTraversal}}, k.References); diff != "" {
 		t.Errorf("links through a module output (-want +got):\n%s", diff)
 	}
-	if len(warnings) != 1 || !strings.Contains(warnings[0], `module "remote" from "terraform-aws-modules/s3-bucket/aws" is not local`) {
+	if len(warnings) != 1 || !strings.Contains(warnings[0], `module "remote" from "terraform-aws-modules/s3-bucket/aws" is not local and not installed`) {
 		t.Errorf("warnings = %q", warnings)
+	}
+}
+
+// TestLoadInstalledModules evaluates a remote module that terraform init
+// downloaded, found through .terraform/modules/modules.json.
+func TestLoadInstalledModules(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"main.tf": "module \"store\" {\n  source = \"acme/store/aws\"\n  name   = \"acme-remote\"\n}\n",
+		".terraform/modules/modules.json":   `{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"store","Source":"registry.terraform.io/acme/store/aws","Dir":".terraform/modules/store"}]}`,
+		".terraform/modules/store/main.tf": "variable \"name\" {}\nresource \"aws_s3_bucket\" \"this\" {\n  bucket = var.name\n}\n",
+	})
+	m, warnings, err := Load(dir, LoadOptions{Now: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := resource(t, m, "module.store.aws_s3_bucket.this").Values["bucket"]; got != "acme-remote" || len(warnings) != 0 {
+		t.Errorf("bucket = %v, warnings %q", got, warnings)
 	}
 }
 
