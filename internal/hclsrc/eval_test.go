@@ -158,8 +158,8 @@ output "bucket_id" {
 // downloaded, found through .terraform/modules/modules.json.
 func TestLoadInstalledModules(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
-		"main.tf": "module \"store\" {\n  source = \"acme/store/aws\"\n  name   = \"acme-remote\"\n}\n",
-		".terraform/modules/modules.json":   `{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"store","Source":"registry.terraform.io/acme/store/aws","Dir":".terraform/modules/store"}]}`,
+		"main.tf":                          "module \"store\" {\n  source = \"acme/store/aws\"\n  name   = \"acme-remote\"\n}\n",
+		".terraform/modules/modules.json":  `{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"store","Source":"registry.terraform.io/acme/store/aws","Dir":".terraform/modules/store"}]}`,
 		".terraform/modules/store/main.tf": "variable \"name\" {}\nresource \"aws_s3_bucket\" \"this\" {\n  bucket = var.name\n}\n",
 	})
 	m, warnings, err := Load(dir, LoadOptions{Now: time.Now()})
