@@ -189,8 +189,15 @@ func blockAttr(b *hcl.Block, name string) *hcl.Attribute {
 	return attrs[name]
 }
 
+// maxNesting bounds module nesting: a module whose source is itself (or
+// a cycle of modules) must end in an error, not a stack overflow.
+const maxNesting = 32
+
 // evalModule evaluates one module instance and returns its outputs.
 func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[string]cty.Value) (cty.Value, error) {
+	if len(path) > maxNesting {
+		return cty.NilVal, fmt.Errorf("%s: modules nest deeper than %d levels; does a module call itself?", path.String(), maxNesting)
+	}
 	mod, err := e.module(dir)
 	if err != nil {
 		return cty.NilVal, err
@@ -224,13 +231,17 @@ func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[str
 	full := map[string]map[string]cty.Value{}   // type → name → instances value
 	opaque := map[string]map[string]cty.Value{} // the same, every instance unknown but marked
 	calls := map[string]cty.Value{}
+	for _, b := range d.calls {
+		calls[b.Labels[0]] = cty.DynamicVal
+	}
 	var outputs cty.Value
 	for pass := range passes {
 		last := pass == passes-1
 		ctx := e.context(dir, vars, locals, full, calls, false)
 		for range 3 { // locals may refer to each other
+			octx := e.context(dir, vars, locals, opaque, calls, true)
 			for _, a := range d.locals {
-				locals[a.Name] = e.value(a.Expr, ctx, e.context(dir, vars, locals, opaque, calls, true))
+				locals[a.Name] = e.value(a.Expr, ctx, octx)
 			}
 			ctx = e.context(dir, vars, locals, full, calls, false)
 		}
@@ -249,13 +260,18 @@ func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[str
 			nextFull[typ][b.Labels[1]], nextOpaque[typ][b.Labels[1]] = f, o
 		}
 		full, opaque = nextFull, nextOpaque
-		ctx = e.context(dir, vars, locals, full, calls, false)
-		for _, b := range d.calls {
-			v, err := e.evalCall(path, dir, b, ctx, mod, last)
-			if err != nil {
-				return cty.NilVal, err
+		// Called modules are evaluated in the last two passes only: what
+		// they need from this module has settled by then, and nesting does
+		// not multiply the work by the number of passes at every level.
+		if pass >= passes-2 {
+			for _, b := range d.calls {
+				ctx = e.context(dir, vars, locals, full, calls, false)
+				v, err := e.evalCall(path, dir, b, ctx, mod, last)
+				if err != nil {
+					return cty.NilVal, err
+				}
+				calls[b.Labels[0]] = v
 			}
-			calls[b.Labels[0]] = v
 		}
 		ctx = e.context(dir, vars, locals, full, calls, false)
 		octx = e.context(dir, vars, locals, opaque, calls, true)

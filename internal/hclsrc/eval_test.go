@@ -230,6 +230,7 @@ func TestLoadErrors(t *testing.T) {
 		{"syntax", map[string]string{"main.tf": "resource \"a\" \"b\" {\n  x = \n}\n"}, LoadOptions{}, "main.tf:2:7: Invalid expression"},
 		{"tfvars syntax", map[string]string{"main.tf": "variable \"a\" {}\n", "terraform.tfvars": "a = [\n"}, LoadOptions{}, "terraform.tfvars:"},
 		{"bad var", map[string]string{"main.tf": "variable \"a\" {}\n"}, LoadOptions{Vars: []string{"novalue"}}, `--var "novalue": want NAME=VALUE`},
+		{"module calls itself", map[string]string{"main.tf": "module \"again\" {\n  source = \"./\"\n}\n"}, LoadOptions{}, "modules nest deeper than 32 levels"},
 		{"missing var file", map[string]string{"main.tf": "variable \"a\" {}\n"}, LoadOptions{VarFiles: []string{"nope.tfvars"}}, "nope.tfvars"},
 	}
 	for _, tt := range tests {
