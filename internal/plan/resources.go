@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
+	"unicode"
 
 	tfjson "github.com/hashicorp/terraform-json"
 
@@ -111,7 +113,7 @@ func changeResource(rc *tfjson.ResourceChange, secrets *secretSet) (*model.Resou
 		r.Unknown = unknownPaths(c.AfterUnknown)
 	}
 	if err := setValues(r, values, sensitive, secrets); err != nil {
-		return nil, fmt.Errorf("resource %s: %w", rc.Address, err)
+		return nil, fmt.Errorf("resource %s: %w", printable(rc.Address), err)
 	}
 	return r, nil
 }
@@ -124,7 +126,7 @@ func stateResource(sr *tfjson.StateResource, module string, secrets *secretSet) 
 	var sensitive any
 	if len(sr.SensitiveValues) > 0 {
 		if err := json.Unmarshal(sr.SensitiveValues, &sensitive); err != nil {
-			return nil, fmt.Errorf("resource %s: sensitive_values: %w", sr.Address, err)
+			return nil, fmt.Errorf("resource %s: sensitive_values: %w", printable(sr.Address), err)
 		}
 	}
 	values := map[string]any(sr.AttributeValues)
@@ -132,7 +134,7 @@ func stateResource(sr *tfjson.StateResource, module string, secrets *secretSet) 
 		values = map[string]any{}
 	}
 	if err := setValues(r, values, sensitive, secrets); err != nil {
-		return nil, fmt.Errorf("resource %s: %w", sr.Address, err)
+		return nil, fmt.Errorf("resource %s: %w", printable(sr.Address), err)
 	}
 	return r, nil
 }
@@ -142,7 +144,7 @@ func newResource(address, module, mode, typ, name string, index any) (*model.Res
 		return nil, fmt.Errorf("a resource lacks its address, type or name")
 	}
 	if mode != "managed" && mode != "data" {
-		return nil, fmt.Errorf("resource %s: unknown mode %q", address, mode)
+		return nil, fmt.Errorf("resource %s: unknown mode %q", printable(address), mode)
 	}
 	path, err := model.ParseModulePath(module)
 	if err != nil {
@@ -153,7 +155,7 @@ func newResource(address, module, mode, typ, name string, index any) (*model.Res
 	case float64:
 		index = json.Number(strconv.FormatFloat(k, 'f', -1, 64))
 	default:
-		return nil, fmt.Errorf("resource %s: index %v is neither a number nor a string", address, index)
+		return nil, fmt.Errorf("resource %s: index %v is neither a number nor a string", printable(address), index)
 	}
 	return &model.Resource{
 		Address: address,
@@ -248,4 +250,13 @@ func joinKey(path, key string) string {
 
 func joinIndex(path string, i int) string {
 	return path + "[" + strconv.Itoa(i) + "]"
+}
+
+// printable quotes text from the input that would break a one-line error
+// (control characters such as newlines); other text is left as it is.
+func printable(s string) string {
+	if strings.ContainsFunc(s, unicode.IsControl) {
+		return strconv.Quote(s)
+	}
+	return s
 }
