@@ -165,20 +165,24 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	if rep.Summary.Blocking > 0 {
 		rep.ExitCode = exitFail
 	}
-	color := !o.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
+	// Files first: if one cannot be written, the run is an error and
+	// stdout must not have shown a verdict already.
 	for _, d := range dests {
 		if d.path == "" {
-			if o.quiet {
-				continue
-			}
-			if err := report.Write(stdout, d.format, rep, report.Options{Color: color}); err != nil {
-				return exitError, fmt.Errorf("write %s report: %w", d.format, err)
-			}
 			continue
 		}
 		if err := writeFile(d.path, func(w io.Writer) error {
 			return report.Write(w, d.format, rep, report.Options{})
 		}); err != nil {
+			return exitError, fmt.Errorf("write %s report: %w", d.format, err)
+		}
+	}
+	color := !o.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
+	for _, d := range dests {
+		if d.path != "" || o.quiet {
+			continue
+		}
+		if err := report.Write(stdout, d.format, rep, report.Options{Color: color}); err != nil {
 			return exitError, fmt.Errorf("write %s report: %w", d.format, err)
 		}
 	}
