@@ -72,6 +72,12 @@ _text(x) := x if is_string(x)
 
 _text(x) := json.marshal(x) if not is_string(x)
 
+# statement_name names the statement at position i in messages: its Sid,
+# else its position counted from 1.
+statement_name(_, st) := st.sid if st.sid != ""
+
+statement_name(i, st) := sprintf("#%d", [i + 1]) if st.sid == ""
+
 # allows_anyone holds for an Allow statement whose principal is anyone.
 allows_anyone(st) if {
 	st.effect == "Allow"

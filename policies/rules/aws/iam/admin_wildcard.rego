@@ -25,7 +25,7 @@ pass contains lib.result(role, "no inline policy allows * on *") if {
 	count(lib.policy_documents(role)) > 0
 }
 
-deny contains lib.result(r, sprintf("%s statement %s allows every action on every resource", [d.path, _name(i, st)])) if {
+deny contains lib.result(r, sprintf("%s statement %s allows every action on every resource", [d.path, lib.statement_name(i, st)])) if {
 	some type in lib.policy_resource_types
 	some r in lib.resources(type)
 	some d in lib.policy_documents(r)
@@ -40,7 +40,3 @@ unknown contains lib.result(r, sprintf("%s is known only after apply", [path])) 
 	some r in lib.resources(type)
 	some path in lib.documents_unknown(r)
 }
-
-_name(_, st) := st.sid if st.sid != ""
-
-_name(i, st) := sprintf("#%d", [i + 1]) if st.sid == ""

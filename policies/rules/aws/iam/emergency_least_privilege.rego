@@ -19,7 +19,7 @@ import data.tfgate.lib
 
 pass contains lib.result(r, "no Allow statement uses a wildcard action") if some r in _grants
 
-deny contains lib.result(r, sprintf("%s statement %s allows %s", [d.path, _name(i, st), concat(", ", wildcards)])) if {
+deny contains lib.result(r, sprintf("%s statement %s allows %s", [d.path, lib.statement_name(i, st), concat(", ", wildcards)])) if {
 	some r in _grants
 	some d in lib.policy_documents(r)
 	some i, st in lib.statements(d.document)
@@ -28,7 +28,7 @@ deny contains lib.result(r, sprintf("%s statement %s allows %s", [d.path, _name(
 	count(wildcards) > 0
 }
 
-deny contains lib.result(r, sprintf("%s statement %s allows every action except %s (NotAction)", [d.path, _name(i, st), concat(", ", st.not_actions)])) if {
+deny contains lib.result(r, sprintf("%s statement %s allows every action except %s (NotAction)", [d.path, lib.statement_name(i, st), concat(", ", st.not_actions)])) if {
 	some r in _grants
 	some d in lib.policy_documents(r)
 	some i, st in lib.statements(d.document)
@@ -50,7 +50,3 @@ _grants contains r if {
 _wildcard("*")
 
 _wildcard(a) if endswith(a, ":*")
-
-_name(_, st) := st.sid if st.sid != ""
-
-_name(i, st) := sprintf("#%d", [i + 1]) if st.sid == ""

@@ -25,7 +25,7 @@ import data.tfgate.lib
 
 pass contains lib.result(role, "every trust statement requires MFA") if some role in _roles
 
-deny contains lib.result(role, sprintf("trust statement %s lets %s assume the role without requiring MFA", [_name(i, st), concat(", ", st.principals)])) if {
+deny contains lib.result(role, sprintf("trust statement %s lets %s assume the role without requiring MFA", [lib.statement_name(i, st), concat(", ", st.principals)])) if {
 	some role in _roles
 	some i, st in lib.statements(role.values.assume_role_policy)
 	st.effect == "Allow"
@@ -47,7 +47,3 @@ _roles contains role if {
 	some role in lib.resources("aws_iam_role")
 	lib.is_emergency(role)
 }
-
-_name(_, st) := st.sid if st.sid != ""
-
-_name(i, st) := sprintf("#%d", [i + 1]) if st.sid == ""

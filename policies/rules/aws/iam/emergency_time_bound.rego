@@ -67,7 +67,7 @@ _grants contains r if {
 	lib.is_emergency_grant(r)
 }
 
-_allows(r) := [{"path": d.path, "name": _name(i, st), "statement": st} |
+_allows(r) := [{"path": d.path, "name": lib.statement_name(i, st), "statement": st} |
 	some d in lib.policy_documents(r)
 	some i, st in lib.statements(d.document)
 	st.effect == "Allow"
@@ -85,10 +85,6 @@ _latest(st) := {"ns": ns, "text": text} if {
 _actions(st) := st.actions if count(st.actions) > 0
 
 _actions(st) := array.concat(["everything except"], st.not_actions) if count(st.actions) == 0
-
-_name(_, st) := st.sid if st.sid != ""
-
-_name(i, st) := sprintf("#%d", [i + 1]) if st.sid == ""
 
 _window_text := sprintf("%dh", [input.params.emergency_window_seconds / 3600]) if {
 	input.params.emergency_window_seconds % 3600 == 0

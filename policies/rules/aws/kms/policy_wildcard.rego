@@ -20,7 +20,7 @@ package tfgate.rules.aws_kms_policy_wildcard
 
 import data.tfgate.lib
 
-deny contains lib.result(key, sprintf("statement %s allows %s to anyone (Principal \"*\") without a condition", [_name(i, st), concat(", ", _wildcards(st))])) if {
+deny contains lib.result(key, sprintf("statement %s allows %s to anyone (Principal \"*\") without a condition", [lib.statement_name(i, st), concat(", ", _wildcards(st))])) if {
 	some key in lib.resources("aws_kms_key")
 	some i, st in lib.statements(key.values.policy)
 	lib.allows_anyone(st)
@@ -36,7 +36,3 @@ unknown contains lib.result(key, "the key policy is known only after apply") if 
 }
 
 _wildcards(st) := [a | some a in st.actions; a in {"*", "kms:*"}]
-
-_name(_, st) := st.sid if st.sid != ""
-
-_name(i, st) := sprintf("#%d", [i + 1]) if st.sid == ""

@@ -20,7 +20,7 @@ package tfgate.rules.aws_s3_public_policy
 
 import data.tfgate.lib
 
-deny contains lib.result(r, sprintf("statement %s allows %s to anyone (Principal \"*\") without a condition", [_name(i, st), concat(", ", st.actions)])) if {
+deny contains lib.result(r, sprintf("statement %s allows %s to anyone (Principal \"*\") without a condition", [lib.statement_name(i, st), concat(", ", st.actions)])) if {
 	some r in _judged
 	some i, st in lib.statements(r.values.policy)
 	lib.allows_anyone(st)
@@ -39,7 +39,3 @@ unknown contains lib.result(r, "the policy document is known only after apply") 
 }
 
 _judged := array.concat(lib.resources("aws_s3_bucket_policy"), [b | some b in lib.resources("aws_s3_bucket"); is_string(b.values.policy)])
-
-_name(_, st) := st.sid if st.sid != ""
-
-_name(i, st) := sprintf("#%d", [i + 1]) if st.sid == ""
