@@ -188,3 +188,17 @@ is_emergency_grant(r) if {
 	l.type == "aws_iam_role"
 	is_emergency(resource(l.address))
 }
+
+# emergency_grants are the resources carrying policy documents that grant
+# emergency access (is_emergency_grant), computed once per evaluation.
+emergency_grants contains r if {
+	some type in policy_resource_types
+	some r in resources(type)
+	is_emergency_grant(r)
+}
+
+# emergency_roles are the break-glass roles, computed once per evaluation.
+emergency_roles contains role if {
+	some role in resources("aws_iam_role")
+	is_emergency(role)
+}

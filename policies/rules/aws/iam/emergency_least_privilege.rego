@@ -17,10 +17,10 @@ package tfgate.rules.aws_iam_emergency_least_privilege
 
 import data.tfgate.lib
 
-pass contains lib.result(r, "no Allow statement uses a wildcard action") if some r in _grants
+pass contains lib.result(r, "no Allow statement uses a wildcard action") if some r in lib.emergency_grants
 
 deny contains lib.result(r, sprintf("%s statement %s allows %s", [d.path, lib.statement_name(i, st), concat(", ", wildcards)])) if {
-	some r in _grants
+	some r in lib.emergency_grants
 	some d in lib.policy_documents(r)
 	some i, st in lib.statements(d.document)
 	st.effect == "Allow"
@@ -29,7 +29,7 @@ deny contains lib.result(r, sprintf("%s statement %s allows %s", [d.path, lib.st
 }
 
 deny contains lib.result(r, sprintf("%s statement %s allows every action except %s (NotAction)", [d.path, lib.statement_name(i, st), concat(", ", st.not_actions)])) if {
-	some r in _grants
+	some r in lib.emergency_grants
 	some d in lib.policy_documents(r)
 	some i, st in lib.statements(d.document)
 	st.effect == "Allow"
@@ -37,14 +37,8 @@ deny contains lib.result(r, sprintf("%s statement %s allows every action except 
 }
 
 unknown contains lib.result(r, sprintf("%s is known only after apply", [path])) if {
-	some r in _grants
+	some r in lib.emergency_grants
 	some path in lib.documents_unknown(r)
-}
-
-_grants contains r if {
-	some type in lib.policy_resource_types
-	some r in lib.resources(type)
-	lib.is_emergency_grant(r)
 }
 
 _wildcard("*")

@@ -23,27 +23,22 @@ package tfgate.rules.aws_iam_emergency_mfa
 
 import data.tfgate.lib
 
-pass contains lib.result(role, "every trust statement requires MFA") if some role in _roles
+pass contains lib.result(role, "every trust statement requires MFA") if some role in lib.emergency_roles
 
 deny contains lib.result(role, sprintf("trust statement %s lets %s assume the role without requiring MFA", [lib.statement_name(i, st), concat(", ", st.principals)])) if {
-	some role in _roles
+	some role in lib.emergency_roles
 	some i, st in lib.statements(role.values.assume_role_policy)
 	st.effect == "Allow"
 	not lib.requires_mfa(st)
 }
 
 deny contains lib.result(role, "the trust policy is not a valid JSON policy document") if {
-	some role in _roles
+	some role in lib.emergency_roles
 	is_string(role.values.assume_role_policy)
 	not lib.statements(role.values.assume_role_policy)
 }
 
 unknown contains lib.result(role, "assume_role_policy is known only after apply") if {
-	some role in _roles
+	some role in lib.emergency_roles
 	lib.is_unknown(role, "assume_role_policy")
-}
-
-_roles contains role if {
-	some role in lib.resources("aws_iam_role")
-	lib.is_emergency(role)
 }

@@ -17,21 +17,16 @@ package tfgate.rules.aws_iam_emergency_session
 
 import data.tfgate.lib
 
-pass contains lib.result(role, "sessions end within the emergency window") if some role in _roles
+pass contains lib.result(role, "sessions end within the emergency window") if some role in lib.emergency_roles
 
 deny contains lib.result(role, sprintf("max_session_duration is %v seconds, more than the emergency window of %v", [seconds, input.params.emergency_window_seconds])) if {
-	some role in _roles
+	some role in lib.emergency_roles
 	seconds := role.values.max_session_duration
 	is_number(seconds)
 	seconds > input.params.emergency_window_seconds
 }
 
 unknown contains lib.result(role, "max_session_duration is known only after apply") if {
-	some role in _roles
+	some role in lib.emergency_roles
 	lib.is_unknown(role, "max_session_duration")
-}
-
-_roles contains role if {
-	some role in lib.resources("aws_iam_role")
-	lib.is_emergency(role)
 }

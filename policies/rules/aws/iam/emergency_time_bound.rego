@@ -27,44 +27,38 @@ package tfgate.rules.aws_iam_emergency_time_bound
 
 import data.tfgate.lib
 
-pass contains lib.result(r, "every Allow statement ends within the emergency window") if some r in _grants
+pass contains lib.result(r, "every Allow statement ends within the emergency window") if some r in lib.emergency_grants
 
 deny contains lib.result(r, sprintf("%s statement %s allows %s without a DateLessThan aws:CurrentTime bound", [a.path, a.name, concat(", ", _actions(a.statement))])) if {
-	some r in _grants
+	some r in lib.emergency_grants
 	some a in _allows(r)
 	count(lib.time_bounds(a.statement)) == 0
 }
 
 deny contains lib.result(r, sprintf("%s statement %s: the bound %q is not an RFC 3339 time", [a.path, a.name, bound])) if {
-	some r in _grants
+	some r in lib.emergency_grants
 	some a in _allows(r)
 	some bound in lib.time_bounds(a.statement)
 	not lib.timestamp_ns(bound)
 }
 
 deny contains lib.result(r, sprintf("%s statement %s expired at %s: revoke the stale emergency grant", [a.path, a.name, _latest(a.statement).text])) if {
-	some r in _grants
+	some r in lib.emergency_grants
 	some a in _allows(r)
 	end := _latest(a.statement)
 	end.ns <= input.params.now_ns
 }
 
 deny contains lib.result(r, sprintf("%s statement %s lasts until %s, more than %s after %s", [a.path, a.name, end.text, _window_text, input.params.now])) if {
-	some r in _grants
+	some r in lib.emergency_grants
 	some a in _allows(r)
 	end := _latest(a.statement)
 	end.ns > input.params.now_ns + (input.params.emergency_window_seconds * 1000000000)
 }
 
 unknown contains lib.result(r, sprintf("%s is known only after apply", [path])) if {
-	some r in _grants
+	some r in lib.emergency_grants
 	some path in lib.documents_unknown(r)
-}
-
-_grants contains r if {
-	some type in lib.policy_resource_types
-	some r in lib.resources(type)
-	lib.is_emergency_grant(r)
 }
 
 _allows(r) := [{"path": d.path, "name": lib.statement_name(i, st), "statement": st} |
