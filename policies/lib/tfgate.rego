@@ -46,6 +46,22 @@ refers_to(r, type, attribute) if {
 	l.attribute == attribute
 }
 
+# refers_to_kms_key holds when r names a customer-managed key through an
+# attribute ending in suffix: an aws_kms_key directly, or an aws_kms_alias
+# whose target_key_id refers to one.
+refers_to_kms_key(r, suffix) if {
+	some l in r.references
+	l.type == "aws_kms_key"
+	endswith(l.attribute, suffix)
+}
+
+refers_to_kms_key(r, suffix) if {
+	some l in r.references
+	l.type == "aws_kms_alias"
+	endswith(l.attribute, suffix)
+	refers_to(resource(l.address), "aws_kms_key", "target_key_id")
+}
+
 # is_unknown holds when the value at path (such as "bucket" or
 # "rule[0].id"), a part of it, or the value containing it is known only
 # after apply.

@@ -29,7 +29,7 @@ deny contains lib.result(trail, "the trail's log files are not encrypted with a 
 unknown contains lib.result(trail, "kms_key_id is known only after apply and is not linked to an aws_kms_key") if {
 	some trail in lib.resources("aws_cloudtrail")
 	lib.is_unknown(trail, "kms_key_id")
-	not lib.refers_to(trail, "aws_kms_key", "kms_key_id")
+	not lib.refers_to_kms_key(trail, "kms_key_id")
 }
 
 _key_set(trail) if {

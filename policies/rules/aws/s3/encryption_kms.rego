@@ -26,13 +26,16 @@ import data.tfgate.lib
 
 _type := "aws_s3_bucket_server_side_encryption_configuration"
 
+_inline := "server_side_encryption_configuration[0]."
+
 deny contains lib.result(bucket, "no server-side encryption configuration refers to this bucket, so no customer-managed KMS key protects it") if {
 	some bucket in lib.resources("aws_s3_bucket")
 	count(lib.bucket_configs(bucket, _type)) == 0
+	not _has_inline(bucket)
 	not lib.bucket_undecided(bucket, _type)
 }
 
-deny contains lib.result(bucket, sprintf("%s: %s", [address, problem])) if {
+deny contains lib.result(bucket, sprintf("%s: %s", [_label(address), problem])) if {
 	some address, problems in _problems
 	some bucket in _buckets_of(address)
 	some problem in problems
@@ -41,78 +44,110 @@ deny contains lib.result(bucket, sprintf("%s: %s", [address, problem])) if {
 unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
 	some bucket in lib.resources("aws_s3_bucket")
 	count(lib.bucket_configs(bucket, _type)) == 0
+	not _has_inline(bucket)
 	lib.bucket_undecided(bucket, _type)
 }
 
-unknown contains lib.result(bucket, sprintf("%s: %s", [address, question])) if {
+unknown contains lib.result(bucket, sprintf("%s: %s", [_label(address), question])) if {
 	some address, questions in _questions
 	some bucket in _buckets_of(address)
 	some question in questions
 }
 
-# _buckets_of returns the buckets (not being deleted) a configuration is
-# linked to.
-_buckets_of(address) := [bucket |
-	some l in lib.resource(address).references
-	l.attribute == "bucket"
-	l.type == "aws_s3_bucket"
-	bucket := lib.resource(l.address)
-	not lib.deleted(bucket)
-]
-
-# _problems and _questions map configuration addresses to what is wrong or
-# undecided about them. They are iterated whole, never looked up by key:
-# a lookup would evaluate the rule again for every configuration.
-_problems[config.address] contains "no rule sets apply_server_side_encryption_by_default" if {
+# _settings lists what is judged: every encryption configuration resource
+# (its settings at the top of its values) and every bucket that writes the
+# legacy inline block (its settings under that block).
+_settings contains {"address": config.address, "prefix": ""} if {
 	some config in lib.resources(_type)
-	not lib.is_unknown(config, "rule")
-	count(_defaults(config)) == 0
 }
 
-_problems[config.address] contains sprintf("sse_algorithm is %s, not aws:kms or aws:kms:dsse", [d.sse_algorithm]) if {
-	some config in lib.resources(_type)
-	some d in _defaults(config)
+_settings contains {"address": bucket.address, "prefix": _inline} if {
+	some bucket in lib.resources("aws_s3_bucket")
+	_has_inline(bucket)
+}
+
+_has_inline(bucket) if count(bucket.values.server_side_encryption_configuration) > 0
+
+_label(address) := "the inline server_side_encryption_configuration" if {
+	lib.resource(address).type == "aws_s3_bucket"
+} else := address
+
+# _buckets_of returns the buckets (not being deleted) a setting protects:
+# the buckets a configuration is linked to, or the bucket itself.
+_buckets_of(address) := buckets if {
+	config := lib.resource(address)
+	config.type == _type
+	buckets := [bucket |
+		some l in config.references
+		l.attribute == "bucket"
+		l.type == "aws_s3_bucket"
+		bucket := lib.resource(l.address)
+		not lib.deleted(bucket)
+	]
+}
+
+_buckets_of(address) := [bucket] if {
+	bucket := lib.resource(address)
+	bucket.type == "aws_s3_bucket"
+	not lib.deleted(bucket)
+}
+
+# _problems and _questions map setting addresses to what is wrong or
+# undecided about them. They are iterated whole, never looked up by key:
+# a lookup would evaluate the rule again for every configuration.
+_problems[s.address] contains "no rule sets apply_server_side_encryption_by_default" if {
+	some s in _settings
+	r := lib.resource(s.address)
+	not lib.is_unknown(r, concat("", [s.prefix, "rule"]))
+	count(_defaults(r, s.prefix)) == 0
+}
+
+_problems[s.address] contains sprintf("sse_algorithm is %s, not aws:kms or aws:kms:dsse", [d.sse_algorithm]) if {
+	some s in _settings
+	some d in _defaults(lib.resource(s.address), s.prefix)
 	is_string(d.sse_algorithm)
 	not d.sse_algorithm in {"aws:kms", "aws:kms:dsse"}
 }
 
-_problems[config.address] contains "kms_master_key_id is not set, so the AWS-managed aws/s3 key is used" if {
-	some config in lib.resources(_type)
-	some d in _defaults(config)
+_problems[s.address] contains "kms_master_key_id is not set, so the AWS-managed aws/s3 key is used" if {
+	some s in _settings
+	r := lib.resource(s.address)
+	some d in _defaults(r, s.prefix)
 	d.sse_algorithm in {"aws:kms", "aws:kms:dsse"}
-	not _key_set(config, d)
+	not _key_set(r, s.prefix, d)
 }
 
-_problems[config.address] contains "kms_master_key_id is the AWS-managed aws/s3 key" if {
-	some config in lib.resources(_type)
-	some d in _defaults(config)
+_problems[s.address] contains "kms_master_key_id is the AWS-managed aws/s3 key" if {
+	some s in _settings
+	some d in _defaults(lib.resource(s.address), s.prefix)
 	d.kms_master_key_id in {"alias/aws/s3", "aws/s3"}
 }
 
-_questions[config.address] contains "the key is known only after apply and is not linked to a customer-managed aws_kms_key" if {
-	some config in lib.resources(_type)
-	some d in _defaults(config)
+_questions[s.address] contains "the key is known only after apply and is not linked to a customer-managed aws_kms_key" if {
+	some s in _settings
+	r := lib.resource(s.address)
+	some d in _defaults(r, s.prefix)
 	d.sse_algorithm in {"aws:kms", "aws:kms:dsse"}
-	_key_unknown(config)
-	not _key_linked(config)
+	_key_unknown(r, s.prefix)
+	not lib.refers_to_kms_key(r, "kms_master_key_id")
 }
 
-_defaults(config) := [d |
-	some rule in config.values.rule
+_defaults(r, "") := [d |
+	some rule in r.values.rule
 	some d in rule.apply_server_side_encryption_by_default
 ]
 
-_key_set(_, d) if {
+_defaults(r, "server_side_encryption_configuration[0].") := [d |
+	some block in r.values.server_side_encryption_configuration
+	some rule in block.rule
+	some d in rule.apply_server_side_encryption_by_default
+]
+
+_key_set(_, _, d) if {
 	is_string(d.kms_master_key_id)
 	d.kms_master_key_id != ""
 }
 
-_key_set(config, _) if _key_unknown(config)
+_key_set(r, prefix, _) if _key_unknown(r, prefix)
 
-_key_unknown(config) if lib.is_unknown(config, "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id")
-
-_key_linked(config) if {
-	some l in config.references
-	l.type == "aws_kms_key"
-	endswith(l.attribute, "kms_master_key_id")
-}
+_key_unknown(r, prefix) if lib.is_unknown(r, concat("", [prefix, "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id"]))

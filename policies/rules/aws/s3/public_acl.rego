@@ -45,6 +45,15 @@ unknown contains lib.result(r, "the ACL is known only after apply") if {
 	r.type == "aws_s3_bucket_acl"
 }
 
+unknown contains lib.result(r, sprintf("a grant's grantee URI is known only after apply, so its %s permission may be public", [grant.permission])) if {
+	some r in lib.resources("aws_s3_bucket_acl")
+	some i, policy in r.values.access_control_policy
+	some j, grant in policy.grant
+	some k, grantee in grant.grantee
+	not grantee.type in {"CanonicalUser", "AmazonCustomerByEmail"}
+	lib.is_unknown(r, sprintf("access_control_policy[%d].grant[%d].grantee[%d].uri", [i, j, k]))
+}
+
 _judged := array.concat(lib.resources("aws_s3_bucket"), lib.resources("aws_s3_bucket_acl"))
 
 # Legacy inline grants on the bucket.

@@ -23,6 +23,17 @@ test_public_acls if {
 	acl.unknown == {lib.result(rs[4], "the ACL is known only after apply")} with input as lib.mock_input(rs)
 }
 
+test_grantee_uri_unknown if {
+	grants := {"access_control_policy": [{"grant": [
+		{"permission": "READ", "grantee": [{"type": "CanonicalUser", "id": "abc"}]},
+		{"permission": "WRITE", "grantee": [{"type": "Group"}]},
+	]}]}
+	unknown_uris := ["access_control_policy[0].grant[0].grantee[0].uri", "access_control_policy[0].grant[1].grantee[0].uri"]
+	rs := [{"address": "aws_s3_bucket_acl.logs", "type": "aws_s3_bucket_acl", "values": grants, "unknown": unknown_uris}]
+	count(acl.deny) == 0 with input as lib.mock_input(rs)
+	acl.unknown == {lib.result(rs[0], "a grant's grantee URI is known only after apply, so its WRITE permission may be public")} with input as lib.mock_input(rs)
+}
+
 _policy(name, statement) := {
 	"address": sprintf("aws_s3_bucket_policy.%s", [name]),
 	"type": "aws_s3_bucket_policy",

@@ -64,6 +64,40 @@ test_kms_key_known_after_apply if {
 	kms.unknown == {lib.result(rs[2], "aws_s3_bucket_server_side_encryption_configuration.loose: the key is known only after apply and is not linked to a customer-managed aws_kms_key")} with input as lib.mock_input(rs)
 }
 
+_inline(algorithm, key) := {"server_side_encryption_configuration": [{"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": algorithm, "kms_master_key_id": key}]}]}]}
+
+_alias(name, refs) := {"address": sprintf("aws_kms_alias.%s", [name]), "type": "aws_kms_alias", "values": {}, "references": refs}
+
+_sse_through_alias(name, alias_name) := object.union(_sse(name, "aws:kms", null), {
+	"unknown": ["rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id"],
+	"references": [
+		{"address": sprintf("aws_s3_bucket.%s", [name]), "type": "aws_s3_bucket", "attribute": "bucket", "via": "reference"},
+		{"address": sprintf("aws_kms_alias.%s", [alias_name]), "type": "aws_kms_alias", "attribute": "rule.apply_server_side_encryption_by_default.kms_master_key_id", "via": "reference"},
+	],
+})
+
+test_kms_inline_block if {
+	rs := [
+		object.union(_bucket("cmk", []), {"values": _inline("aws:kms", "arn:aws:kms:eu-west-1:111122223333:key/abcd")}),
+		object.union(_bucket("aes", []), {"values": _inline("AES256", null)}),
+	]
+	kms.deny == {lib.result(rs[1], "the inline server_side_encryption_configuration: sse_algorithm is AES256, not aws:kms or aws:kms:dsse")} with input as lib.mock_input(rs)
+	count(kms.unknown) == 0 with input as lib.mock_input(rs)
+}
+
+test_kms_key_through_alias if {
+	to_key := [{"address": "aws_kms_key.k", "type": "aws_kms_key", "attribute": "target_key_id", "via": "reference"}]
+	managed := _sse_through_alias("managed", "a")
+	stray := _sse_through_alias("stray", "b")
+	rs := [
+		_alias("a", to_key), _alias("b", []),
+		_bucket("managed", [managed]), managed,
+		_bucket("stray", [stray]), stray,
+	]
+	count(kms.deny) == 0 with input as lib.mock_input(rs)
+	kms.unknown == {lib.result(rs[4], "aws_s3_bucket_server_side_encryption_configuration.stray: the key is known only after apply and is not linked to a customer-managed aws_kms_key")} with input as lib.mock_input(rs)
+}
+
 test_public_access_block if {
 	full := _pab("full", true)
 	partial := _pab("partial", false)
