@@ -1,0 +1,45 @@
+# One module, two trails; sandbox logging is switched off.
+
+resource "aws_kms_key" "main" {
+  description             = "acme data key"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+}
+
+resource "aws_s3_bucket" "audit" {
+  bucket = "acme-audit-trail-logs"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "audit" {
+  bucket = aws_s3_bucket.audit.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.main.arn
+    }
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "audit" {
+  bucket                  = aws_s3_bucket.audit.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_versioning" "audit" {
+  bucket = aws_s3_bucket.audit.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+module "trail" {
+  source   = "./modules/trail"
+  for_each = { org = true, sandbox = false }
+  name     = "acme-${each.key}-trail"
+  bucket   = aws_s3_bucket.audit.id
+  key_arn  = aws_kms_key.main.arn
+  logging  = each.value
+}
