@@ -145,13 +145,26 @@ type Waiver struct {
 // Sort orders results by input, resource address and rule id, so that every
 // report lists them the same way every time.
 func Sort(results []Result) {
-	slices.SortStableFunc(results, func(a, b Result) int {
+	// Sorting positions rather than the results themselves moves each
+	// result once; equal keys keep their order.
+	order := make([]int, len(results))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &results[i], &results[j]
 		return cmp.Or(
 			strings.Compare(a.Input, b.Input),
 			strings.Compare(a.Resource, b.Resource),
 			strings.Compare(a.Rule.ID, b.Rule.ID),
+			cmp.Compare(i, j),
 		)
 	})
+	sorted := make([]Result, len(results))
+	for k, i := range order {
+		sorted[k] = results[i]
+	}
+	copy(results, sorted)
 }
 
 // Policy is how results decide the gate.

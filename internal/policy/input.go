@@ -3,7 +3,9 @@ package policy
 import (
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -73,15 +75,13 @@ const DefaultEmergencyWindow = 4 * time.Hour
 //	params.state_backup              {given, matched, detail}
 //	params.protected_types           resource types kept from deletion
 func Input(m *model.Model, p Params) (ast.Value, error) {
-	resources := make([]*ast.Term, len(m.Resources))
+	resources, err := resourceValues(m.Resources)
+	if err != nil {
+		return nil, err
+	}
 	byType := map[string][]*ast.Term{}
 	byAddress := make([][2]*ast.Term, 0, len(m.Resources))
 	for i, r := range m.Resources {
-		v, err := resourceValue(r)
-		if err != nil {
-			return nil, err
-		}
-		resources[i] = ast.NewTerm(v)
 		pos := ast.IntNumberTerm(i)
 		byType[r.Type] = append(byType[r.Type], pos)
 		byAddress = append(byAddress, [2]*ast.Term{ast.StringTerm(r.Address), pos})
@@ -140,6 +140,40 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 	return ast.NewObject(fields...), nil
 }
 
+// resourceValues converts the resources on every CPU, in order.
+func resourceValues(rs []*model.Resource) ([]*ast.Term, error) {
+	terms := make([]*ast.Term, len(rs))
+	workers := min(runtime.GOMAXPROCS(0), len(rs)/chunk+1)
+	errs := make([]error, len(rs)) // at the failing resource's position
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			// Worker w takes chunks w, w+workers, ...: neighbours in
+			// the list are often alike in size.
+			for start := w * chunk; start < len(rs); start += workers * chunk {
+				for i := start; i < min(start+chunk, len(rs)); i++ {
+					v, err := resourceValue(rs[i])
+					if err != nil {
+						errs[i] = err
+						return
+					}
+					terms[i] = ast.NewTerm(v)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return terms, nil
+}
+
+// chunk is how many resources a worker converts at a time.
+const chunk = 256
+
 func resourceValue(r *model.Resource) (ast.Value, error) {
 	index := ast.NullTerm()
 	if r.Index != nil {
@@ -163,12 +197,41 @@ func resourceValue(r *model.Resource) (ast.Value, error) {
 		item("actions", stringList(r.Actions)),
 		item("values", ast.NewTerm(values)),
 		item("unknown", stringList(r.Unknown)),
+		item("unknown_paths", unknownPaths(r.Unknown)),
+		item("unknown_prefixes", unknownPrefixes(r.Unknown)),
 		item("configured", stringList(r.Configured)),
 		item("sensitive", stringList(r.Sensitive)),
 		item("location", locationTerm(r.Location)),
 		item("references", links(r.References)),
 		item("referenced_by", links(r.ReferencedBy)),
 	), nil
+}
+
+// unknownPaths is the set of the unknown paths and every path that contains
+// one: for "a.b[0].c" also "a", "a.b" and "a.b[0]". A path is in it when
+// its value, or a part of it, is known only after apply.
+func unknownPaths(unknown []string) *ast.Term {
+	set := ast.NewSet()
+	for _, u := range unknown {
+		set.Add(ast.StringTerm(u))
+		for i := 1; i < len(u); i++ {
+			if u[i] == '.' || u[i] == '[' {
+				set.Add(ast.StringTerm(u[:i]))
+			}
+		}
+	}
+	return ast.NewTerm(set)
+}
+
+// unknownPrefixes lists every unknown path followed by "." and by "[": a
+// path that starts with one of them lies inside a value known only after
+// apply.
+func unknownPrefixes(unknown []string) *ast.Term {
+	terms := make([]*ast.Term, 0, 2*len(unknown))
+	for _, u := range unknown {
+		terms = append(terms, ast.StringTerm(u+"."), ast.StringTerm(u+"["))
+	}
+	return ast.ArrayTerm(terms...)
 }
 
 func locationTerm(l *model.Location) *ast.Term {

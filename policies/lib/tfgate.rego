@@ -65,14 +65,9 @@ refers_to_kms_key(r, suffix) if {
 # is_unknown holds when the value at path (such as "bucket" or
 # "rule[0].id"), a part of it, or the value containing it is known only
 # after apply.
-is_unknown(r, path) if path in r.unknown
-
-is_unknown(r, path) if strings.any_prefix_match(r.unknown, [concat("", [path, "."]), concat("", [path, "["])])
-
 is_unknown(r, path) if {
-	some p in _ancestors(path)
-	p in r.unknown
-}
+	r.unknown_paths[path]
+} else := strings.any_prefix_match(path, r.unknown_prefixes)
 
 # is_pending holds when the configuration sets the attribute at path (or
 # does not say what it sets, as a state does not) and its value is known
@@ -86,13 +81,6 @@ is_pending(r, path) if {
 is_pending(r, path) if {
 	is_unknown(r, path)
 	regex.split(`[.\[]`, path)[0] in r.configured
-}
-
-# _ancestors lists the paths that contain path: "a.b[0].c" gives "a",
-# "a.b" and "a.b[0]".
-_ancestors(path) := {substring(path, 0, i) |
-	some i in array.concat(indexof_n(path, "."), indexof_n(path, "["))
-	i > 0
 }
 
 # result builds a deny, unknown or pass entry for a resource.
@@ -123,7 +111,23 @@ mock_input(rs) := {
 		"by_address": {r.address: i | some i, r in full},
 	},
 } if {
-	full := [object.union(_mock_defaults, r) | some r in rs]
+	full := [mock_resource(r) | some r in rs]
+}
+
+# mock_resource completes a resource for a policy test: the defaults of
+# mock_input, and the unknown_paths and unknown_prefixes tfgate derives
+# from unknown.
+mock_resource(r) := object.union(full, {
+	"unknown_paths": {p |
+		some u in full.unknown
+		some p in array.concat([u], [substring(u, 0, i) |
+			some i in array.concat(indexof_n(u, "."), indexof_n(u, "["))
+			i > 0
+		])
+	},
+	"unknown_prefixes": [p | some u in full.unknown; some p in [concat("", [u, "."]), concat("", [u, "["])]],
+}) if {
+	full := object.union(_mock_defaults, r)
 }
 
 # mock_params are the params mock_input uses: now is 2026-11-28T12:00:00Z.

@@ -3,7 +3,7 @@ package tfgate.lib_test
 import data.tfgate.lib
 
 test_is_unknown if {
-	r := {"unknown": ["arn", "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id", "tags"]}
+	r := lib.mock_resource({"unknown": ["arn", "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id", "tags"]})
 	lib.is_unknown(r, "arn")
 	lib.is_unknown(r, "rule")
 	lib.is_unknown(r, "rule[0]")
@@ -13,6 +13,8 @@ test_is_unknown if {
 	not lib.is_unknown(r, "arnold")
 	not lib.is_unknown(r, "rules")
 	not lib.is_unknown(r, "bucket")
+	lib.is_unknown(r, "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id.x")
+	not lib.is_unknown(r, "rule[1]")
 }
 
 test_resources_skips_deleted_and_data if {
