@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/tfgate/tfgate/internal/benchplan"
 )
 
 // The benchmarks run the whole check on plans synthesised from the real
@@ -35,7 +37,7 @@ func largePlan(b *testing.B, n int) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	out, err := synthesise(data, n)
+	out, err := benchplan.Synthesise(data, n)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -49,122 +51,6 @@ func largePlan(b *testing.B, n int) string {
 	}
 	synthesised.Store(n, path)
 	return path
-}
-
-// synthesise repeats a plan's resources until there are at least n.
-func synthesise(data []byte, n int) ([]byte, error) {
-	var plan map[string]any
-	if err := json.Unmarshal(data, &plan); err != nil {
-		return nil, err
-	}
-	changes, _ := plan["resource_changes"].([]any)
-	if len(changes) == 0 {
-		return nil, fmt.Errorf("base plan has no resource changes")
-	}
-	copies := (n + len(changes) - 1) / len(changes)
-	prefix := func(i int) string { return fmt.Sprintf("module.copy[%q]", fmt.Sprint(i)) }
-
-	var newChanges []any
-	for i := range copies {
-		for _, c := range changes {
-			rc := rename(c, i).(map[string]any)
-			rc["address"] = prefix(i) + "." + rc["address"].(string)
-			if ma, ok := rc["module_address"].(string); ok {
-				rc["module_address"] = prefix(i) + "." + ma
-			} else {
-				rc["module_address"] = prefix(i)
-			}
-			newChanges = append(newChanges, rc)
-		}
-	}
-	plan["resource_changes"] = newChanges
-	wrapValues := func(values any) {
-		v, ok := values.(map[string]any)
-		if !ok {
-			return
-		}
-		root, ok := v["root_module"].(map[string]any)
-		if !ok {
-			return
-		}
-		var children []any
-		for i := range copies {
-			children = append(children, rebase(rename(root, i).(map[string]any), prefix(i)))
-		}
-		v["root_module"] = map[string]any{"child_modules": children}
-	}
-	wrapValues(plan["planned_values"])
-	if prior, ok := plan["prior_state"].(map[string]any); ok {
-		wrapValues(prior["values"])
-	}
-	if cfg, ok := plan["configuration"].(map[string]any); ok {
-		cfg["root_module"] = map[string]any{"module_calls": map[string]any{"copy": map[string]any{
-			"source":              "./copy",
-			"for_each_expression": map[string]any{"references": []any{"var.copies"}},
-			"module":              cfg["root_module"],
-		}}}
-	}
-	delete(plan, "variables")
-	delete(plan, "relevant_attributes")
-	return json.Marshal(plan)
-}
-
-// rebase copies a state module, putting it and its resources under prefix.
-func rebase(mod map[string]any, prefix string) map[string]any {
-	out := shallow(mod)
-	if addr, ok := mod["address"].(string); ok {
-		out["address"] = prefix + "." + addr
-	} else {
-		out["address"] = prefix
-	}
-	if rs, ok := mod["resources"].([]any); ok {
-		list := make([]any, len(rs))
-		for i, r := range rs {
-			rr := shallow(r)
-			rr["address"] = prefix + "." + rr["address"].(string)
-			list[i] = rr
-		}
-		out["resources"] = list
-	}
-	if cs, ok := mod["child_modules"].([]any); ok {
-		list := make([]any, len(cs))
-		for i, c := range cs {
-			list[i] = rebase(c.(map[string]any), prefix)
-		}
-		out["child_modules"] = list
-	}
-	return out
-}
-
-// rename deep-copies a value, giving every name its copy's own prefix
-// ("acme-" becomes "acme7-"), as real resources have unique names.
-func rename(v any, copy int) any {
-	switch x := v.(type) {
-	case string:
-		return strings.ReplaceAll(x, "acme-", fmt.Sprintf("acme%d-", copy))
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = rename(e, copy)
-		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = rename(e, copy)
-		}
-		return out
-	}
-	return v
-}
-
-func shallow(v any) map[string]any {
-	m := v.(map[string]any)
-	out := make(map[string]any, len(m))
-	for k, e := range m {
-		out[k] = e
-	}
-	return out
 }
 
 func benchmarkCheck(b *testing.B, n int) {
@@ -198,8 +84,10 @@ func benchmarkDecodeAny(b *testing.B, n int) {
 
 func BenchmarkCheck1k(b *testing.B)      { benchmarkCheck(b, 1000) }
 func BenchmarkCheck10k(b *testing.B)     { benchmarkCheck(b, 10000) }
+func BenchmarkCheck50k(b *testing.B)     { benchmarkCheck(b, 50000) }
 func BenchmarkDecodeAny1k(b *testing.B)  { benchmarkDecodeAny(b, 1000) }
 func BenchmarkDecodeAny10k(b *testing.B) { benchmarkDecodeAny(b, 10000) }
+func BenchmarkDecodeAny50k(b *testing.B) { benchmarkDecodeAny(b, 50000) }
 
 // TestSynthesisedPlanIsChecked keeps the generator honest: a synthesised
 // plan of three copies has three times the base plan's results of each
@@ -215,7 +103,7 @@ func TestSynthesisedPlanIsChecked(t *testing.T) {
 	if err := json.Unmarshal(data, &plan); err != nil {
 		t.Fatal(err)
 	}
-	out, err := synthesise(data, 3*len(plan.ResourceChanges))
+	out, err := benchplan.Synthesise(data, 3*len(plan.ResourceChanges))
 	if err != nil {
 		t.Fatal(err)
 	}
