@@ -79,6 +79,8 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	c := converter{strings: map[string]*ast.Term{}}
+	item := c.item
 	byType := map[string][]*ast.Term{}
 	byAddress := make([][2]*ast.Term, 0, len(m.Resources))
 	for i, r := range m.Resources {
@@ -106,7 +108,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 			item("emergency_window_seconds", ast.IntNumberTerm(int(p.EmergencyWindow/time.Second))),
 			item("ticket", ast.StringTerm(p.Ticket)),
 			item("ticket_pattern", ast.StringTerm(p.TicketPattern)),
-			item("protected_types", stringList(protected(p.ProtectedTypes))),
+			item("protected_types", c.list(protected(p.ProtectedTypes))),
 			item("state_backup", ast.ObjectTerm(
 				item("given", ast.BooleanTerm(p.StateBackup.Given)),
 				item("matched", ast.StringTerm(p.StateBackup.Matched)),
@@ -126,11 +128,11 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 		backend = ast.ObjectTerm(
 			item("type", ast.StringTerm(b.Type)),
 			item("config", ast.NewTerm(config)),
-			item("not_literal", stringList(b.NotLiteral)),
-			item("location", locationTerm(b.Location)),
+			item("not_literal", c.list(b.NotLiteral)),
+			item("location", c.location(b.Location)),
 		)
 	}
-	fields = append(fields, item("backend", backend), item("settings_location", locationTerm(m.Settings)))
+	fields = append(fields, item("backend", backend), item("settings_location", c.location(m.Settings)))
 	if m.FormatVersion != "" {
 		fields = append(fields, item("format_version", ast.StringTerm(m.FormatVersion)))
 	}
@@ -148,11 +150,12 @@ func resourceValues(rs []*model.Resource) ([]*ast.Term, error) {
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
+			c := converter{strings: map[string]*ast.Term{}}
 			// Worker w takes chunks w, w+workers, ...: neighbours in
 			// the list are often alike in size.
 			for start := w * chunk; start < len(rs); start += workers * chunk {
 				for i := start; i < min(start+chunk, len(rs)); i++ {
-					v, err := resourceValue(rs[i])
+					v, err := c.resource(rs[i])
 					if err != nil {
 						errs[i] = err
 						return
@@ -174,7 +177,30 @@ func resourceValues(rs []*model.Resource) ([]*ast.Term, error) {
 // chunk is how many resources a worker converts at a time.
 const chunk = 256
 
-func resourceValue(r *model.Resource) (ast.Value, error) {
+// converter turns resources into OPA values. It shares one term between
+// all uses of a field name or of a short string that recurs across
+// resources (types, modes, actions, link fields), which saves a good part
+// of the input's memory. Terms in the input are never modified, so sharing
+// them is safe; a converter is used by one goroutine.
+type converter struct {
+	strings map[string]*ast.Term
+}
+
+// str returns the shared term for a recurring string.
+func (c *converter) str(s string) *ast.Term {
+	t, ok := c.strings[s]
+	if !ok {
+		t = ast.StringTerm(s)
+		c.strings[s] = t
+	}
+	return t
+}
+
+func (c *converter) item(key string, value *ast.Term) [2]*ast.Term {
+	return [2]*ast.Term{c.str(key), value}
+}
+
+func (c *converter) resource(r *model.Resource) (ast.Value, error) {
 	index := ast.NullTerm()
 	if r.Index != nil {
 		v, err := ast.InterfaceToValue(r.Index)
@@ -188,96 +214,80 @@ func resourceValue(r *model.Resource) (ast.Value, error) {
 		return nil, fmt.Errorf("resource %s: values: %w", r.Address, err)
 	}
 	return ast.NewObject(
-		item("address", ast.StringTerm(r.Address)),
-		item("module", ast.StringTerm(r.Module)),
-		item("mode", ast.StringTerm(r.Mode)),
-		item("type", ast.StringTerm(r.Type)),
-		item("name", ast.StringTerm(r.Name)),
-		item("index", index),
-		item("actions", stringList(r.Actions)),
-		item("values", ast.NewTerm(values)),
-		item("unknown", stringList(r.Unknown)),
-		item("unknown_paths", unknownPaths(r.Unknown)),
-		item("unknown_prefixes", unknownPrefixes(r.Unknown)),
-		item("configured", stringList(r.Configured)),
-		item("sensitive", stringList(r.Sensitive)),
-		item("location", locationTerm(r.Location)),
-		item("references", links(r.References)),
-		item("referenced_by", links(r.ReferencedBy)),
+		c.item("address", ast.StringTerm(r.Address)),
+		c.item("module", c.str(r.Module)),
+		c.item("mode", c.str(r.Mode)),
+		c.item("type", c.str(r.Type)),
+		c.item("name", c.str(r.Name)),
+		c.item("index", index),
+		c.item("actions", c.list(r.Actions)),
+		c.item("values", ast.NewTerm(values)),
+		c.item("unknown", c.list(r.Unknown)),
+		c.item("unknown_paths", c.unknownPaths(r.Unknown)),
+		c.item("configured", c.list(r.Configured)),
+		c.item("sensitive", c.list(r.Sensitive)),
+		c.item("location", c.location(r.Location)),
+		c.item("references", c.links(r.References)),
+		c.item("referenced_by", c.links(r.ReferencedBy)),
 	), nil
 }
 
 // unknownPaths is the set of the unknown paths and every path that contains
 // one: for "a.b[0].c" also "a", "a.b" and "a.b[0]". A path is in it when
 // its value, or a part of it, is known only after apply.
-func unknownPaths(unknown []string) *ast.Term {
+func (c *converter) unknownPaths(unknown []string) *ast.Term {
 	set := ast.NewSet()
 	for _, u := range unknown {
-		set.Add(ast.StringTerm(u))
+		set.Add(c.str(u))
 		for i := 1; i < len(u); i++ {
 			if u[i] == '.' || u[i] == '[' {
-				set.Add(ast.StringTerm(u[:i]))
+				set.Add(c.str(u[:i]))
 			}
 		}
 	}
 	return ast.NewTerm(set)
 }
 
-// unknownPrefixes lists every unknown path followed by "." and by "[": a
-// path that starts with one of them lies inside a value known only after
-// apply.
-func unknownPrefixes(unknown []string) *ast.Term {
-	terms := make([]*ast.Term, 0, 2*len(unknown))
-	for _, u := range unknown {
-		terms = append(terms, ast.StringTerm(u+"."), ast.StringTerm(u+"["))
+func (c *converter) list(list []string) *ast.Term {
+	if list == nil {
+		return ast.NullTerm()
+	}
+	terms := make([]*ast.Term, len(list))
+	for i, s := range list {
+		terms[i] = c.str(s)
 	}
 	return ast.ArrayTerm(terms...)
 }
 
-func locationTerm(l *model.Location) *ast.Term {
+func (c *converter) location(l *model.Location) *ast.Term {
 	if l == nil {
 		return ast.NullTerm()
 	}
 	return ast.ObjectTerm(
-		item("file", ast.StringTerm(l.File)),
-		item("start_line", ast.IntNumberTerm(l.StartLine)),
-		item("end_line", ast.IntNumberTerm(l.EndLine)),
+		c.item("file", c.str(l.File)),
+		c.item("start_line", ast.IntNumberTerm(l.StartLine)),
+		c.item("end_line", ast.IntNumberTerm(l.EndLine)),
 	)
 }
 
-func links(ls []model.Link) *ast.Term {
+func (c *converter) links(ls []model.Link) *ast.Term {
 	if ls == nil {
 		return ast.NullTerm()
 	}
 	terms := make([]*ast.Term, len(ls))
 	for i, l := range ls {
 		fields := [][2]*ast.Term{
-			item("address", ast.StringTerm(l.Address)),
-			item("type", ast.StringTerm(l.Type)),
-			item("attribute", ast.StringTerm(l.Attribute)),
-			item("via", ast.StringTerm(string(l.Via))),
+			c.item("address", ast.StringTerm(l.Address)),
+			c.item("type", c.str(l.Type)),
+			c.item("attribute", c.str(l.Attribute)),
+			c.item("via", c.str(string(l.Via))),
 		}
 		if l.Through != nil {
-			fields = append(fields, item("through", stringList(l.Through)))
+			fields = append(fields, c.item("through", c.list(l.Through)))
 		}
 		terms[i] = ast.ObjectTerm(fields...)
 	}
 	return ast.ArrayTerm(terms...)
-}
-
-func stringList(list []string) *ast.Term {
-	if list == nil {
-		return ast.NullTerm()
-	}
-	terms := make([]*ast.Term, len(list))
-	for i, s := range list {
-		terms[i] = ast.StringTerm(s)
-	}
-	return ast.ArrayTerm(terms...)
-}
-
-func item(key string, value *ast.Term) [2]*ast.Term {
-	return [2]*ast.Term{ast.StringTerm(key), value}
 }
 
 func protected(types []string) []string {
