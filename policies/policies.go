@@ -1,6 +1,6 @@
-// Package policies embeds the built-in Rego: the helper library with the
-// engine's entry point (lib/) and the rule catalogue (rules/), tests
-// included, so the tfgate binary carries them.
+// Package policies embeds the built-in Rego: the helper library (lib/)
+// and the rule catalogue (rules/), tests included, so the tfgate binary
+// carries them.
 package policies
 
 import (
@@ -11,8 +11,8 @@ import (
 //go:embed lib/*.rego rules
 var files embed.FS
 
-// Lib is the helper library (package tfgate.lib) and the entry point
-// (package tfgate.main); every evaluation needs them.
+// Lib is the helper library (package tfgate.lib); every evaluation needs
+// it.
 func Lib() fs.FS { return sub("lib") }
 
 // Rules are the built-in rules, one package under tfgate.rules each.

@@ -3,18 +3,24 @@
 package policy
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/tfgate/tfgate/internal/gate"
 	"github.com/tfgate/tfgate/internal/model"
@@ -23,8 +29,12 @@ import (
 // rulesPrefix is the package every rule lives directly under.
 const rulesPrefix = "data.tfgate.rules."
 
-// entryPoint is the one query the engine prepares; see policies/main.rego.
-const entryPoint = "data.tfgate.main.findings"
+// reports are the rule package members that hold a rule's findings, with
+// the status of each.
+var reports = []struct {
+	member string
+	status gate.Status
+}{{"deny", gate.Fail}, {"unknown", gate.Unknown}, {"pass", gate.Pass}}
 
 // Source is a tree of Rego files: the built-in policies or a --policy
 // directory.
@@ -40,9 +50,8 @@ type Source struct {
 // Engine evaluates a compiled set of policies. It is safe for concurrent
 // use by several evaluations.
 type Engine struct {
-	rules     []*gate.Rule
-	byPackage map[string]*gate.Rule
-	query     rego.PreparedEvalQuery
+	rules   []*gate.Rule
+	queries []rego.PreparedEvalQuery // one per rule, in the order of rules
 }
 
 // New parses and compiles every non-test .rego file of the sources, with
@@ -63,19 +72,52 @@ func New(ctx context.Context, sources []Source) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	query, err := rego.New(
-		rego.Compiler(compiler),
-		rego.Query(entryPoint),
-		rego.StrictBuiltinErrors(true),
-	).PrepareForEval(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("prepare policies: %w", err)
+	if err := checkReports(modules); err != nil {
+		return nil, err
 	}
-	e := &Engine{rules: rules, byPackage: map[string]*gate.Rule{}, query: query}
-	for _, r := range rules {
-		e.byPackage[r.Package] = r
+	e := &Engine{rules: rules, queries: make([]rego.PreparedEvalQuery, len(rules))}
+	for i, r := range rules {
+		// A member the package leaves out gives an empty list; one it
+		// defines gives a list of its one value.
+		var q []string
+		for _, rep := range reports {
+			q = append(q, fmt.Sprintf("%s := [x | x := %s.%s]", rep.member, r.Package, rep.member))
+		}
+		e.queries[i], err = rego.New(
+			rego.Compiler(compiler),
+			rego.Query(strings.Join(q, "; ")),
+			rego.StrictBuiltinErrors(true),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("prepare %s: %w", r.File, err)
+		}
 	}
 	return e, nil
+}
+
+// checkReports refuses a rule package whose deny, unknown or pass is not a
+// set built with "contains": anything else would be read as no findings.
+func checkReports(modules map[string]*ast.Module) error {
+	names := slices.Sorted(maps.Keys(modules))
+	for _, name := range names {
+		mod := modules[name]
+		if !strings.HasPrefix(mod.Package.Path.String(), rulesPrefix) {
+			continue
+		}
+		for _, rule := range mod.Rules {
+			member := rule.Head.Name.String()
+			if len(rule.Head.Reference) > 0 {
+				member = rule.Head.Reference[0].String()
+			}
+			for _, rep := range reports {
+				if member == rep.member && (rule.Head.RuleKind() != ast.MultiValue || len(rule.Head.Reference) > 1) {
+					return fmt.Errorf("%s:%d: %s must be a set of findings: %s contains {\"resource\": ..., \"message\": ...} if { ... }",
+						name, rule.Location.Row, member, member)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // Rules returns the catalogue, sorted by rule id.
@@ -93,21 +135,17 @@ func (e *Engine) Evaluate(ctx context.Context, m *model.Model, p Params) ([]gate
 	if err != nil {
 		return nil, fmt.Errorf("evaluate policies on %s: %w", m.Source, err)
 	}
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
+	findings, err := e.evaluate(ctx, m, input)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("evaluate policies on %s: %w", m.Source, ctx.Err())
 		}
-		return nil, fmt.Errorf("evaluate policies on %s: %s", m.Source, oneLine(err))
-	}
-	findings, err := e.findings(rs)
-	if err != nil {
 		return nil, fmt.Errorf("evaluate policies on %s: %w", m.Source, err)
 	}
-	return e.results(m, findings), nil
+	return e.results(m, slices.Concat(findings...)), nil
 }
 
-// finding is one entry the entry point returned.
+// finding is one entry a rule reported.
 type finding struct {
 	rule     *gate.Rule
 	status   gate.Status
@@ -115,30 +153,95 @@ type finding struct {
 	message  string
 }
 
-func (e *Engine) findings(rs rego.ResultSet) ([]finding, error) {
-	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
-		return nil, nil
+// evaluate runs the rules on every CPU, the rules with the most resources
+// to judge first, and returns each rule's findings at its position in the
+// catalogue. The first rule that fails in catalogue order gives the error.
+func (e *Engine) evaluate(ctx context.Context, m *model.Model, input ast.Value) ([][]finding, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	order := e.byWork(m)
+	findings := make([][]finding, len(e.rules))
+	errs := make([]error, len(e.rules))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(order)) {
+		wg.Go(func() {
+			for {
+				n := int(next.Add(1)) - 1
+				if n >= len(order) {
+					return
+				}
+				i := order[n]
+				findings[i], errs[i] = e.evalRule(ctx, i, input)
+				if errs[i] != nil {
+					cancel()
+					return
+				}
+			}
+		})
 	}
-	raw, ok := rs[0].Expressions[0].Value.([]any)
-	if !ok {
-		return nil, fmt.Errorf("entry point returned %T, not a set", rs[0].Expressions[0].Value)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil && !topdown.IsCancel(err) {
+			return nil, err
+		}
 	}
-	out := make([]finding, 0, len(raw))
-	for _, item := range raw {
-		obj, _ := item.(map[string]any)
-		pkg, _ := obj["package"].(string)
-		status, _ := obj["status"].(string)
-		rule := e.byPackage[rulesPrefix+pkg]
-		if rule == nil {
-			return nil, fmt.Errorf("package tfgate.rules.%s reports results but has no METADATA with custom.id", pkg)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return findings, nil
+}
+
+// byWork orders the rules by how many resources of their types the model
+// has, most first, so that the longest evaluations start first.
+func (e *Engine) byWork(m *model.Model) []int {
+	count := map[string]int{}
+	for _, r := range m.Resources {
+		count[r.Type]++
+	}
+	work := make([]int, len(e.rules))
+	order := make([]int, len(e.rules))
+	for i, r := range e.rules {
+		order[i] = i
+		for _, t := range r.ResourceTypes {
+			work[i] += count[t]
 		}
-		f, _ := obj["finding"].(map[string]any)
-		resource, _ := f["resource"].(string)
-		message, _ := f["message"].(string)
-		if resource == "" || message == "" {
-			return nil, fmt.Errorf("rule %s (%s): each %s entry must be an object with string fields resource and message, got %v", rule.ID, rule.File, status, obj["finding"])
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(work[b], work[a]) })
+	return order
+}
+
+// evalRule evaluates rule i and checks the shape of what it reports.
+func (e *Engine) evalRule(ctx context.Context, i int, input ast.Value) ([]finding, error) {
+	rule := e.rules[i]
+	rs, err := e.queries[i].Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		if topdown.IsCancel(err) {
+			return nil, err
 		}
-		out = append(out, finding{rule: rule, status: gate.Status(status), resource: resource, message: message})
+		return nil, errors.New(oneLine(err))
+	}
+	if len(rs) != 1 {
+		return nil, fmt.Errorf("rule %s (%s): evaluation gave %d results, want 1", rule.ID, rule.File, len(rs))
+	}
+	var out []finding
+	for _, rep := range reports {
+		values, _ := rs[0].Bindings[rep.member].([]any)
+		for _, v := range values {
+			set, ok := v.([]any)
+			if !ok {
+				return nil, fmt.Errorf("rule %s (%s): %s is %T, not a set", rule.ID, rule.File, rep.member, v)
+			}
+			for _, item := range set {
+				f, _ := item.(map[string]any)
+				resource, _ := f["resource"].(string)
+				message, _ := f["message"].(string)
+				if resource == "" || message == "" {
+					return nil, fmt.Errorf("rule %s (%s): each %s entry must be an object with string fields resource and message, got %v", rule.ID, rule.File, rep.member, item)
+				}
+				out = append(out, finding{rule: rule, status: rep.status, resource: resource, message: message})
+			}
+		}
 	}
 	return out, nil
 }

@@ -118,6 +118,9 @@ func TestNewRefuses(t *testing.T) {
 		{"duplicate id", map[string]string{"a.rego": header, "b.rego": strings.Replace(header, "org_widget", "org_widget2", 1)}, `org/b.rego: rule id "org-widget" is already used by org/a.rego`},
 		{"nested package", map[string]string{"n.rego": strings.Replace(header, "tfgate.rules.org_widget", "tfgate.rules.org.widget", 1)}, "org/n.rego: package tfgate.rules.org.widget: a rule package must be tfgate.rules.NAME"},
 		{"empty dir", map[string]string{"README.md": "nothing"}, "read policies org: no .rego files found"},
+		{"deny not a set", map[string]string{"w.rego": header + "deny := {\"resource\": \"x\", \"message\": \"y\"}\n"}, "org/w.rego:10: deny must be a set of findings"},
+		{"unknown as an object", map[string]string{"w.rego": header + "unknown[\"x\"] := \"y\"\n"}, "org/w.rego:10: unknown must be a set of findings"},
+		{"pass in a second file", map[string]string{"w.rego": header, "z.rego": "package tfgate.rules.org_widget\n\npass := 1\n"}, "org/z.rego:3: pass must be a set of findings"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -139,8 +142,8 @@ func TestEvaluateFailsClosed(t *testing.T) {
 	tests := []struct {
 		name, body, want string
 	}{
-		{"string entries", "deny contains \"no\" if true\n", "rule org-widget (org/widget.rego): each fail entry must be an object with string fields resource and message"},
-		{"missing message", "deny contains {\"resource\": \"widget.red\"} if true\n", "each fail entry must be an object"},
+		{"string entries", "deny contains \"no\" if true\n", "rule org-widget (org/widget.rego): each deny entry must be an object with string fields resource and message"},
+		{"missing message", "deny contains {\"resource\": \"widget.red\"} if true\n", "each deny entry must be an object"},
 		{"conflict", "colour := w.values.colour if some w in lib.resources(\"widget\")\n\ndeny contains {\"resource\": \"x\", \"message\": colour} if true\n", "eval_conflict_error"},
 		{"builtin error", "deny contains {\"resource\": \"x\", \"message\": m} if {\n\tm := sprintf(\"%d\", [to_number(\"not a number\")])\n}\n", "to_number"},
 	}
