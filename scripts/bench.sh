@@ -39,7 +39,7 @@ printf '%-8s %9s %22s %22s %13s\n' instances "file MB" "tfgate s / peak MiB" "de
 for n in "${sizes[@]}"; do
 	plan="$work/plan-$n.json"
 	"$work/benchplan" -n "$n" -o "$plan" "$base"
-	read -r ts tk < <(best "$work/tfgate" check -q --format json "$plan")
+	read -r ts tk < <(best "$work/tfgate" check --format json "$plan")
 	read -r ds dk < <(best "$work/decodeany" "$plan")
 	awk -v n="$n" -v size="$(stat -c %s "$plan")" -v ts="$ts" -v tk="$tk" -v ds="$ds" -v dk="$dk" 'BEGIN {
 		printf "%-8d %9.1f %12.2f / %6.0f %12.2f / %6.0f %6.1f× / %.1f×\n",

@@ -251,7 +251,12 @@ func checkInput(ctx context.Context, path string, o checkOptions, set settings, 
 		StateBackup:      backup,
 	}
 	c.now = params.Now
-	if c.results, err = engine.Evaluate(ctx, m, params); err != nil {
+	input, err := policy.Input(m, params)
+	if err != nil {
+		return c, err
+	}
+	m.DropValues() // the input holds them now; nothing below reads them
+	if c.results, err = engine.EvaluateInput(ctx, m, input); err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
 			return c, fmt.Errorf("evaluation of %s exceeded the timeout: %w", path, context.DeadlineExceeded)
 		}

@@ -184,6 +184,15 @@ type Link struct {
 	Through []string `json:"through,omitempty"`
 }
 
+// DropValues forgets the values of every resource, to free their memory
+// once they have been copied elsewhere (into the policy input); the rest of
+// the model stays.
+func (m *Model) DropValues() {
+	for _, r := range m.Resources {
+		r.Values = nil
+	}
+}
+
 // Complete finishes a model built by a loader: it adds literal links,
 // fills ReferencedBy from References, and sorts resources and links so
 // that the same input always gives the same model.

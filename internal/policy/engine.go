@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -126,15 +125,17 @@ func (e *Engine) Rules() []*gate.Rule { return e.rules }
 // Evaluate runs every rule against the model with the params. Every resource of a type a
 // rule names gets a result; so does every resource a rule reports on.
 func (e *Engine) Evaluate(ctx context.Context, m *model.Model, p Params) ([]gate.Result, error) {
-	for _, re := range []string{p.EmergencyPattern, p.TicketPattern} {
-		if _, err := regexp.Compile(re); err != nil {
-			return nil, fmt.Errorf("pattern %q: %w", re, err)
-		}
-	}
 	input, err := Input(m, p)
 	if err != nil {
-		return nil, fmt.Errorf("evaluate policies on %s: %w", m.Source, err)
+		return nil, err
 	}
+	return e.EvaluateInput(ctx, m, input)
+}
+
+// EvaluateInput is Evaluate on an input Input made of the model. It reads
+// no values from the model, so a caller short of memory may drop them
+// (model.DropValues) once the input is made.
+func (e *Engine) EvaluateInput(ctx context.Context, m *model.Model, input ast.Value) ([]gate.Result, error) {
 	findings, err := e.evaluate(ctx, m, input)
 	if err != nil {
 		if ctx.Err() != nil {

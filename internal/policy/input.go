@@ -3,6 +3,7 @@ package policy
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"runtime"
 	"strconv"
 	"sync"
@@ -75,9 +76,14 @@ const DefaultEmergencyWindow = 4 * time.Hour
 //	params.state_backup              {given, matched, detail}
 //	params.protected_types           resource types kept from deletion
 func Input(m *model.Model, p Params) (ast.Value, error) {
+	for _, re := range []string{p.EmergencyPattern, p.TicketPattern} {
+		if _, err := regexp.Compile(re); err != nil {
+			return nil, fmt.Errorf("pattern %q: %w", re, err)
+		}
+	}
 	resources, err := resourceValues(m.Resources)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("evaluate policies on %s: %w", m.Source, err)
 	}
 	c := converter{strings: map[string]*ast.Term{}}
 	item := c.item
@@ -123,7 +129,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 	if b := m.Backend; b != nil {
 		config, err := ast.InterfaceToValue(b.Config)
 		if err != nil {
-			return nil, fmt.Errorf("backend: %w", err)
+			return nil, fmt.Errorf("evaluate policies on %s: backend: %w", m.Source, err)
 		}
 		backend = ast.ObjectTerm(
 			item("type", ast.StringTerm(b.Type)),

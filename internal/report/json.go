@@ -1,7 +1,10 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/tfgate/tfgate/internal/gate"
@@ -83,7 +86,7 @@ func writeJSON(w io.Writer, r *Report) error {
 			Verdict:  r.Summary.Verdict(),
 		},
 		Warnings: nonNil(r.Warnings),
-		Results:  make([]jsonResult, len(r.Results)),
+		Results:  []jsonResult{},
 	}
 	for i, in := range r.Inputs {
 		out.Inputs[i] = jsonInput{
@@ -94,35 +97,67 @@ func writeJSON(w io.Writer, r *Report) error {
 			Resources:        in.Resources,
 		}
 	}
+	// The results are streamed one by one into the place the envelope
+	// leaves for them (its last member), so that the report is never held
+	// in memory whole; the bytes are those of encoding the whole document.
+	envelope, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return err
+	}
+	head, ok := bytes.CutSuffix(envelope, []byte("[]\n}"))
+	if !ok {
+		return fmt.Errorf("JSON report: results are not the last member")
+	}
+	bw := bufio.NewWriter(w)
+	bw.Write(head)
+	if len(r.Results) == 0 {
+		bw.WriteString("[]")
+	}
 	for i, res := range r.Results {
-		out.Results[i] = jsonResult{
-			Rule:         res.Rule.ID,
-			Title:        res.Rule.Title,
-			Severity:     string(res.Rule.Severity),
-			Enforcement:  string(res.Rule.Enforcement),
-			Status:       string(res.Status),
-			Blocking:     r.Policy.Blocks(res),
-			Input:        res.Input,
-			Resource:     res.Resource,
-			ResourceType: res.ResourceType,
-			Message:      res.Message,
-			Location:     location(res),
+		item, err := json.MarshalIndent(jsonResultOf(r, res), "    ", "  ")
+		if err != nil {
+			return err
 		}
-		if w := res.Waiver; w != nil {
-			out.Results[i].Waiver = &jsonWaiver{
-				Name:    w.Name,
-				Reason:  w.Reason,
-				Owner:   w.Owner,
-				Ticket:  w.Ticket,
-				Expires: w.Expires,
-				Expired: w.Expired,
-				Source:  w.Source,
-			}
+		sep := ",\n    "
+		if i == 0 {
+			sep = "[\n    "
+		}
+		bw.WriteString(sep)
+		bw.Write(item)
+		if i == len(r.Results)-1 {
+			bw.WriteString("\n  ]")
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+func jsonResultOf(r *Report, res gate.Result) jsonResult {
+	out := jsonResult{
+		Rule:         res.Rule.ID,
+		Title:        res.Rule.Title,
+		Severity:     string(res.Rule.Severity),
+		Enforcement:  string(res.Rule.Enforcement),
+		Status:       string(res.Status),
+		Blocking:     r.Policy.Blocks(res),
+		Input:        res.Input,
+		Resource:     res.Resource,
+		ResourceType: res.ResourceType,
+		Message:      res.Message,
+		Location:     location(res),
+	}
+	if w := res.Waiver; w != nil {
+		out.Waiver = &jsonWaiver{
+			Name:    w.Name,
+			Reason:  w.Reason,
+			Owner:   w.Owner,
+			Ticket:  w.Ticket,
+			Expires: w.Expires,
+			Expired: w.Expired,
+			Source:  w.Source,
+		}
+	}
+	return out
 }
 
 func location(res gate.Result) *jsonLocation {
