@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -63,6 +64,7 @@ const DefaultEmergencyWindow = 4 * time.Hour
 // evaluation. It is the model's JSON form plus an index:
 //
 //	index.by_type[TYPE]     positions in resources of the instances of TYPE
+//	index.managed[TYPE]     the same, for managed instances the change keeps
 //	index.by_address[ADDR]  position in resources of the instance ADDR
 //
 // so that rules look resources up instead of scanning the list, and the
@@ -88,15 +90,15 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 	c := converter{strings: map[string]*ast.Term{}}
 	item := c.item
 	byType := map[string][]*ast.Term{}
+	managed := map[string][]*ast.Term{}
 	byAddress := make([][2]*ast.Term, 0, len(m.Resources))
 	for i, r := range m.Resources {
 		pos := ast.IntNumberTerm(i)
 		byType[r.Type] = append(byType[r.Type], pos)
+		if r.Mode == "managed" && !slices.Equal(r.Actions, []string{"delete"}) {
+			managed[r.Type] = append(managed[r.Type], pos)
+		}
 		byAddress = append(byAddress, [2]*ast.Term{ast.StringTerm(r.Address), pos})
-	}
-	types := make([][2]*ast.Term, 0, len(byType))
-	for t, positions := range byType {
-		types = append(types, [2]*ast.Term{ast.StringTerm(t), ast.ArrayTerm(positions...)})
 	}
 	fields := [][2]*ast.Term{
 		item("model_version", ast.IntNumberTerm(m.Version)),
@@ -104,7 +106,8 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 		item("source", ast.StringTerm(m.Source)),
 		item("resources", ast.ArrayTerm(resources...)),
 		item("index", ast.ObjectTerm(
-			item("by_type", ast.ObjectTerm(types...)),
+			item("by_type", positions(byType)),
+			item("managed", positions(managed)),
 			item("by_address", ast.ObjectTerm(byAddress...)),
 		)),
 		item("params", ast.ObjectTerm(
@@ -146,6 +149,15 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 		fields = append(fields, item("timestamp", ast.StringTerm(m.Timestamp)))
 	}
 	return ast.NewObject(fields...), nil
+}
+
+// positions makes an object of lists of positions.
+func positions(byKey map[string][]*ast.Term) *ast.Term {
+	items := make([][2]*ast.Term, 0, len(byKey))
+	for k, list := range byKey {
+		items = append(items, [2]*ast.Term{ast.StringTerm(k), ast.ArrayTerm(list...)})
+	}
+	return ast.ObjectTerm(items...)
 }
 
 // resourceValues converts the resources on every CPU, in order.

@@ -8,12 +8,7 @@ package tfgate.lib
 
 # resources returns the instances of a managed resource type that exist
 # after the change: instances being deleted are left out.
-resources(type) := [r |
-	some i in input.index.by_type[type]
-	r := input.resources[i]
-	r.mode == "managed"
-	not deleted(r)
-]
+resources(type) := [input.resources[i] | some i in input.index.managed[type]]
 
 # data_sources returns the data sources of a type.
 data_sources(type) := [r |
@@ -116,6 +111,7 @@ mock_input(rs) := {
 	"resources": full,
 	"index": {
 		"by_type": {t: [i | some i, r in full; r.type == t] | some r in full; t := r.type},
+		"managed": {t: [i | some i, r in full; r.type == t; r.mode == "managed"; not deleted(r)] | some r in full; t := r.type},
 		"by_address": {r.address: i | some i, r in full},
 	},
 } if {
