@@ -246,6 +246,15 @@ func TestLoadErrors(t *testing.T) {
 // FuzzLoad evaluates arbitrary main.tf files: a model or a one-line
 // error, never a panic.
 func FuzzLoad(f *testing.F) {
+	// Every .tf file of the fixtures is a seed.
+	for _, pattern := range []string{"../../testdata/cases/*/*.tf", "../../testdata/foundation/*/*/*.tf"} {
+		files, _ := filepath.Glob(pattern)
+		for _, file := range files {
+			if data, err := os.ReadFile(file); err == nil {
+				f.Add(string(data))
+			}
+		}
+	}
 	f.Add("resource \"aws_s3_bucket\" \"b\" {\n  count = 2\n  bucket = \"x-${count.index}\"\n}\n")
 	f.Add("locals {\n  a = local.b\n  b = local.a\n}\nresource \"x\" \"y\" {\n  v = local.a\n}\n")
 	f.Add("variable \"v\" {\n  default = { a = 1 }\n}\nresource \"x\" \"y\" {\n  for_each = var.v\n  n = each.value + 1\n  dynamic \"d\" {\n    for_each = [1]\n    content {}\n  }\n}\n")
