@@ -54,7 +54,7 @@ type Engine struct {
 }
 
 // New parses and compiles every non-test .rego file of the sources, with
-// the sandboxed capabilities, and prepares the entry point once.
+// the sandboxed capabilities, and prepares one query per rule.
 func New(ctx context.Context, sources []Source) (*Engine, error) {
 	modules, builtin, err := parseSources(sources, false)
 	if err != nil {
@@ -122,8 +122,9 @@ func checkReports(modules map[string]*ast.Module) error {
 // Rules returns the catalogue, sorted by rule id.
 func (e *Engine) Rules() []*gate.Rule { return e.rules }
 
-// Evaluate runs every rule against the model with the params. Every resource of a type a
-// rule names gets a result; so does every resource a rule reports on.
+// Evaluate runs every rule against the model with the params. Every
+// resource of a type a rule names gets a result; so does every resource a
+// rule reports on.
 func (e *Engine) Evaluate(ctx context.Context, m *model.Model, p Params) ([]gate.Result, error) {
 	input, err := Input(m, p)
 	if err != nil {
