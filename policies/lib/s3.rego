@@ -35,7 +35,7 @@ bucket_undecided_message(bucket, type) := msg if {
 # _unlinked[type] holds, once per evaluation, the addresses of the
 # resources of a type that link to no bucket, by whether their bucket is
 # known.
-_unlinked := {type: {"unknown": unknown, "known": known} |
+_unlinked[type] := {"unknown": unknown, "known": known} if {
 	some type in _bucket_config_types
 	unlinked := [r |
 		some r in resources(type)
