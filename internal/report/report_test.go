@@ -244,3 +244,33 @@ func TestGitHubAnnotationLimits(t *testing.T) {
 		t.Errorf("property not escaped:\n%s", out)
 	}
 }
+
+// TestJSONIsOneDocument: the JSON report streams its results, so check
+// that with none, one or many it is one valid document, indented exactly
+// as encoding the whole of it would indent it.
+func TestJSONIsOneDocument(t *testing.T) {
+	full := sample()
+	for _, n := range []int{0, 1, len(full.Results)} {
+		r := *full
+		r.Results = full.Results[:n]
+		var buf bytes.Buffer
+		if err := Write(&buf, "json", &r, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		var compact, indented bytes.Buffer
+		if err := json.Compact(&compact, buf.Bytes()); err != nil {
+			t.Fatalf("%d results: %v", n, err)
+		}
+		if err := json.Indent(&indented, compact.Bytes(), "", "  "); err != nil {
+			t.Fatal(err)
+		}
+		indented.WriteByte('\n')
+		if !bytes.Equal(buf.Bytes(), indented.Bytes()) {
+			t.Errorf("%d results: not canonically indented:\n%s", n, buf.String())
+		}
+		var doc struct{ Results []any }
+		if err := json.Unmarshal(buf.Bytes(), &doc); err != nil || len(doc.Results) != n {
+			t.Errorf("%d results: decoded %d, %v", n, len(doc.Results), err)
+		}
+	}
+}
