@@ -22,8 +22,8 @@ import data.tfgate.lib
 
 deny contains lib.result(trail, "the trail's log files are not encrypted with a KMS key (kms_key_id is not set)") if {
 	some trail in lib.resources("aws_cloudtrail")
-	not lib.is_unknown(trail, "kms_key_id")
 	not _key_set(trail)
+	not lib.is_unknown(trail, "kms_key_id")
 }
 
 unknown contains lib.result(trail, "kms_key_id is known only after apply and is not linked to an aws_kms_key") if {

@@ -21,8 +21,8 @@ import data.tfgate.lib
 
 deny contains lib.result(trail, "log file validation is off (enable_log_file_validation is not true)") if {
 	some trail in lib.resources("aws_cloudtrail")
-	not lib.is_unknown(trail, "enable_log_file_validation")
 	not trail.values.enable_log_file_validation == true
+	not lib.is_unknown(trail, "enable_log_file_validation")
 }
 
 unknown contains lib.result(trail, "enable_log_file_validation is known only after apply") if {

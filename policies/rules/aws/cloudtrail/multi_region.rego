@@ -21,8 +21,8 @@ import data.tfgate.lib
 
 deny contains lib.result(trail, "the trail records one region only (is_multi_region_trail is not true)") if {
 	some trail in lib.resources("aws_cloudtrail")
-	not lib.is_unknown(trail, "is_multi_region_trail")
 	not trail.values.is_multi_region_trail == true
+	not lib.is_unknown(trail, "is_multi_region_trail")
 }
 
 unknown contains lib.result(trail, "is_multi_region_trail is known only after apply") if {

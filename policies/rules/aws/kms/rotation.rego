@@ -25,8 +25,8 @@ import data.tfgate.lib
 
 deny contains lib.result(key, "automatic key rotation is off (enable_key_rotation is not true)") if {
 	some key in _symmetric_keys
-	not lib.is_unknown(key, "enable_key_rotation")
 	not key.values.enable_key_rotation == true
+	not lib.is_unknown(key, "enable_key_rotation")
 }
 
 deny contains lib.result(key, msg) if {

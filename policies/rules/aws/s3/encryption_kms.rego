@@ -98,8 +98,8 @@ _buckets_of(address) := [bucket] if {
 _problems[s.address] contains "no rule sets apply_server_side_encryption_by_default" if {
 	some s in _settings
 	r := lib.resource(s.address)
-	not lib.is_unknown(r, concat("", [s.prefix, "rule"]))
 	count(_defaults(r, s.prefix)) == 0
+	not lib.is_unknown(r, concat("", [s.prefix, "rule"]))
 }
 
 _problems[s.address] contains sprintf("sse_algorithm is %s, not aws:kms or aws:kms:dsse", [d.sse_algorithm]) if {

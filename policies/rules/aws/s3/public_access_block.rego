@@ -38,8 +38,8 @@ deny contains lib.result(bucket, sprintf("%s: %s is not true", [block.address, s
 	some bucket in lib.resources("aws_s3_bucket")
 	some block in lib.bucket_configs(bucket, _type)
 	some setting in _settings
-	not lib.is_unknown(block, setting)
 	not block.values[setting] == true
+	not lib.is_unknown(block, setting)
 }
 
 unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
@@ -52,5 +52,6 @@ unknown contains lib.result(bucket, sprintf("%s: %s is known only after apply", 
 	some bucket in lib.resources("aws_s3_bucket")
 	some block in lib.bucket_configs(bucket, _type)
 	some setting in _settings
+	not block.values[setting] == true # a value known to be true is not unknown
 	lib.is_unknown(block, setting)
 }

@@ -101,7 +101,8 @@ test_kms_key_through_alias if {
 test_public_access_block if {
 	full := _pab("full", true)
 	partial := _pab("partial", false)
-	later := object.union(_pab("later", true), {"unknown": ["block_public_policy"]})
+	# A value known only after apply is absent from values.
+	later := json.remove(object.union(_pab("later", true), {"unknown": ["block_public_policy"]}), ["values/block_public_policy"])
 	rs := [
 		_bucket("full", [full]), full,
 		_bucket("partial", [partial]), partial,
