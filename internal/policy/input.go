@@ -65,6 +65,9 @@ const DefaultEmergencyWindow = 4 * time.Hour
 //
 //	index.by_type[TYPE]     positions in resources of the instances of TYPE
 //	index.managed[TYPE]     the same, for managed instances the change keeps
+//	index.referrers[ADDR][TYPE][ATTRIBUTE]
+//	                        positions of the instances of TYPE the change
+//	                        keeps that refer to ADDR through ATTRIBUTE
 //	index.by_address[ADDR]  position in resources of the instance ADDR
 //
 // so that rules look resources up instead of scanning the list, and the
@@ -92,13 +95,15 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 	byType := map[string][]*ast.Term{}
 	managed := map[string][]*ast.Term{}
 	byAddress := make([][2]*ast.Term, 0, len(m.Resources))
+	at := make(map[string]int, len(m.Resources))
 	for i, r := range m.Resources {
 		pos := ast.IntNumberTerm(i)
 		byType[r.Type] = append(byType[r.Type], pos)
-		if r.Mode == "managed" && !slices.Equal(r.Actions, []string{"delete"}) {
+		if r.Mode == "managed" && !deleted(r) {
 			managed[r.Type] = append(managed[r.Type], pos)
 		}
 		byAddress = append(byAddress, [2]*ast.Term{ast.StringTerm(r.Address), pos})
+		at[r.Address] = i
 	}
 	fields := [][2]*ast.Term{
 		item("model_version", ast.IntNumberTerm(m.Version)),
@@ -109,6 +114,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 			item("by_type", positions(byType)),
 			item("managed", positions(managed)),
 			item("by_address", ast.ObjectTerm(byAddress...)),
+			item("referrers", referrers(m.Resources, at)),
 		)),
 		item("params", ast.ObjectTerm(
 			item("now", ast.StringTerm(p.Now.UTC().Format(time.RFC3339))),
@@ -150,6 +156,39 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 	}
 	return ast.NewObject(fields...), nil
 }
+
+// referrers indexes the links by their target: for each address, by the
+// referring resource's type and attribute, the positions of the referring
+// resources that the change keeps, in the order of referenced_by.
+func referrers(rs []*model.Resource, at map[string]int) *ast.Term {
+	var targets [][2]*ast.Term
+	for _, r := range rs {
+		byType := map[string]map[string][]*ast.Term{}
+		for _, l := range r.ReferencedBy {
+			i, ok := at[l.Address]
+			if !ok || deleted(rs[i]) {
+				continue
+			}
+			if byType[l.Type] == nil {
+				byType[l.Type] = map[string][]*ast.Term{}
+			}
+			byType[l.Type][l.Attribute] = append(byType[l.Type][l.Attribute], ast.IntNumberTerm(i))
+		}
+		if len(byType) == 0 {
+			continue
+		}
+		types := make([][2]*ast.Term, 0, len(byType))
+		for t, byAttribute := range byType {
+			types = append(types, [2]*ast.Term{ast.StringTerm(t), positions(byAttribute)})
+		}
+		targets = append(targets, [2]*ast.Term{ast.StringTerm(r.Address), ast.ObjectTerm(types...)})
+	}
+	return ast.ObjectTerm(targets...)
+}
+
+// deleted reports whether the change deletes a resource without replacing
+// it.
+func deleted(r *model.Resource) bool { return slices.Equal(r.Actions, []string{"delete"}) }
 
 // positions makes an object of lists of positions.
 func positions(byKey map[string][]*ast.Term) *ast.Term {

@@ -25,13 +25,7 @@ deleted(r) if r.actions == ["delete"]
 
 # referrers returns the resources of a type that refer to r through one of
 # their attributes (such as "bucket"), and are not being deleted.
-referrers(r, type, attribute) := [other |
-	some l in r.referenced_by
-	l.type == type
-	l.attribute == attribute
-	other := resource(l.address)
-	not deleted(other)
-]
+referrers(r, type, attribute) := [input.resources[i] | some i in input.index.referrers[r.address][type][attribute]]
 
 # refers_to holds when r refers to some resource of a type through an
 # attribute.
@@ -112,6 +106,23 @@ mock_input(rs) := {
 	"index": {
 		"by_type": {t: [i | some i, r in full; r.type == t] | some r in full; t := r.type},
 		"managed": {t: [i | some i, r in full; r.type == t; r.mode == "managed"; not deleted(r)] | some r in full; t := r.type},
+		"referrers": {target.address: {t: {a: [i |
+			some link in target.referenced_by
+			link.type == t
+			link.attribute == a
+			some i, other in full
+			other.address == link.address
+			not deleted(other)
+		] |
+			some by_type in target.referenced_by
+			by_type.type == t
+			a := by_type.attribute
+		} |
+			some any in target.referenced_by
+			t := any.type
+		} |
+			some target in full
+		},
 		"by_address": {r.address: i | some i, r in full},
 	},
 } if {

@@ -40,3 +40,17 @@ test_referrers_follow_links if {
 	[r.address | some r in lib.referrers(lib.resource("aws_s3_bucket.b"), "aws_s3_bucket_versioning", "bucket")] == ["aws_s3_bucket_versioning.v"] with input as lib.mock_input(rs)
 	count(lib.referrers(lib.resource("aws_s3_bucket.b"), "aws_s3_bucket_policy", "bucket")) == 0 with input as lib.mock_input(rs)
 }
+
+_link(address, type, attribute) := {"address": address, "type": type, "attribute": attribute, "via": "reference"}
+
+test_mock_referrers_group_by_type_and_attribute if {
+	rs := [
+		{"address": "k.k", "type": "k", "referenced_by": [_link("a.one", "a", "x"), _link("a.two", "a", "x"), _link("a.one", "a", "y"), _link("b.gone", "b", "x")]},
+		{"address": "a.one", "type": "a"},
+		{"address": "a.two", "type": "a"},
+		{"address": "b.gone", "type": "b", "actions": ["delete"]},
+	]
+	[r.address | some r in lib.referrers(lib.resource("k.k"), "a", "x")] == ["a.one", "a.two"] with input as lib.mock_input(rs)
+	[r.address | some r in lib.referrers(lib.resource("k.k"), "a", "y")] == ["a.one"] with input as lib.mock_input(rs)
+	count(lib.referrers(lib.resource("k.k"), "b", "x")) == 0 with input as lib.mock_input(rs)
+}
