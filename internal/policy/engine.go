@@ -158,9 +158,10 @@ type finding struct {
 // evaluate runs the rules on every CPU, the rules with the most resources
 // to judge first, and returns each rule's findings at its position in the
 // catalogue. The first rule that fails in catalogue order gives the error.
+//
+// Every rule runs even after one has failed, so that which error is
+// reported does not depend on timing.
 func (e *Engine) evaluate(ctx context.Context, m *model.Model, input ast.Value) ([][]finding, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	order := e.byWork(m)
 	findings := make([][]finding, len(e.rules))
 	errs := make([]error, len(e.rules))
@@ -175,10 +176,6 @@ func (e *Engine) evaluate(ctx context.Context, m *model.Model, input ast.Value) 
 				}
 				i := order[n]
 				findings[i], errs[i] = e.evalRule(ctx, i, input)
-				if errs[i] != nil {
-					cancel()
-					return
-				}
 			}
 		})
 	}

@@ -179,3 +179,26 @@ deny contains {"resource": "widget.red", "message": sprintf("%d", [i])} if {
 		t.Errorf("error = %v, want deadline exceeded", err)
 	}
 }
+
+// TestEvaluateErrorIsDeterministic: when several rules fail, the first in
+// the catalogue gives the error, however the rules were scheduled.
+func TestEvaluateErrorIsDeterministic(t *testing.T) {
+	failing := func(id, pkg string) string {
+		h := strings.Replace(strings.Replace(header, "org-widget", id, 1), "org_widget", pkg, 1)
+		return h + "deny contains {\"resource\": \"x\", \"message\": m} if {\n\tm := sprintf(\"%d\", [to_number(\"" + id + "\")])\n}\n"
+	}
+	engine, err := policy.New(context.Background(), withUser(map[string]string{
+		"a.rego": failing("org-a", "org_a"),
+		"b.rego": failing("org-b", "org_b"),
+		"c.rego": failing("org-c", "org_c"),
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 20 {
+		_, err := engine.Evaluate(context.Background(), widgets(), params)
+		if err == nil || !strings.Contains(err.Error(), "org/a.rego") {
+			t.Fatalf("error = %v, want the one from org/a.rego", err)
+		}
+	}
+}
