@@ -110,23 +110,20 @@ func writeJSON(w io.Writer, r *Report) error {
 	}
 	bw := bufio.NewWriter(w)
 	bw.Write(head)
-	if len(r.Results) == 0 {
-		bw.WriteString("[]")
-	}
-	for i, res := range r.Results {
+	sep := "[\n    "
+	for _, res := range r.Results {
 		item, err := json.MarshalIndent(jsonResultOf(r, res), "    ", "  ")
 		if err != nil {
 			return err
 		}
-		sep := ",\n    "
-		if i == 0 {
-			sep = "[\n    "
-		}
 		bw.WriteString(sep)
 		bw.Write(item)
-		if i == len(r.Results)-1 {
-			bw.WriteString("\n  ]")
-		}
+		sep = ",\n    "
+	}
+	if len(r.Results) == 0 {
+		bw.WriteString("[]")
+	} else {
+		bw.WriteString("\n  ]")
 	}
 	bw.WriteString("\n}\n")
 	return bw.Flush()
