@@ -54,17 +54,28 @@ unknown contains lib.result(bucket, sprintf("%s: %s", [_label(address), question
 	some question in questions
 }
 
-# _settings lists what is judged: every encryption configuration resource
-# (its settings at the top of its values) and every bucket that writes the
-# legacy inline block (its settings under that block).
-_settings contains {"address": config.address, "prefix": ""} if {
+# _settings maps the address of each resource that sets default encryption
+# to where its settings are in its values (prefix) and its
+# apply_server_side_encryption_by_default blocks: every encryption
+# configuration resource, and every bucket that writes the legacy inline
+# block.
+_settings[config.address] := {"prefix": "", "defaults": _defaults(config.values.rule)} if {
 	some config in lib.resources(_type)
 }
 
-_settings contains {"address": bucket.address, "prefix": _inline} if {
+_settings[bucket.address] := {"prefix": _inline, "defaults": defaults} if {
 	some bucket in lib.resources("aws_s3_bucket")
 	_has_inline(bucket)
+	defaults := [d |
+		some block in bucket.values.server_side_encryption_configuration
+		some d in _defaults(block.rule)
+	]
 }
+
+_defaults(rules) := [d |
+	some rule in rules
+	some d in rule.apply_server_side_encryption_by_default
+]
 
 _has_inline(bucket) if count(bucket.values.server_side_encryption_configuration) > 0
 
@@ -95,59 +106,48 @@ _buckets_of(address) := [bucket] if {
 # _problems and _questions map setting addresses to what is wrong or
 # undecided about them. They are iterated whole, never looked up by key:
 # a lookup would evaluate the rule again for every configuration.
-_problems[s.address] contains "no rule sets apply_server_side_encryption_by_default" if {
-	some s in _settings
-	r := lib.resource(s.address)
-	count(_defaults(r, s.prefix)) == 0
-	not lib.is_unknown(r, concat("", [s.prefix, "rule"]))
+_problems[address] contains "no rule sets apply_server_side_encryption_by_default" if {
+	some address, s in _settings
+	count(s.defaults) == 0
+	not lib.is_unknown(lib.resource(address), concat("", [s.prefix, "rule"]))
 }
 
-_problems[s.address] contains sprintf("sse_algorithm is %s, not aws:kms or aws:kms:dsse", [d.sse_algorithm]) if {
-	some s in _settings
-	some d in _defaults(lib.resource(s.address), s.prefix)
+_problems[address] contains sprintf("sse_algorithm is %s, not aws:kms or aws:kms:dsse", [d.sse_algorithm]) if {
+	some address, s in _settings
+	some d in s.defaults
 	is_string(d.sse_algorithm)
 	not d.sse_algorithm in {"aws:kms", "aws:kms:dsse"}
 }
 
-_problems[s.address] contains "kms_master_key_id is not set, so the AWS-managed aws/s3 key is used" if {
-	some s in _settings
-	r := lib.resource(s.address)
-	some d in _defaults(r, s.prefix)
+_problems[address] contains "kms_master_key_id is not set, so the AWS-managed aws/s3 key is used" if {
+	some address, s in _settings
+	some d in s.defaults
 	d.sse_algorithm in {"aws:kms", "aws:kms:dsse"}
-	not _key_set(r, s.prefix, d)
+	not _key_set(d)
+	not _key_unknown(address, s.prefix)
 }
 
-_problems[s.address] contains "kms_master_key_id is the AWS-managed aws/s3 key" if {
-	some s in _settings
-	some d in _defaults(lib.resource(s.address), s.prefix)
+_problems[address] contains "kms_master_key_id is the AWS-managed aws/s3 key" if {
+	some address, s in _settings
+	some d in s.defaults
 	d.kms_master_key_id in {"alias/aws/s3", "aws/s3"}
 }
 
-_questions[s.address] contains "the key is known only after apply and is not linked to a customer-managed aws_kms_key" if {
-	some s in _settings
-	r := lib.resource(s.address)
-	some d in _defaults(r, s.prefix)
+_questions[address] contains "the key is known only after apply and is not linked to a customer-managed aws_kms_key" if {
+	some address, s in _settings
+	some d in s.defaults
 	d.sse_algorithm in {"aws:kms", "aws:kms:dsse"}
-	_key_unknown(r, s.prefix)
-	not lib.refers_to_kms_key(r, "kms_master_key_id")
+	not _key_set(d)
+	_key_unknown(address, s.prefix)
+	not lib.refers_to_kms_key(lib.resource(address), "kms_master_key_id")
 }
 
-_defaults(r, "") := [d |
-	some rule in r.values.rule
-	some d in rule.apply_server_side_encryption_by_default
-]
-
-_defaults(r, "server_side_encryption_configuration[0].") := [d |
-	some block in r.values.server_side_encryption_configuration
-	some rule in block.rule
-	some d in rule.apply_server_side_encryption_by_default
-]
-
-_key_set(_, _, d) if {
+_key_set(d) if {
 	is_string(d.kms_master_key_id)
 	d.kms_master_key_id != ""
 }
 
-_key_set(r, prefix, _) if _key_unknown(r, prefix)
-
-_key_unknown(r, prefix) if lib.is_unknown(r, concat("", [prefix, "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id"]))
+_key_unknown(address, prefix) if {
+	path := concat("", [prefix, "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id"])
+	lib.is_unknown(lib.resource(address), path)
+}
