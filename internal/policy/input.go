@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"runtime"
-	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -99,7 +98,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 	for i, r := range m.Resources {
 		pos := ast.IntNumberTerm(i)
 		byType[r.Type] = append(byType[r.Type], pos)
-		if r.Mode == "managed" && !deleted(r) {
+		if r.Mode == "managed" && !isDelete(r.Actions) {
 			managed[r.Type] = append(managed[r.Type], pos)
 		}
 		byAddress = append(byAddress, [2]*ast.Term{ast.StringTerm(r.Address), pos})
@@ -166,7 +165,7 @@ func referrers(rs []*model.Resource, at map[string]int) *ast.Term {
 		byType := map[string]map[string][]*ast.Term{}
 		for _, l := range r.ReferencedBy {
 			i, ok := at[l.Address]
-			if !ok || deleted(rs[i]) {
+			if !ok || isDelete(rs[i].Actions) {
 				continue
 			}
 			if byType[l.Type] == nil {
@@ -185,10 +184,6 @@ func referrers(rs []*model.Resource, at map[string]int) *ast.Term {
 	}
 	return ast.ObjectTerm(targets...)
 }
-
-// deleted reports whether the change deletes a resource without replacing
-// it.
-func deleted(r *model.Resource) bool { return slices.Equal(r.Actions, []string{"delete"}) }
 
 // positions makes an object of lists of positions.
 func positions(byKey map[string][]*ast.Term) *ast.Term {
