@@ -255,7 +255,14 @@ func checkInput(ctx context.Context, path string, o checkOptions, set settings, 
 	if err != nil {
 		return c, err
 	}
-	m.DropValues() // the input holds them now; nothing below reads them
+	// The input holds the details now and nothing below reads them. The
+	// loading's garbage (the file, the decoded JSON, the Go values) is all
+	// dead here: collecting it before evaluating makes the collector size
+	// the heap by what evaluation keeps, not by what loading left: on the
+	// 10k-instance benchmark plan, peak memory fell from 226–261 MiB to
+	// 214–221 MiB, at no measurable cost in time.
+	m.DropDetails()
+	runtime.GC()
 	if c.results, err = engine.EvaluateInput(ctx, m, input); err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
 			return c, fmt.Errorf("evaluation of %s exceeded the timeout: %w", path, context.DeadlineExceeded)

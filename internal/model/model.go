@@ -184,12 +184,14 @@ type Link struct {
 	Through []string `json:"through,omitempty"`
 }
 
-// DropValues forgets the values of every resource, to free their memory
-// once they have been copied elsewhere (into the policy input); the rest of
-// the model stays.
-func (m *Model) DropValues() {
+// DropDetails forgets what only policies read, to free its memory once
+// it has been copied into the policy input: each resource's values,
+// unknown, sensitive and configured paths, and links. What results are
+// built from (address, mode, type, actions, location) stays.
+func (m *Model) DropDetails() {
 	for _, r := range m.Resources {
-		r.Values = nil
+		r.Values, r.Unknown, r.Sensitive, r.Configured = nil, nil, nil, nil
+		r.References, r.ReferencedBy = nil, nil
 	}
 }
 

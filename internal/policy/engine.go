@@ -134,8 +134,9 @@ func (e *Engine) Evaluate(ctx context.Context, m *model.Model, p Params) ([]gate
 }
 
 // EvaluateInput is Evaluate on an input Input made of the model. It reads
-// no values from the model, so a caller short of memory may drop them
-// (model.DropValues) once the input is made.
+// only the resources' addresses, modes, types, actions and locations from
+// the model, so a caller short of memory may drop the rest
+// (model.DropDetails) once the input is made.
 func (e *Engine) EvaluateInput(ctx context.Context, m *model.Model, input ast.Value) ([]gate.Result, error) {
 	findings, err := e.evaluate(ctx, m, input)
 	if err != nil {

@@ -97,6 +97,22 @@ unknown contains lib.result(w, "this one is also unsure") if {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("results (-want +got):\n%s", diff)
 	}
+
+	// The CLI drops the model's details once the input holds them; the
+	// results must not change.
+	m := widgets()
+	input, err := policy.Input(m, params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.DropDetails()
+	dropped, err := engine.EvaluateInput(context.Background(), m, input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(results, dropped); diff != "" {
+		t.Errorf("results after DropDetails (-before +after):\n%s", diff)
+	}
 	if r := engine.Rules()[0]; r.ID != "org-widget" || r.Severity != gate.SeverityMedium || r.Enforcement != gate.SoftMandatory || r.Builtin {
 		t.Errorf("catalogue entry = %+v", r)
 	}
