@@ -3,6 +3,7 @@ package plan
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -46,6 +47,38 @@ func FuzzDecodeRawState(f *testing.F) {
 		}
 		if err != nil && strings.Contains(err.Error(), "\n") {
 			t.Fatalf("error spans lines: %q", err)
+		}
+	})
+}
+
+// FuzzDecodeSplit: the parallel decoder either gives up or gives exactly
+// what encoding/json gives for the whole document, and never accepts a
+// document encoding/json refuses. Arrays of any size are halved.
+func FuzzDecodeSplit(f *testing.F) {
+	// The small case plans only: large seeds slow mutation down.
+	seeds, _ := filepath.Glob("../../testdata/cases/*/plan.json")
+	for _, p := range seeds {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(`{"format_version": "1.2", "resource_changes": [null, {"address": "a.b"}], "planned_values": {}}`))
+	f.Add([]byte(`{"format_version": "1.2", "resource_changes": [ ,{"address": "a.b"}]}`))
+	f.Add([]byte(`{"Format_version": "1.2", "resource_changes": []}`))
+	f.Add([]byte(`{"format_version": "1.2", "format_version": "1.0"} `))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		split, ok := decodeSplit(data, 0)
+		if !ok {
+			return
+		}
+		whole, err := decodeWhole(data)
+		if err != nil {
+			t.Fatalf("split decoding accepted what encoding/json refuses: %v", err)
+		}
+		if !reflect.DeepEqual(split, whole) {
+			t.Fatalf("split and whole decoding differ:\nsplit %+v\nwhole %+v", split, whole)
 		}
 	})
 }

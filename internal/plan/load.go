@@ -78,14 +78,12 @@ func Decode(data []byte, source string) (*model.Model, error) {
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		return nil, fmt.Errorf("%s: %w", source, ErrBinaryPlan)
 	}
-	var doc document
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%s: %s", source, describeJSONError(data, err))
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("%s: more than one JSON document; expected the output of \"terraform show -json PLANFILE\"", source)
+	doc, ok := decodeSplit(data, minHalves)
+	if !ok {
+		var err error
+		if doc, err = decodeWhole(data); err != nil {
+			return nil, fmt.Errorf("%s: %s", source, err)
+		}
 	}
 	if doc.FormatVersion == nil {
 		if doc.Lineage && doc.Resources {
@@ -112,7 +110,7 @@ func Decode(data []byte, source string) (*model.Model, error) {
 	if isPlan {
 		m.Kind = model.KindPlan
 		m.Timestamp = doc.Timestamp
-		if err := fromPlan(m, &doc); err != nil {
+		if err := fromPlan(m, doc); err != nil {
 			return nil, fmt.Errorf("%s: %w", source, err)
 		}
 	} else {
@@ -123,6 +121,21 @@ func Decode(data []byte, source string) (*model.Model, error) {
 	}
 	m.Complete()
 	return m, nil
+}
+
+// decodeWhole decodes the document with encoding/json alone: the
+// reference for decodeSplit, and the source of every decoding error.
+func decodeWhole(data []byte) (*document, error) {
+	var doc document
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		return nil, errors.New(describeJSONError(data, err))
+	}
+	if dec.More() {
+		return nil, errors.New("more than one JSON document; expected the output of \"terraform show -json PLANFILE\"")
+	}
+	return &doc, nil
 }
 
 // describeJSONError turns a decoding error into a message with a line and

@@ -3,6 +3,8 @@ package plan
 import (
 	"errors"
 	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -286,4 +288,61 @@ func dump(v any) string {
 	}
 	walk(v)
 	return b.String()
+}
+
+// TestDecodeSplitMatchesWhole: on every real plan and state, the parallel
+// decoder takes its fast path, with resource_changes halved, and gives
+// exactly what encoding/json gives.
+func TestDecodeSplitMatchesWhole(t *testing.T) {
+	var paths []string
+	for _, pattern := range []string{"../../testdata/cases/*/plan.json", "../../testdata/foundation/environments/*/*.json"} {
+		found, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, found...)
+	}
+	if len(paths) < 100 {
+		t.Fatalf("found %d fixtures, want the corpus", len(paths))
+	}
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		whole, err := decodeWhole(data)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		split, ok := decodeSplit(data, 0)
+		if !ok {
+			t.Errorf("%s: the split decoder gave up on a real document", path)
+			continue
+		}
+		if !reflect.DeepEqual(split, whole) {
+			t.Errorf("%s: split and whole decoding differ", path)
+		}
+	}
+}
+
+// TestDecodeSplitGivesUp: documents the fast path must leave to
+// encoding/json, which refuses them or reads them its own way.
+func TestDecodeSplitGivesUp(t *testing.T) {
+	for name, doc := range map[string]string{
+		"case-folded key":   `{"Format_Version": "1.2"}`,
+		"escaped key":       `{"format\u005fversion": "1.2"}`,
+		"repeated key":      `{"format_version": "1.2", "format_version": "1.0"}`,
+		"trailing data":     `{"format_version": "1.2"} {}`,
+		"missing comma":     `{"format_version": "1.2" "errored": false}`,
+		"bad member":        `{"format_version": "1.2", "checks": [1,]}`,
+		"bad planned value": `{"format_version": "1.2", "planned_values": {"a":}}`,
+		"empty half":        `{"format_version": "1.2", "resource_changes": [ , {"address": "a.b"}]}`,
+		"wrong type":        `{"format_version": "1.2", "errored": "no"}`,
+		"deep":              `{"format_version": "1.2", "checks": ` + strings.Repeat("[", 600) + strings.Repeat("]", 600) + `}`,
+		"array at the top":  `[{"format_version": "1.2"}]`,
+	} {
+		if _, ok := decodeSplit([]byte(doc), 0); ok {
+			t.Errorf("%s: the split decoder accepted %s", name, doc)
+		}
+	}
 }
