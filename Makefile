@@ -62,6 +62,7 @@ bench: ## benchmark the whole check against the decode lower bound on 1k, 10k an
 fuzz: ## fuzz every parser for FUZZTIME each (default 1m)
 	$(GO) test ./internal/plan -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./internal/plan -run '^$$' -fuzz FuzzDecodeRawState -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	$(GO) test ./internal/plan -run '^$$' -fuzz FuzzDecodeSplit -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./internal/model -run '^$$' -fuzz FuzzParseModulePath -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./internal/config -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./internal/hclsrc -run '^$$' -fuzz FuzzParseSuppression -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
