@@ -37,10 +37,10 @@ type document struct {
 	Errored          bool    `json:"errored"`
 
 	// Plan parts.
-	ResourceChanges []*tfjson.ResourceChange `json:"resource_changes"`
-	PriorState      *priorState              `json:"prior_state"`
-	Configuration   *tfjson.Config           `json:"configuration"`
-	PlannedValues   presence                 `json:"planned_values"`
+	ResourceChanges []*resourceChange `json:"resource_changes"`
+	PriorState      *priorState       `json:"prior_state"`
+	Configuration   *tfjson.Config    `json:"configuration"`
+	PlannedValues   presence          `json:"planned_values"`
 	// Variables are the root module's input values; sensitive ones are
 	// printed in the clear, so they are only read to be hidden.
 	Variables map[string]*tfjson.PlanVariable `json:"variables"`
@@ -52,6 +52,31 @@ type document struct {
 	// "terraform show -json" output.
 	Lineage   presence `json:"lineage"`
 	Resources presence `json:"resources"`
+}
+
+// resourceChange is the part of tfjson.ResourceChange the model uses.
+type resourceChange struct {
+	Address       string  `json:"address"`
+	ModuleAddress string  `json:"module_address"`
+	Mode          string  `json:"mode"`
+	Type          string  `json:"type"`
+	Name          string  `json:"name"`
+	Index         any     `json:"index"`
+	DeposedKey    string  `json:"deposed"`
+	Change        *change `json:"change"`
+}
+
+// change is the part of tfjson.Change the model uses. The before-values
+// are only needed for a delete, so they are kept as raw JSON and decoded
+// then: in a plan that updates or keeps most resources they are as large
+// as the after-values.
+type change struct {
+	Actions         []string        `json:"actions"`
+	Before          json.RawMessage `json:"before"`
+	After           any             `json:"after"`
+	AfterUnknown    any             `json:"after_unknown"`
+	BeforeSensitive json.RawMessage `json:"before_sensitive"`
+	AfterSensitive  any             `json:"after_sensitive"`
 }
 
 // priorState is tfjson.State without its UnmarshalJSON, which would decode

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/tfgate/tfgate/internal/model"
 )
@@ -344,5 +346,54 @@ func TestDecodeSplitGivesUp(t *testing.T) {
 		if _, ok := decodeSplit([]byte(doc), 0); ok {
 			t.Errorf("%s: the split decoder accepted %s", name, doc)
 		}
+	}
+}
+
+// TestChangeValues: a resource's values are the after-values, except for a
+// delete, where they are the before-values with the before-marks hidden.
+// Before-values are decoded only then.
+func TestChangeValues(t *testing.T) {
+	for _, tc := range []struct {
+		name, change string
+		want         map[string]any
+		sensitive    []string
+	}{
+		{
+			name:   "create",
+			change: `{"actions": ["create"], "before": null, "after": {"n": 1}, "after_unknown": {}, "after_sensitive": {}}`,
+			want:   map[string]any{"n": json.Number("1")},
+		},
+		{
+			name:      "update",
+			change:    `{"actions": ["update"], "before": {"n": 1, "k": "old"}, "after": {"n": 2, "k": "new"}, "after_unknown": {}, "before_sensitive": {}, "after_sensitive": {"k": true}}`,
+			want:      map[string]any{"n": json.Number("2"), "k": model.SensitiveMarker},
+			sensitive: []string{"k"},
+		},
+		{
+			name:      "delete",
+			change:    `{"actions": ["delete"], "before": {"n": 1, "k": "old", "l": [1.50, "x"]}, "after": null, "after_unknown": {}, "before_sensitive": {"k": true}, "after_sensitive": false}`,
+			want:      map[string]any{"n": json.Number("1"), "k": model.SensitiveMarker, "l": []any{json.Number("1.50"), "x"}},
+			sensitive: []string{"k"},
+		},
+		{
+			name:   "delete without before",
+			change: `{"actions": ["delete"], "after": null}`,
+			want:   map[string]any{},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := `{"format_version": "1.2", "resource_changes": [{"address": "a.b", "mode": "managed", "type": "a", "name": "b", "change": ` + tc.change + `}]}`
+			m, err := Decode([]byte(doc), "plan.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := find(t, m, "a.b")
+			if diff := cmp.Diff(tc.want, r.Values); diff != "" {
+				t.Errorf("values (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.sensitive, r.Sensitive, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("sensitive (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

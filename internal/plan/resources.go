@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -95,20 +96,22 @@ func walkStateModules(mod *tfjson.StateModule, visit func(*tfjson.StateResource,
 	return nil
 }
 
-func changeResource(rc *tfjson.ResourceChange, secrets *secretSet) (*model.Resource, error) {
-	r, err := newResource(rc.Address, rc.ModuleAddress, string(rc.Mode), rc.Type, rc.Name, rc.Index)
+func changeResource(rc *resourceChange, secrets *secretSet) (*model.Resource, error) {
+	r, err := newResource(rc.Address, rc.ModuleAddress, rc.Mode, rc.Type, rc.Name, rc.Index)
 	if err != nil {
 		return nil, err
 	}
 	c := rc.Change
-	r.Actions = make([]string, len(c.Actions))
-	for i, a := range c.Actions {
-		r.Actions[i] = string(a)
-	}
+	r.Actions = slices.Clone(c.Actions)
 	values, sensitive := c.After, c.AfterSensitive
-	if len(c.Actions) == 1 && c.Actions[0] == tfjson.ActionDelete {
+	if len(c.Actions) == 1 && c.Actions[0] == string(tfjson.ActionDelete) {
 		// Nothing remains after a delete: rules judge what is removed.
-		values, sensitive = c.Before, c.BeforeSensitive
+		if values, err = decodeRaw(c.Before); err != nil {
+			return nil, fmt.Errorf("resource %s: before: %w", printable(rc.Address), err)
+		}
+		if sensitive, err = decodeRaw(c.BeforeSensitive); err != nil {
+			return nil, fmt.Errorf("resource %s: before_sensitive: %w", printable(rc.Address), err)
+		}
 	} else {
 		r.Unknown = unknownPaths(c.AfterUnknown)
 	}
@@ -116,6 +119,21 @@ func changeResource(rc *tfjson.ResourceChange, secrets *secretSet) (*model.Resou
 		return nil, fmt.Errorf("resource %s: %w", printable(rc.Address), err)
 	}
 	return r, nil
+}
+
+// decodeRaw decodes a value the document kept as raw JSON, numbers as
+// json.Number as everywhere else; absent is nil.
+func decodeRaw(raw json.RawMessage) (any, error) {
+	if len(raw) == 0 {
+		return nil, nil
+	}
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	return v, nil
 }
 
 func stateResource(sr *tfjson.StateResource, module string, secrets *secretSet) (*model.Resource, error) {

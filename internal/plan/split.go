@@ -8,8 +8,6 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
-
-	tfjson "github.com/hashicorp/terraform-json"
 )
 
 // maxSplitDepth is the deepest nesting decodeSplit takes on; deeper
@@ -38,7 +36,7 @@ func decodeSplit(data []byte, minHalves int) (doc *document, ok bool) {
 	}
 	doc = &document{}
 	var tasks []task
-	var first, second []*tfjson.ResourceChange
+	var first, second []*resourceChange
 	halved := false
 	seen := map[string]bool{}
 	for _, m := range members {
