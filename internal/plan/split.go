@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -239,7 +240,7 @@ func skipValue(data []byte, i int) (int, bool) {
 	default:
 		// A number or a literal: up to the next delimiter.
 		start := i
-		for i < len(data) && !bytes.ContainsRune([]byte(",}] \t\r\n"), rune(data[i])) {
+		for i < len(data) && strings.IndexByte(",}] \t\r\n", data[i]) < 0 {
 			i++
 		}
 		return i, i > start
