@@ -8,6 +8,26 @@ package tfgate.lib
 # deleted.
 bucket_configs(bucket, type) := referrers(bucket, type, "bucket")
 
+# bucket_configured holds when some resource of the type, not being
+# deleted, configures the bucket: count(bucket_configs(bucket, type)) > 0
+# without building the list.
+bucket_configured(bucket, type) if count(input.index.referrers[bucket.address][type].bucket) > 0
+
+# configured_buckets returns the buckets, not being deleted, that a
+# resource configures through a link on its "bucket" attribute: the
+# reverse of bucket_configs. Rules that judge a configuration's settings
+# start from the configuration and look its buckets up only when a setting
+# is wrong, which is cheaper than asking every bucket for its
+# configurations.
+configured_buckets(config) := [bucket |
+	some l in config.references
+	l.attribute == "bucket"
+	l.type == "aws_s3_bucket"
+	bucket := resource(l.address)
+	bucket.mode == "managed"
+	not deleted(bucket)
+]
+
 # bucket_undecided holds when no resource of the type is linked to the
 # bucket but one might belong to it: a resource of that type whose bucket is
 # known only after apply and links to no bucket, or, when the bucket's own

@@ -54,3 +54,30 @@ test_mock_referrers_group_by_type_and_attribute if {
 	[r.address | some r in lib.referrers(lib.resource("k.k"), "a", "y")] == ["a.one"] with input as lib.mock_input(rs)
 	count(lib.referrers(lib.resource("k.k"), "b", "x")) == 0 with input as lib.mock_input(rs)
 }
+
+test_bucket_configs_both_ways if {
+	rs := [
+		{"address": "aws_s3_bucket.b", "type": "aws_s3_bucket", "referenced_by": [
+			_link("aws_s3_bucket_versioning.v", "aws_s3_bucket_versioning", "bucket"),
+			_link("aws_s3_bucket_policy.p", "aws_s3_bucket_policy", "bucket"),
+		]},
+		{"address": "aws_s3_bucket.gone", "type": "aws_s3_bucket", "actions": ["delete"], "referenced_by": [
+			_link("aws_s3_bucket_versioning.v", "aws_s3_bucket_versioning", "bucket"),
+		]},
+		{"address": "aws_s3_bucket_versioning.v", "type": "aws_s3_bucket_versioning", "references": [
+			_link("aws_s3_bucket.b", "aws_s3_bucket", "bucket"),
+			_link("aws_s3_bucket.gone", "aws_s3_bucket", "bucket"),
+			_link("aws_s3_bucket.b", "aws_s3_bucket", "expected_bucket_owner"),
+		]},
+		{"address": "aws_s3_bucket_policy.p", "type": "aws_s3_bucket_policy", "actions": ["delete"], "references": [
+			_link("aws_s3_bucket.b", "aws_s3_bucket", "bucket"),
+		]},
+	]
+	bucket := lib.resource("aws_s3_bucket.b") with input as lib.mock_input(rs)
+	lib.bucket_configured(bucket, "aws_s3_bucket_versioning") with input as lib.mock_input(rs)
+	not lib.bucket_configured(bucket, "aws_s3_bucket_policy") with input as lib.mock_input(rs)
+	not lib.bucket_configured(bucket, "aws_s3_bucket_acl") with input as lib.mock_input(rs)
+
+	# A deleted bucket is left out; so is a link on another attribute.
+	[b.address | some b in lib.configured_buckets(lib.resource("aws_s3_bucket_versioning.v"))] == ["aws_s3_bucket.b"] with input as lib.mock_input(rs)
+}

@@ -40,7 +40,7 @@ unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type))
 	lib.bucket_undecided(bucket, _type)
 }
 
-_encrypted(bucket) if count(lib.bucket_configs(bucket, _type)) > 0
+_encrypted(bucket) if lib.bucket_configured(bucket, _type)
 
 # The legacy inline block, when the configuration writes it (a computed
 # one is unknown at plan time and does not count).

@@ -30,7 +30,7 @@ _inline := "server_side_encryption_configuration[0]."
 
 deny contains lib.result(bucket, "no server-side encryption configuration refers to this bucket, so no customer-managed KMS key protects it") if {
 	some bucket in lib.resources("aws_s3_bucket")
-	count(lib.bucket_configs(bucket, _type)) == 0
+	not lib.bucket_configured(bucket, _type)
 	not _has_inline(bucket)
 	not lib.bucket_undecided(bucket, _type)
 }
@@ -43,7 +43,7 @@ deny contains lib.result(bucket, sprintf("%s: %s", [_label(address), problem])) 
 
 unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
 	some bucket in lib.resources("aws_s3_bucket")
-	count(lib.bucket_configs(bucket, _type)) == 0
+	not lib.bucket_configured(bucket, _type)
 	not _has_inline(bucket)
 	lib.bucket_undecided(bucket, _type)
 }

@@ -30,28 +30,28 @@ _settings := ["block_public_acls", "block_public_policy", "ignore_public_acls", 
 
 deny contains lib.result(bucket, "no public access block refers to this bucket") if {
 	some bucket in lib.resources("aws_s3_bucket")
-	count(lib.bucket_configs(bucket, _type)) == 0
+	not lib.bucket_configured(bucket, _type)
 	not lib.bucket_undecided(bucket, _type)
 }
 
 deny contains lib.result(bucket, sprintf("%s: %s is not true", [block.address, setting])) if {
-	some bucket in lib.resources("aws_s3_bucket")
-	some block in lib.bucket_configs(bucket, _type)
+	some block in lib.resources(_type)
 	some setting in _settings
 	not block.values[setting] == true
 	not lib.is_unknown(block, setting)
+	some bucket in lib.configured_buckets(block)
 }
 
 unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
 	some bucket in lib.resources("aws_s3_bucket")
-	count(lib.bucket_configs(bucket, _type)) == 0
+	not lib.bucket_configured(bucket, _type)
 	lib.bucket_undecided(bucket, _type)
 }
 
 unknown contains lib.result(bucket, sprintf("%s: %s is known only after apply", [block.address, setting])) if {
-	some bucket in lib.resources("aws_s3_bucket")
-	some block in lib.bucket_configs(bucket, _type)
+	some block in lib.resources(_type)
 	some setting in _settings
 	not block.values[setting] == true # a value known to be true is not unknown
 	lib.is_unknown(block, setting)
+	some bucket in lib.configured_buckets(block)
 }

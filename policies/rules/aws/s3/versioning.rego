@@ -26,30 +26,30 @@ _type := "aws_s3_bucket_versioning"
 deny contains lib.result(bucket, "no versioning configuration refers to this bucket") if {
 	some bucket in lib.resources("aws_s3_bucket")
 	not _inline_enabled(bucket)
-	count(lib.bucket_configs(bucket, _type)) == 0
+	not lib.bucket_configured(bucket, _type)
 	not lib.bucket_undecided(bucket, _type)
 }
 
 deny contains lib.result(bucket, sprintf("%s: versioning status is %s, not Enabled", [config.address, status])) if {
-	some bucket in lib.resources("aws_s3_bucket")
-	some config in lib.bucket_configs(bucket, _type)
+	some config in lib.resources(_type)
 	some c in config.values.versioning_configuration
 	status := c.status
 	is_string(status)
 	status != "Enabled"
+	some bucket in lib.configured_buckets(config)
 }
 
 unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
 	some bucket in lib.resources("aws_s3_bucket")
 	not _inline_enabled(bucket)
-	count(lib.bucket_configs(bucket, _type)) == 0
+	not lib.bucket_configured(bucket, _type)
 	lib.bucket_undecided(bucket, _type)
 }
 
 unknown contains lib.result(bucket, sprintf("%s: the versioning status is known only after apply", [config.address])) if {
-	some bucket in lib.resources("aws_s3_bucket")
-	some config in lib.bucket_configs(bucket, _type)
+	some config in lib.resources(_type)
 	lib.is_unknown(config, "versioning_configuration[0].status")
+	some bucket in lib.configured_buckets(config)
 }
 
 # The legacy inline block, when the configuration writes it.
