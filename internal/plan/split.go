@@ -45,7 +45,7 @@ func decodeSplit(data []byte, minHalves int) (doc *document, ok bool) {
 			return nil, false
 		}
 		seen[m.key] = true
-		var target any
+		var target any // where the member is decoded; nil: only validated
 		switch m.key {
 		case "format_version":
 			target = &doc.FormatVersion
@@ -74,15 +74,14 @@ func decodeSplit(data []byte, minHalves int) (doc *document, ok bool) {
 				task{len(a), func() bool { return decodeInto(a, &first) && len(first) > 0 }},
 				task{len(b), func() bool { return decodeInto(b, &second) && len(second) > 0 }})
 			continue
-		case "planned_values", "lineage", "resources":
-			// Only their presence matters.
-			p := map[string]*presence{"planned_values": &doc.PlannedValues, "lineage": &doc.Lineage, "resources": &doc.Resources}[m.key]
-			*p = true
-			tasks = append(tasks, task{len(m.value), func() bool { return json.Valid(m.value) }})
-			continue
-		default:
-			// A member the model does not read: only its validity
-			// matters.
+		case "planned_values":
+			doc.PlannedValues = true
+		case "lineage":
+			doc.Lineage = true
+		case "resources":
+			doc.Resources = true
+		}
+		if target == nil {
 			tasks = append(tasks, task{len(m.value), func() bool { return json.Valid(m.value) }})
 			continue
 		}

@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"runtime"
+	"sync"
 
 	"github.com/tfgate/tfgate/internal/gate"
 )
@@ -111,14 +114,17 @@ func writeJSON(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
 	bw.Write(head)
 	sep := "[\n    "
-	for _, res := range r.Results {
-		item, err := json.MarshalIndent(jsonResultOf(r, res), "    ", "  ")
-		if err != nil {
+	items := make([][]byte, min(len(r.Results), jsonBatch))
+	for start := 0; start < len(r.Results); start += jsonBatch {
+		batch := r.Results[start:min(start+jsonBatch, len(r.Results))]
+		if err := marshalResults(r, batch, items); err != nil {
 			return err
 		}
-		bw.WriteString(sep)
-		bw.Write(item)
-		sep = ",\n    "
+		for _, item := range items[:len(batch)] {
+			bw.WriteString(sep)
+			bw.Write(item)
+			sep = ",\n    "
+		}
 	}
 	if len(r.Results) == 0 {
 		bw.WriteString("[]")
@@ -127,6 +133,29 @@ func writeJSON(w io.Writer, r *Report) error {
 	}
 	bw.WriteString("\n}\n")
 	return bw.Flush()
+}
+
+// jsonBatch is how many results the JSON report encodes at a time.
+const jsonBatch = 1024
+
+// marshalResults encodes a batch of results into items, indented for
+// their place in the report, on every CPU.
+func marshalResults(r *Report, batch []gate.Result, items [][]byte) error {
+	workers := min(runtime.GOMAXPROCS(0), len(batch))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(batch); i += workers {
+				items[i], errs[w] = json.MarshalIndent(jsonResultOf(r, batch[i]), "    ", "  ")
+				if errs[w] != nil {
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 func jsonResultOf(r *Report, res gate.Result) jsonResult {
