@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -128,12 +127,8 @@ func decodeRaw(raw json.RawMessage) (any, error) {
 		return nil, nil
 	}
 	var v any
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	if err := dec.Decode(&v); err != nil {
-		return nil, err
-	}
-	return v, nil
+	err := decodeNumbers(raw, &v)
+	return v, err
 }
 
 func stateResource(sr *tfjson.StateResource, module string, secrets *secretSet) (*model.Resource, error) {

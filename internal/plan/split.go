@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"errors"
 	"runtime"
 	"slices"
 	"strings"
@@ -71,8 +72,8 @@ func decodeSplit(data []byte, minHalves int) (doc *document, ok bool) {
 			}
 			halved = true
 			tasks = append(tasks,
-				task{len(a), func() bool { return decodeInto(a, &first) && len(first) > 0 }},
-				task{len(b), func() bool { return decodeInto(b, &second) && len(second) > 0 }})
+				task{len(a), func() bool { return decodeNumbers(a, &first) == nil && len(first) > 0 }},
+				task{len(b), func() bool { return decodeNumbers(b, &second) == nil && len(second) > 0 }})
 			continue
 		case "planned_values":
 			doc.PlannedValues = true
@@ -85,7 +86,7 @@ func decodeSplit(data []byte, minHalves int) (doc *document, ok bool) {
 			tasks = append(tasks, task{len(m.value), func() bool { return json.Valid(m.value) }})
 			continue
 		}
-		tasks = append(tasks, task{len(m.value), func() bool { return decodeInto(m.value, target) }})
+		tasks = append(tasks, task{len(m.value), func() bool { return decodeNumbers(m.value, target) == nil }})
 	}
 	if !runAll(tasks) {
 		return nil, false
@@ -126,12 +127,18 @@ func runAll(tasks []task) bool {
 	return !failed.Load()
 }
 
-// decodeInto decodes one JSON value as Decode does the whole document,
-// with numbers kept as json.Number.
-func decodeInto(value []byte, target any) bool {
+// decodeNumbers decodes exactly one JSON value into target as Decode does
+// the whole document: numbers become json.Number.
+func decodeNumbers(value []byte, target any) error {
 	dec := json.NewDecoder(bytes.NewReader(value))
 	dec.UseNumber()
-	return dec.Decode(target) == nil && !dec.More()
+	if err := dec.Decode(target); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("more than one JSON value")
+	}
+	return nil
 }
 
 // member is a top-level member of a JSON object: its key and the extent of
