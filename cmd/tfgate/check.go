@@ -258,9 +258,8 @@ func checkInput(ctx context.Context, path string, o checkOptions, set settings, 
 	// The input holds the details now and nothing below reads them. The
 	// loading's garbage (the file, the decoded JSON, the Go values) is all
 	// dead here: collecting it before evaluating makes the collector size
-	// the heap by what evaluation keeps, not by what loading left: on the
-	// 10k-instance benchmark plan, peak memory fell from 226–261 MiB to
-	// 214–221 MiB, at no measurable cost in time.
+	// the heap by what evaluation keeps, not by what loading left, at no
+	// measurable cost in time (figures in docs/performance.md).
 	m.DropDetails()
 	runtime.GC()
 	if c.results, err = engine.EvaluateInput(ctx, m, input); err != nil {
