@@ -39,12 +39,18 @@ type group struct{ module, name string }
 // scope is where an expression is evaluated.
 type scope struct {
 	path model.ModulePath
+	// module is path.String(), the module instance's address.
+	module string
 	// self is the instance key of the resource or module call whose
 	// expression this is: count.index and each.key stand for it.
 	self any
 	// forEach holds the references of that block's for_each expression:
 	// each.value stands for one element of it.
 	forEach []string
+}
+
+func newScope(path model.ModulePath, self any, forEach []string) scope {
+	return scope{path: path, module: path.String(), self: self, forEach: forEach}
 }
 
 // target is a resource instance that an expression refers to.
@@ -70,14 +76,20 @@ func link(resources []*model.Resource, cfg *tfjson.Config) error {
 	}
 	l.indexModule("", cfg.RootModule)
 	paths := make([]model.ModulePath, len(resources))
+	parsed := map[string]model.ModulePath{}
 	for i, r := range resources {
+		g := group{r.Module, r.ConfigAddress()}
+		l.instances[g] = append(l.instances[g], r)
+		if path, ok := parsed[r.Module]; ok {
+			paths[i] = path // its module keys are recorded
+			continue
+		}
 		path, err := model.ParseModulePath(r.Module)
 		if err != nil {
 			return err
 		}
 		paths[i] = path
-		g := group{r.Module, r.ConfigAddress()}
-		l.instances[g] = append(l.instances[g], r)
+		parsed[r.Module] = path
 		for depth := range path {
 			g := group{path[:depth].String(), path[depth].Name}
 			if !slices.ContainsFunc(l.moduleKeys[g], func(k any) bool { return model.SameKey(k, path[depth].Key) }) {
@@ -99,7 +111,7 @@ func link(resources []*model.Resource, cfg *tfjson.Config) error {
 			r.Configured = append(r.Configured, name)
 		}
 		slices.Sort(r.Configured)
-		sc := scope{path: paths[i], self: r.Index, forEach: references(cr.ForEachExpression)}
+		sc := newScope(paths[i], r.Index, references(cr.ForEachExpression))
 		l.linkExpressions(r, sc, "", cr.Expressions)
 	}
 	return nil
@@ -190,7 +202,7 @@ func (l *linker) resolve(sc scope, refs []string, keyed bool, depth int) []targe
 		case refResource:
 			out = append(out, l.resourceTargets(sc, p, keyed)...)
 		case refEachValue:
-			inner := scope{path: sc.path, self: sc.self}
+			inner := scope{path: sc.path, module: sc.module, self: sc.self}
 			for _, t := range l.resolve(inner, sc.forEach, true, depth+1) {
 				t.byKey = true
 				out = append(out, t)
@@ -205,7 +217,7 @@ func (l *linker) resolve(sc scope, refs []string, keyed bool, depth int) []targe
 }
 
 func (l *linker) resourceTargets(sc scope, p reference, keyed bool) []target {
-	instances := l.instances[group{sc.path.String(), p.name}]
+	instances := l.instances[group{sc.module, p.name}]
 	var out []target
 	switch {
 	case p.hasKey:
@@ -246,9 +258,9 @@ func (l *linker) variableTargets(sc scope, name string, depth int) []target {
 	if expr == nil || expr.ExpressionData == nil || len(expr.References) == 0 {
 		return nil
 	}
-	hop := sc.path.String() + ".var." + name
+	hop := sc.module + ".var." + name
 	return l.memoized(hop, func() []target {
-		parent := scope{path: sc.path[:n-1], self: sc.path[n-1].Key, forEach: references(call.ForEachExpression)}
+		parent := newScope(sc.path[:n-1], sc.path[n-1].Key, references(call.ForEachExpression))
 		return withHop(hop, l.resolve(parent, expr.References, keyed(expr.References), depth+1))
 	})
 }
@@ -289,7 +301,7 @@ func (l *linker) outputTargets(sc scope, p reference, keyed bool, depth int) []t
 		slices.Sort(outputs)
 	}
 	var out []target
-	for _, key := range l.moduleKeys[group{sc.path.String(), p.name}] {
+	for _, key := range l.moduleKeys[group{sc.module, p.name}] {
 		byKey := false
 		switch {
 		case p.hasKey:
@@ -315,7 +327,7 @@ func (l *linker) outputTargets(sc scope, p reference, keyed bool, depth int) []t
 			}
 			refs := output.Expression.References
 			resolved := l.memoized(child.String()+".output."+name+"\x00"+hop, func() []target {
-				return withHop(hop, l.resolve(scope{path: child}, refs, false, depth+1))
+				return withHop(hop, l.resolve(newScope(child, nil, nil), refs, false, depth+1))
 			})
 			for _, t := range resolved {
 				t.byKey = t.byKey || byKey
