@@ -67,13 +67,19 @@ func decodeSplit(data []byte, minHalves int) (doc *document, ok bool) {
 		case "resource_changes":
 			a, b, split := halves(m.value, minHalves)
 			if !split {
-				target = &doc.ResourceChanges
-				break
+				if len(m.value) < 2 || m.value[0] != '[' {
+					return nil, false // null, or not an array: encoding/json says
+				}
+				tasks = append(tasks, task{len(m.value), func() (ok bool) {
+					doc.ResourceChanges, ok = decodeChanges(m.value[1 : len(m.value)-1])
+					return ok
+				}})
+				continue
 			}
 			halved = true
 			tasks = append(tasks,
-				task{len(a), func() bool { return decodeNumbers(a, &first) == nil && len(first) > 0 }},
-				task{len(b), func() bool { return decodeNumbers(b, &second) == nil && len(second) > 0 }})
+				task{len(a), func() (ok bool) { first, ok = decodeChanges(a); return ok && len(first) > 0 }},
+				task{len(b), func() (ok bool) { second, ok = decodeChanges(b); return ok && len(second) > 0 }})
 			continue
 		case "planned_values":
 			doc.PlannedValues = true
@@ -83,7 +89,7 @@ func decodeSplit(data []byte, minHalves int) (doc *document, ok bool) {
 			doc.Resources = true
 		}
 		if target == nil {
-			tasks = append(tasks, task{len(m.value), func() bool { return json.Valid(m.value) }})
+			tasks = append(tasks, task{len(m.value), func() bool { return valid(m.value) }})
 			continue
 		}
 		tasks = append(tasks, task{len(m.value), func() bool { return decodeNumbers(m.value, target) == nil }})
@@ -267,8 +273,8 @@ func skipString(data []byte, i int) (int, bool) {
 }
 
 // halves splits a JSON array between two of its elements near the middle
-// and returns each half as an array of its own. It reports false for an
-// array shorter than min bytes, or one it cannot split.
+// and returns the elements of each half, without the brackets. It reports
+// false for an array shorter than min bytes, or one it cannot split.
 func halves(array []byte, min int) (first, second []byte, ok bool) {
 	if len(array) < min || array[0] != '[' {
 		return nil, nil, false
@@ -285,9 +291,7 @@ func halves(array []byte, min int) (first, second []byte, ok bool) {
 			return nil, nil, false
 		}
 		if i >= len(array)/2 {
-			first = append(append([]byte{'['}, array[1:i]...), ']')
-			second = append([]byte{'['}, array[i+1:]...)
-			return first, second, true
+			return array[1:i], array[i+1 : len(array)-1], true
 		}
 		i = skipSpace(array, i+1)
 	}

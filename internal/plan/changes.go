@@ -1,0 +1,472 @@
+package plan
+
+import (
+	"encoding/json"
+	"unicode/utf8"
+)
+
+// decodeChanges decodes the elements of a resource_changes array, the bulk
+// of a plan, in one pass over the bytes: elements holds them without the
+// brackets, separated by commas. It builds what encoding/json builds for
+// []*resourceChange with UseNumber, and skips the members the model does
+// not read after checking their syntax.
+//
+// Like decodeSplit it is a fast path for what Terraform writes. It gives
+// up (ok false) where encoding/json would refuse the bytes or read them in
+// a way this code does not copy: a key in a change that is not plain
+// lowercase (encoding/json matches field names case-insensitively), a
+// field repeated in one object, a field of the wrong type or null, a null
+// element, nesting deeper than maxSplitDepth, or any syntax error.
+func decodeChanges(elements []byte) ([]*resourceChange, bool) {
+	p := &parser{data: elements}
+	changes := []*resourceChange{}
+	if p.space() == len(p.data) {
+		return changes, true
+	}
+	for {
+		rc, ok := p.resourceChange()
+		if !ok {
+			return nil, false
+		}
+		changes = append(changes, rc)
+		switch p.space(); {
+		case p.i == len(p.data):
+			return changes, true
+		case p.data[p.i] == ',':
+			p.i++
+		default:
+			return nil, false
+		}
+	}
+}
+
+// parser reads JSON values from data, starting at i.
+type parser struct {
+	data  []byte
+	i     int
+	depth int
+}
+
+// space skips white space and returns the new position.
+func (p *parser) space() int {
+	p.i = skipSpace(p.data, p.i)
+	return p.i
+}
+
+// next skips white space and reports whether the next byte is c, taking it
+// if so.
+func (p *parser) next(c byte) bool {
+	if p.space() < len(p.data) && p.data[p.i] == c {
+		p.i++
+		return true
+	}
+	return false
+}
+
+// fields reads an object whose keys are plain lowercase, calling field for
+// each member with the parser at its value. It gives up on a repeated key
+// among the ones field reads (known reports whether field read it).
+func (p *parser) fields(field func(key string) (known, ok bool)) bool {
+	if !p.next('{') {
+		return false
+	}
+	if p.next('}') {
+		return true
+	}
+	var seen []string
+	for {
+		if !p.next('"') {
+			return false
+		}
+		start := p.i
+		for p.i < len(p.data) && plainKeyByte(p.data[p.i]) {
+			p.i++
+		}
+		if p.i == start || p.i >= len(p.data) || p.data[p.i] != '"' {
+			return false
+		}
+		key := string(p.data[start:p.i])
+		p.i++
+		if !p.next(':') {
+			return false
+		}
+		p.space()
+		known, ok := field(key)
+		if !ok {
+			return false
+		}
+		if known {
+			for _, s := range seen {
+				if s == key {
+					return false
+				}
+			}
+			seen = append(seen, key)
+		}
+		switch {
+		case p.next(','):
+		case p.next('}'):
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+func (p *parser) resourceChange() (*resourceChange, bool) {
+	rc := &resourceChange{}
+	ok := p.fields(func(key string) (bool, bool) {
+		var s *string
+		switch key {
+		case "address":
+			s = &rc.Address
+		case "module_address":
+			s = &rc.ModuleAddress
+		case "mode":
+			s = &rc.Mode
+		case "type":
+			s = &rc.Type
+		case "name":
+			s = &rc.Name
+		case "deposed":
+			s = &rc.DeposedKey
+		case "index":
+			v, ok := p.value()
+			rc.Index = v
+			return true, ok
+		case "change":
+			rc.Change = &change{}
+			return true, p.change(rc.Change)
+		default:
+			return false, p.skip()
+		}
+		var ok bool
+		*s, ok = p.string()
+		return true, ok
+	})
+	return rc, ok
+}
+
+func (p *parser) change(c *change) bool {
+	return p.fields(func(key string) (bool, bool) {
+		var target *any
+		var raw *json.RawMessage
+		switch key {
+		case "actions":
+			return true, p.strings(&c.Actions)
+		case "before":
+			raw = &c.Before
+		case "before_sensitive":
+			raw = &c.BeforeSensitive
+		case "after":
+			target = &c.After
+		case "after_unknown":
+			target = &c.AfterUnknown
+		case "after_sensitive":
+			target = &c.AfterSensitive
+		default:
+			return false, p.skip()
+		}
+		if raw != nil {
+			start := p.i
+			if !p.skip() {
+				return true, false
+			}
+			*raw = p.data[start:p.i]
+			return true, true
+		}
+		var ok bool
+		*target, ok = p.value()
+		return true, ok
+	})
+}
+
+// strings reads an array of strings.
+func (p *parser) strings(list *[]string) bool {
+	if !p.next('[') {
+		return false
+	}
+	*list = []string{}
+	if p.next(']') {
+		return true
+	}
+	for {
+		p.space()
+		s, ok := p.string()
+		if !ok {
+			return false
+		}
+		*list = append(*list, s)
+		switch {
+		case p.next(','):
+		case p.next(']'):
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// value reads any JSON value as encoding/json decodes it into an
+// interface with UseNumber.
+func (p *parser) value() (any, bool) {
+	p.space()
+	if p.i >= len(p.data) {
+		return nil, false
+	}
+	switch c := p.data[p.i]; {
+	case c == '"':
+		return p.string()
+	case c == '{':
+		return p.object()
+	case c == '[':
+		return p.array()
+	case c == '-' || c >= '0' && c <= '9':
+		start := p.i
+		if !p.number() {
+			return nil, false
+		}
+		return json.Number(p.data[start:p.i]), true
+	default:
+		return p.literal()
+	}
+}
+
+func (p *parser) object() (any, bool) {
+	if p.depth++; p.depth > maxSplitDepth {
+		return nil, false
+	}
+	p.i++ // {
+	obj := map[string]any{}
+	if !p.next('}') {
+		for {
+			p.space()
+			key, ok := p.string()
+			if !ok || !p.next(':') {
+				return nil, false
+			}
+			// A repeated key keeps its last value, as in encoding/json.
+			if obj[key], ok = p.value(); !ok {
+				return nil, false
+			}
+			if p.next(',') {
+				continue
+			}
+			if p.next('}') {
+				break
+			}
+			return nil, false
+		}
+	}
+	p.depth--
+	return obj, true
+}
+
+func (p *parser) array() (any, bool) {
+	if p.depth++; p.depth > maxSplitDepth {
+		return nil, false
+	}
+	p.i++ // [
+	list := []any{}
+	if !p.next(']') {
+		for {
+			v, ok := p.value()
+			if !ok {
+				return nil, false
+			}
+			list = append(list, v)
+			if p.next(',') {
+				continue
+			}
+			if p.next(']') {
+				break
+			}
+			return nil, false
+		}
+	}
+	p.depth--
+	return list, true
+}
+
+func (p *parser) literal() (any, bool) {
+	for _, l := range [...]struct {
+		text  string
+		value any
+	}{{"true", true}, {"false", false}, {"null", nil}} {
+		if len(p.data)-p.i >= len(l.text) && string(p.data[p.i:p.i+len(l.text)]) == l.text {
+			p.i += len(l.text)
+			return l.value, true
+		}
+	}
+	return nil, false
+}
+
+// string reads a string. One without escapes or bytes that are not valid
+// UTF-8 is taken as it is; others are unquoted by encoding/json, so that
+// escapes and invalid bytes come out exactly as it would make them.
+func (p *parser) string() (string, bool) {
+	start := p.i
+	if !p.skipString() {
+		return "", false
+	}
+	text := p.data[start+1 : p.i-1]
+	escaped, ascii := false, true
+	for _, c := range text {
+		if c == '\\' {
+			escaped = true
+			break
+		}
+		if c >= utf8.RuneSelf {
+			ascii = false
+		}
+	}
+	if !escaped && (ascii || utf8.Valid(text)) {
+		return string(text), true
+	}
+	var s string
+	if err := json.Unmarshal(p.data[start:p.i], &s); err != nil {
+		return "", false
+	}
+	return s, true
+}
+
+// skipString passes the string at i after checking its syntax: no control
+// characters, and only the escapes JSON defines.
+func (p *parser) skipString() bool {
+	if p.i >= len(p.data) || p.data[p.i] != '"' {
+		return false
+	}
+	for p.i++; p.i < len(p.data); p.i++ {
+		switch c := p.data[p.i]; {
+		case c == '"':
+			p.i++
+			return true
+		case c < 0x20:
+			return false
+		case c == '\\':
+			p.i++
+			if p.i >= len(p.data) {
+				return false
+			}
+			switch p.data[p.i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if len(p.data)-p.i <= 4 {
+					return false
+				}
+				for _, h := range p.data[p.i+1 : p.i+5] {
+					if !isHex(h) {
+						return false
+					}
+				}
+				p.i += 4
+			default:
+				return false
+			}
+		}
+	}
+	return false
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// number passes a number at i after checking it against JSON's grammar:
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func (p *parser) number() bool {
+	d := p.data
+	i := p.i
+	if i < len(d) && d[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(d) && d[i] == '0':
+		i++
+	case i < len(d) && d[i] >= '1' && d[i] <= '9':
+		i = digits(d, i)
+	default:
+		return false
+	}
+	if i < len(d) && d[i] == '.' {
+		if i++; i >= len(d) || !isDigit(d[i]) {
+			return false
+		}
+		i = digits(d, i)
+	}
+	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+		if i++; i < len(d) && (d[i] == '+' || d[i] == '-') {
+			i++
+		}
+		if i >= len(d) || !isDigit(d[i]) {
+			return false
+		}
+		i = digits(d, i)
+	}
+	p.i = i
+	return true
+}
+
+func digits(d []byte, i int) int {
+	for i < len(d) && isDigit(d[i]) {
+		i++
+	}
+	return i
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// valid reports whether b holds exactly one JSON value; unlike json.Valid
+// it gives up on nesting deeper than maxSplitDepth.
+func valid(b []byte) bool {
+	p := &parser{data: b}
+	return p.skip() && p.space() == len(b)
+}
+
+// skip passes any JSON value after checking its syntax, building nothing.
+func (p *parser) skip() bool {
+	p.space()
+	if p.i >= len(p.data) {
+		return false
+	}
+	switch c := p.data[p.i]; {
+	case c == '"':
+		return p.skipString()
+	case c == '{', c == '[':
+		closing := byte('}')
+		if c == '[' {
+			closing = ']'
+		}
+		if p.depth++; p.depth > maxSplitDepth {
+			return false
+		}
+		p.i++
+		if !p.next(closing) {
+			for {
+				if c == '{' {
+					p.space()
+					if !p.skipString() || !p.next(':') {
+						return false
+					}
+				}
+				if !p.skip() {
+					return false
+				}
+				if p.next(',') {
+					continue
+				}
+				if p.next(closing) {
+					break
+				}
+				return false
+			}
+		}
+		p.depth--
+		return true
+	case c == '-' || isDigit(c):
+		return p.number()
+	default:
+		_, ok := p.literal()
+		return ok
+	}
+}
