@@ -2,6 +2,7 @@ package plan
 
 import (
 	"encoding/json"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -301,27 +302,24 @@ func (p *parser) literal() (any, bool) {
 	return nil, false
 }
 
-// string reads a string. One without escapes or bytes that are not valid
-// UTF-8 is taken as it is; others are unquoted by encoding/json, so that
-// escapes and invalid bytes come out exactly as it would make them.
+// string reads a string. Most need no work beyond a copy; escapes are
+// decoded by unquote, and the rare string holding bytes that are not
+// valid UTF-8 or a UTF-16 surrogate escape by encoding/json, so that they
+// come out exactly as it makes them.
 func (p *parser) string() (string, bool) {
 	start := p.i
-	if !p.skipString() {
+	escaped, ascii, ok := p.scanString()
+	if !ok {
 		return "", false
 	}
 	text := p.data[start+1 : p.i-1]
-	escaped, ascii := false, true
-	for _, c := range text {
-		if c == '\\' {
-			escaped = true
-			break
+	if ascii || utf8.Valid(text) {
+		if !escaped {
+			return string(text), true
 		}
-		if c >= utf8.RuneSelf {
-			ascii = false
+		if s, ok := unquote(text); ok {
+			return s, true
 		}
-	}
-	if !escaped && (ascii || utf8.Valid(text)) {
-		return string(text), true
 	}
 	var s string
 	if err := json.Unmarshal(p.data[start:p.i], &s); err != nil {
@@ -330,43 +328,112 @@ func (p *parser) string() (string, bool) {
 	return s, true
 }
 
-// skipString passes the string at i after checking its syntax: no control
-// characters, and only the escapes JSON defines.
-func (p *parser) skipString() bool {
-	if p.i >= len(p.data) || p.data[p.i] != '"' {
-		return false
+// unquote decodes the escapes in the text of a string that scanString
+// checked. It reports false for a surrogate escape (\ud800 to \udfff),
+// which it leaves to encoding/json.
+func unquote(text []byte) (string, bool) {
+	b := make([]byte, 0, len(text))
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '\\' {
+			b = append(b, c)
+			continue
+		}
+		i++
+		switch c = text[i]; c {
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'n':
+			b = append(b, '\n')
+		case 'r':
+			b = append(b, '\r')
+		case 't':
+			b = append(b, '\t')
+		case 'u':
+			var r rune
+			for _, h := range text[i+1 : i+5] {
+				r = r<<4 | rune(unhex(h))
+			}
+			if utf16.IsSurrogate(r) {
+				return "", false
+			}
+			b = utf8.AppendRune(b, r)
+			i += 4
+		default: // '"', '\\', '/'
+			b = append(b, c)
+		}
 	}
+	return string(b), true
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	default:
+		return c - 'A' + 10
+	}
+}
+
+// scanString passes the string at i after checking its syntax: no control
+// characters, and only the escapes JSON defines. It reports whether the
+// string has escapes and whether it is all ASCII.
+func (p *parser) scanString() (escaped, ascii, ok bool) {
+	if p.i >= len(p.data) || p.data[p.i] != '"' {
+		return false, false, false
+	}
+	ascii = true
 	for p.i++; p.i < len(p.data); p.i++ {
-		switch c := p.data[p.i]; {
+		c := p.data[p.i]
+		if !stringSpecial[c] {
+			continue
+		}
+		switch {
 		case c == '"':
 			p.i++
-			return true
+			return escaped, ascii, true
 		case c < 0x20:
-			return false
-		case c == '\\':
+			return false, false, false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		default: // '\\'
+			escaped = true
 			p.i++
 			if p.i >= len(p.data) {
-				return false
+				return false, false, false
 			}
 			switch p.data[p.i] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 			case 'u':
 				if len(p.data)-p.i <= 4 {
-					return false
+					return false, false, false
 				}
 				for _, h := range p.data[p.i+1 : p.i+5] {
 					if !isHex(h) {
-						return false
+						return false, false, false
 					}
 				}
 				p.i += 4
 			default:
-				return false
+				return false, false, false
 			}
 		}
 	}
-	return false
+	return false, false, false
 }
+
+// stringSpecial marks the bytes scanString looks at: the end of the
+// string, escapes, control characters and non-ASCII bytes.
+var stringSpecial = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf
+	}
+	return t
+}()
 
 func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
@@ -431,7 +498,8 @@ func (p *parser) skip() bool {
 	}
 	switch c := p.data[p.i]; {
 	case c == '"':
-		return p.skipString()
+		_, _, ok := p.scanString()
+		return ok
 	case c == '{', c == '[':
 		closing := byte('}')
 		if c == '[' {
@@ -445,7 +513,7 @@ func (p *parser) skip() bool {
 			for {
 				if c == '{' {
 					p.space()
-					if !p.skipString() || !p.next(':') {
+					if _, _, ok := p.scanString(); !ok || !p.next(':') {
 						return false
 					}
 				}

@@ -29,7 +29,8 @@ func TestDecodeChangesMatchesEncodingJSON(t *testing.T) {
 		"numbers":  `{"address": "a.b", "change": {"after": {"n": [0, -0, 1, -12, 3.25, 1e3, 1E+3, 2.5e-7, 123456789012345678901234567890]}}}`,
 		"literals": `{"address": "a.b", "change": {"after": {"t": true, "f": false, "n": null, "l": [true, false, null]}}}`,
 		"escapes": `{"address": "a.b", "change": {"after": {"policy": "{\"Version\":\"2012-10-17\",\"a\\\\b\":\"\u00e9\\n\\t\/\"}",
-			"pair": "\ud83d\ude00", "lone": "\ud800x", "ctl": "\u0001"}}}`,
+			"pair": "\ud83d\ude00", "lone": "\ud800x", "ctl": "\u0001", "html": "\u0026\u003c\u003e", "upper": "\u00E9\u00e9",
+			"short": "\b\f\r", "nul": "\u0000", "mixed": "é\\\"ü"}}}`,
 		"unicode":            `{"address": "a.b", "change": {"after": {"s": "naïve – ✓", "k€y": 1}}}`,
 		"invalid utf-8":      "{\"address\": \"a.b\", \"change\": {\"after\": {\"s\": \"a\xffb\xc3\", \"\xfe\": 2}}}",
 		"repeated value key": `{"address": "a.b", "change": {"after": {"k": 1, "k": 2}}}`,
@@ -115,4 +116,27 @@ func FuzzDecodeChanges(f *testing.F) {
 			t.Fatalf("decodeChanges differs from encoding/json:\ngot  %#v\nwant %#v", got, want)
 		}
 	})
+}
+
+// TestSkipString: the quick scan ends a string at the first quote that is
+// not escaped, however many backslashes come before it.
+func TestSkipString(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		end  int // 0: unterminated
+	}{
+		{`"" x`, 2},
+		{`"ab" x`, 4},
+		{`"a\"b" x`, 6},
+		{`"a\\" x`, 5},
+		{`"a\\\"b" x`, 8},
+		{`"\\\\" x`, 6},
+		{`"a\" x`, 0},
+		{`"a`, 0},
+	} {
+		end, ok := skipString([]byte(tc.text), 0)
+		if ok != (tc.end > 0) || end != tc.end {
+			t.Errorf("skipString(%s) = %d, %v; want %d", tc.text, end, ok, tc.end)
+		}
+	}
 }

@@ -259,17 +259,25 @@ func skipValue(data []byte, i int) (int, bool) {
 	}
 }
 
-// skipString returns the end of the string whose opening quote is at i.
+// skipString returns the end of the string whose opening quote is at i:
+// the first quote after it that an odd number of backslashes does not
+// escape.
 func skipString(data []byte, i int) (int, bool) {
-	for i++; i < len(data); i++ {
-		switch data[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1, true
+	for from := i + 1; ; {
+		q := bytes.IndexByte(data[from:], '"')
+		if q < 0 {
+			return 0, false
 		}
+		end := from + q
+		backslashes := 0
+		for end-1-backslashes > i && data[end-1-backslashes] == '\\' {
+			backslashes++
+		}
+		if backslashes%2 == 0 {
+			return end + 1, true
+		}
+		from = end + 1
 	}
-	return 0, false
 }
 
 // halves splits a JSON array between two of its elements near the middle
