@@ -7,6 +7,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/tfgate/tfgate/internal/model"
+	"github.com/tfgate/tfgate/internal/parallel"
 )
 
 // maxDepth bounds how many module variables and outputs one reference may
@@ -97,24 +98,36 @@ func link(resources []*model.Resource, cfg *tfjson.Config) error {
 			}
 		}
 	}
-	for i, r := range resources {
-		mod := l.modules[paths[i].Calls()]
-		if mod == nil {
-			continue
+	// The indexes are complete and only read from here on. Each chunk of
+	// resources has a memo of its own.
+	parallel.Chunks(len(resources), chunk, func(start, end int) {
+		cl := *l
+		cl.memo = map[string][]target{}
+		for i := start; i < end; i++ {
+			cl.linkResource(resources[i], paths[i])
 		}
-		cr := findConfigResource(mod, r.ConfigAddress())
-		if cr == nil {
-			continue
-		}
-		r.Configured = make([]string, 0, len(cr.Expressions))
-		for name := range cr.Expressions {
-			r.Configured = append(r.Configured, name)
-		}
-		slices.Sort(r.Configured)
-		sc := newScope(paths[i], r.Index, references(cr.ForEachExpression))
-		l.linkExpressions(r, sc, "", cr.Expressions)
-	}
+	})
 	return nil
+}
+
+// linkResource adds the links of one resource and records the arguments
+// its configuration sets.
+func (l *linker) linkResource(r *model.Resource, path model.ModulePath) {
+	mod := l.modules[path.Calls()]
+	if mod == nil {
+		return
+	}
+	cr := findConfigResource(mod, r.ConfigAddress())
+	if cr == nil {
+		return
+	}
+	r.Configured = make([]string, 0, len(cr.Expressions))
+	for name := range cr.Expressions {
+		r.Configured = append(r.Configured, name)
+	}
+	slices.Sort(r.Configured)
+	sc := newScope(path, r.Index, references(cr.ForEachExpression))
+	l.linkExpressions(r, sc, "", cr.Expressions)
 }
 
 func (l *linker) indexModule(calls string, mod *tfjson.ConfigModule) {

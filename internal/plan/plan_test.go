@@ -6,12 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/tfgate/tfgate/internal/benchplan"
 	"github.com/tfgate/tfgate/internal/model"
 )
 
@@ -395,5 +397,49 @@ func TestChangeValues(t *testing.T) {
 				t.Errorf("sensitive (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestDecodeIsTheSameOnAnyCPUCount: resources are made, scrubbed and
+// linked in chunks on every CPU; the model must not depend on how many
+// there are. The plans are synthesised to span several chunks.
+func TestDecodeIsTheSameOnAnyCPUCount(t *testing.T) {
+	for _, base := range []string{
+		"../../testdata/cases/redaction/plan.json",
+		"../../testdata/foundation/environments/prod-noncompliant/plan.json",
+	} {
+		data, err := os.ReadFile(base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		big, err := benchplan.Synthesise(data, 4*chunk+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		decode := func(procs int) *model.Model {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			m, err := Decode(big, "big.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return m
+		}
+		one := decode(1)
+		sensitive, links := 0, 0
+		for _, r := range one.Resources {
+			sensitive += len(r.Sensitive)
+			links += len(r.References)
+		}
+		if len(one.Resources) <= 4*chunk {
+			t.Fatalf("%s: %d resources: the test needs more chunks", base, len(one.Resources))
+		}
+		if redaction := strings.Contains(base, "redaction"); redaction && sensitive == 0 || !redaction && links == 0 {
+			t.Fatalf("%s: %d sensitive paths, %d links: the test needs them", base, sensitive, links)
+		}
+		for _, procs := range []int{2, 3, 8} {
+			if !reflect.DeepEqual(one, decode(procs)) {
+				t.Errorf("%s: GOMAXPROCS=%d gives a different model than GOMAXPROCS=1", base, procs)
+			}
+		}
 	}
 }

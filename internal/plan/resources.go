@@ -11,6 +11,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/tfgate/tfgate/internal/model"
+	"github.com/tfgate/tfgate/internal/parallel"
 )
 
 // fromPlan adds one resource per planned resource instance, plus the data
@@ -18,41 +19,80 @@ import (
 // and links them through the configuration.
 func fromPlan(m *model.Model, doc *document) error {
 	secrets := sensitiveVariables(doc)
-	seen := make(map[string]bool, len(doc.ResourceChanges))
+	var changes []*resourceChange
 	for _, rc := range doc.ResourceChanges {
 		if rc == nil || rc.Change == nil || rc.DeposedKey != "" {
 			// A deposed object is an old copy being cleaned up; the
 			// current object of the same address describes the resource.
 			continue
 		}
-		r, err := changeResource(rc, secrets)
-		if err != nil {
-			return err
-		}
-		seen[r.Address] = true
-		m.Resources = append(m.Resources, r)
+		changes = append(changes, rc)
 	}
+	resources, err := convert(len(changes), secrets, func(i int, found *secretSet) (*model.Resource, error) {
+		return changeResource(changes[i], found)
+	})
+	if err != nil {
+		return err
+	}
+	m.Resources = resources
 	if doc.PriorState != nil && doc.PriorState.Values != nil {
-		err := walkStateModules(doc.PriorState.Values.RootModule, func(sr *tfjson.StateResource, module string) error {
-			if sr.Mode != tfjson.DataResourceMode || seen[sr.Address] {
-				return nil
+		seen := make(map[string]bool, len(resources))
+		for _, r := range resources {
+			seen[r.Address] = true
+		}
+		type read struct {
+			sr     *tfjson.StateResource
+			module string
+		}
+		var reads []read
+		walkStateModules(doc.PriorState.Values.RootModule, func(sr *tfjson.StateResource, module string) error {
+			if sr.Mode == tfjson.DataResourceMode && !seen[sr.Address] {
+				reads = append(reads, read{sr, module})
 			}
-			r, err := stateResource(sr, module, secrets)
-			if err != nil {
-				return err
-			}
-			m.Resources = append(m.Resources, r)
 			return nil
+		})
+		data, err := convert(len(reads), secrets, func(i int, found *secretSet) (*model.Resource, error) {
+			return stateResource(reads[i].sr, reads[i].module, found)
 		})
 		if err != nil {
 			return err
 		}
+		m.Resources = append(m.Resources, data...)
 	}
 	scrub(m.Resources, secrets)
 	if doc.Configuration != nil {
 		return link(m.Resources, doc.Configuration)
 	}
 	return nil
+}
+
+// chunk is how many resources a goroutine converts, scrubs or links at a
+// time.
+const chunk = 256
+
+// convert makes n resources with one(i) on every CPU and returns them in
+// order, or the first error in that order. Each chunk collects the strings
+// it hides in a set of its own; the sets are added to secrets in order, as
+// if the resources had been made one after another.
+func convert(n int, secrets *secretSet, one func(i int, found *secretSet) (*model.Resource, error)) ([]*model.Resource, error) {
+	out := make([]*model.Resource, n)
+	found := make([]secretSet, (n+chunk-1)/chunk)
+	errs := make([]error, len(found))
+	parallel.Chunks(n, chunk, func(start, end int) {
+		k := start / chunk
+		for i := start; i < end; i++ {
+			if out[i], errs[k] = one(i, &found[k]); errs[k] != nil {
+				return
+			}
+		}
+	})
+	for k := range found {
+		if errs[k] != nil {
+			return nil, errs[k]
+		}
+		secrets.merge(&found[k])
+	}
+	return out, nil
 }
 
 // fromState adds one resource per instance in the state.

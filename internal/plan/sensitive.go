@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tfgate/tfgate/internal/model"
+	"github.com/tfgate/tfgate/internal/parallel"
 )
 
 // minSubstring is the shortest secret that is also hidden inside longer
@@ -32,6 +33,18 @@ func (s *secretSet) add(v string) {
 	s.exact[v] = true
 	if len(v) >= minSubstring {
 		s.long = append(s.long, v)
+	}
+}
+
+// merge adds the secrets of another set, in the order it found them.
+func (s *secretSet) merge(other *secretSet) {
+	for v := range other.exact {
+		if len(v) < minSubstring {
+			s.add(v) // only looked up, never in order
+		}
+	}
+	for _, v := range other.long {
+		s.add(v)
 	}
 }
 
@@ -93,17 +106,19 @@ func scrub(resources []*model.Resource, secrets *secretSet) {
 	}
 	// Longest first, so that a secret containing another is replaced whole.
 	slices.SortFunc(secrets.long, func(a, b string) int { return len(b) - len(a) })
-	for _, r := range resources {
-		var paths []string
-		for k, v := range r.Values {
-			r.Values[k] = scrubValue(v, k, secrets, &paths)
+	parallel.Chunks(len(resources), chunk, func(start, end int) {
+		for _, r := range resources[start:end] {
+			var paths []string
+			for k, v := range r.Values {
+				r.Values[k] = scrubValue(v, k, secrets, &paths)
+			}
+			if len(paths) > 0 {
+				r.Sensitive = append(r.Sensitive, paths...)
+				slices.Sort(r.Sensitive)
+				r.Sensitive = slices.Compact(r.Sensitive)
+			}
 		}
-		if len(paths) > 0 {
-			r.Sensitive = append(r.Sensitive, paths...)
-			slices.Sort(r.Sensitive)
-			r.Sensitive = slices.Compact(r.Sensitive)
-		}
-	}
+	})
 }
 
 func scrubValue(v any, path string, secrets *secretSet, paths *[]string) any {
