@@ -5,11 +5,11 @@ import (
 	"cmp"
 	"encoding/json"
 	"errors"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
+
+	"github.com/tfgate/tfgate/internal/parallel"
 )
 
 // maxSplitDepth is the deepest nesting decodeSplit takes on; deeper
@@ -113,23 +113,12 @@ type task struct {
 // all succeeded.
 func runAll(tasks []task) bool {
 	slices.SortStableFunc(tasks, func(a, b task) int { return cmp.Compare(b.size, a.size) })
-	var next atomic.Int64
 	var failed atomic.Bool
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(tasks)) {
-		wg.Go(func() {
-			for !failed.Load() {
-				n := int(next.Add(1)) - 1
-				if n >= len(tasks) {
-					return
-				}
-				if !tasks[n].run() {
-					failed.Store(true)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	parallel.For(len(tasks), func(n int) {
+		if !failed.Load() && !tasks[n].run() {
+			failed.Store(true)
+		}
+	})
 	return !failed.Load()
 }
 

@@ -10,12 +10,9 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -23,6 +20,7 @@ import (
 
 	"github.com/tfgate/tfgate/internal/gate"
 	"github.com/tfgate/tfgate/internal/model"
+	"github.com/tfgate/tfgate/internal/parallel"
 )
 
 // rulesPrefix is the package every rule lives directly under.
@@ -166,21 +164,10 @@ func (e *Engine) evaluate(ctx context.Context, m *model.Model, input ast.Value) 
 	order := e.byWork(m)
 	findings := make([][]finding, len(e.rules))
 	errs := make([]error, len(e.rules))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(order)) {
-		wg.Go(func() {
-			for {
-				n := int(next.Add(1)) - 1
-				if n >= len(order) {
-					return
-				}
-				i := order[n]
-				findings[i], errs[i] = e.evalRule(ctx, i, input)
-			}
-		})
-	}
-	wg.Wait()
+	parallel.For(len(order), func(n int) {
+		i := order[n]
+		findings[i], errs[i] = e.evalRule(ctx, i, input)
+	})
 	for _, err := range errs {
 		if err != nil && !topdown.IsCancel(err) {
 			return nil, err

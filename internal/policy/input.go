@@ -4,14 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
-	"runtime"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/tfgate/tfgate/internal/model"
+	"github.com/tfgate/tfgate/internal/parallel"
 )
 
 // Params are the settings of one evaluation that rules read as
@@ -197,27 +196,18 @@ func positions(byKey map[string][]*ast.Term) *ast.Term {
 // resourceValues converts the resources on every CPU, in order.
 func resourceValues(rs []*model.Resource) ([]*ast.Term, error) {
 	terms := make([]*ast.Term, len(rs))
-	workers := min(runtime.GOMAXPROCS(0), len(rs)/chunk+1)
 	errs := make([]error, len(rs)) // at the failing resource's position
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			c := converter{strings: map[string]*ast.Term{}}
-			// Worker w takes chunks w, w+workers, ...: neighbours in
-			// the list are often alike in size.
-			for start := w * chunk; start < len(rs); start += workers * chunk {
-				for i := start; i < min(start+chunk, len(rs)); i++ {
-					v, err := c.resource(rs[i])
-					if err != nil {
-						errs[i] = err
-						return
-					}
-					terms[i] = ast.NewTerm(v)
-				}
+	parallel.Chunks(len(rs), chunk, func(start, end int) {
+		c := converter{strings: map[string]*ast.Term{}}
+		for i := start; i < end; i++ {
+			v, err := c.resource(rs[i])
+			if err != nil {
+				errs[i] = err
+				return
 			}
-		})
-	}
-	wg.Wait()
+			terms[i] = ast.NewTerm(v)
+		}
+	})
 	for _, err := range errs {
 		if err != nil {
 			return nil, err
@@ -226,7 +216,7 @@ func resourceValues(rs []*model.Resource) ([]*ast.Term, error) {
 	return terms, nil
 }
 
-// chunk is how many resources a worker converts at a time.
+// chunk is how many resources a goroutine converts at a time.
 const chunk = 256
 
 // converter turns resources into OPA values. It shares one term between

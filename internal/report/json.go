@@ -7,10 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
-	"sync"
 
 	"github.com/tfgate/tfgate/internal/gate"
+	"github.com/tfgate/tfgate/internal/parallel"
 )
 
 // The JSON report's wire types: the report's JSON contract, version 1.
@@ -141,20 +140,10 @@ const jsonBatch = 1024
 // marshalResults encodes a batch of results into items, indented for
 // their place in the report, on every CPU.
 func marshalResults(r *Report, batch []gate.Result, items [][]byte) error {
-	workers := min(runtime.GOMAXPROCS(0), len(batch))
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(batch); i += workers {
-				items[i], errs[w] = json.MarshalIndent(jsonResultOf(r, batch[i]), "    ", "  ")
-				if errs[w] != nil {
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
+	errs := make([]error, len(batch))
+	parallel.For(len(batch), func(i int) {
+		items[i], errs[i] = json.MarshalIndent(jsonResultOf(r, batch[i]), "    ", "  ")
+	})
 	return errors.Join(errs...)
 }
 
