@@ -2,12 +2,16 @@ package policy_test
 
 import (
 	"context"
+	"encoding/json"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/tfgate/tfgate/internal/gate"
 	"github.com/tfgate/tfgate/internal/model"
@@ -216,5 +220,48 @@ func TestEvaluateErrorIsDeterministic(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "org/a.rego") {
 			t.Fatalf("error = %v, want the one from org/a.rego", err)
 		}
+	}
+}
+
+// TestInputIndex: the index lists positions by type, by whether the change
+// keeps a managed instance, and by whether it destroys one.
+func TestInputIndex(t *testing.T) {
+	m := &model.Model{Source: "p.json", Kind: model.KindPlan, Resources: []*model.Resource{
+		{Address: "a.kept", Mode: "managed", Type: "a", Name: "kept", Actions: []string{"no-op"}},
+		{Address: "a.replaced", Mode: "managed", Type: "a", Name: "replaced", Actions: []string{"delete", "create"}},
+		{Address: "a.deleted", Mode: "managed", Type: "a", Name: "deleted", Actions: []string{"delete"}},
+		{Address: "b.new", Mode: "managed", Type: "b", Name: "new", Actions: []string{"create"}},
+		{Address: "data.a.read", Mode: "data", Type: "a", Name: "read", Actions: []string{"read"}},
+	}}
+	m.Complete()
+	in, err := policy.Input(m, params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	value, err := ast.JSON(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := map[string]int{}
+	for i, r := range m.Resources {
+		at[r.Address] = i
+	}
+	positions := func(addresses ...string) []any {
+		var out []any
+		for _, a := range addresses {
+			out = append(out, json.Number(strconv.Itoa(at[a])))
+		}
+		slices.SortFunc(out, func(x, y any) int { return strings.Compare(string(x.(json.Number)), string(y.(json.Number))) })
+		return out
+	}
+	index := value.(map[string]any)["index"].(map[string]any)
+	got := map[string]any{"by_type": index["by_type"], "managed": index["managed"], "deletes": index["deletes"]}
+	want := map[string]any{
+		"by_type": map[string]any{"a": positions("a.kept", "a.replaced", "a.deleted", "data.a.read"), "b": positions("b.new")},
+		"managed": map[string]any{"a": positions("a.kept", "a.replaced"), "b": positions("b.new")},
+		"deletes": map[string]any{"a": positions("a.replaced", "a.deleted")},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("index (-want +got):\n%s", diff)
 	}
 }

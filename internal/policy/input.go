@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"time"
 
@@ -63,6 +64,8 @@ const DefaultEmergencyWindow = 4 * time.Hour
 //
 //	index.by_type[TYPE]     positions in resources of the instances of TYPE
 //	index.managed[TYPE]     the same, for managed instances the change keeps
+//	index.deletes[TYPE]     the same, for managed instances the change
+//	                        deletes or replaces
 //	index.referrers[ADDR][TYPE][ATTRIBUTE]
 //	                        positions of the instances of TYPE the change
 //	                        keeps that refer to ADDR through ATTRIBUTE
@@ -92,6 +95,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 	item := c.item
 	byType := map[string][]*ast.Term{}
 	managed := map[string][]*ast.Term{}
+	deletes := map[string][]*ast.Term{}
 	byAddress := make([][2]*ast.Term, 0, len(m.Resources))
 	at := make(map[string]int, len(m.Resources))
 	for i, r := range m.Resources {
@@ -99,6 +103,9 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 		byType[r.Type] = append(byType[r.Type], pos)
 		if r.Mode == "managed" && !isDelete(r.Actions) {
 			managed[r.Type] = append(managed[r.Type], pos)
+		}
+		if r.Mode == "managed" && slices.Contains(r.Actions, "delete") {
+			deletes[r.Type] = append(deletes[r.Type], pos)
 		}
 		byAddress = append(byAddress, [2]*ast.Term{ast.StringTerm(r.Address), pos})
 		at[r.Address] = i
@@ -111,6 +118,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 		item("index", ast.ObjectTerm(
 			item("by_type", positions(byType)),
 			item("managed", positions(managed)),
+			item("deletes", positions(deletes)),
 			item("by_address", ast.ObjectTerm(byAddress...)),
 			item("referrers", referrers(m.Resources, at)),
 		)),

@@ -106,6 +106,7 @@ mock_input(rs) := {
 	"index": {
 		"by_type": {t: [i | some i, r in full; r.type == t] | some r in full; t := r.type},
 		"managed": {t: [i | some i, r in full; r.type == t; r.mode == "managed"; not deleted(r)] | some r in full; t := r.type},
+		"deletes": {t: [i | some i, r in full; r.type == t; r.mode == "managed"; "delete" in r.actions] | some r in full; t := r.type},
 		"referrers": {target.address: {t: {a: [i |
 			some link in target.referenced_by
 			link.type == t

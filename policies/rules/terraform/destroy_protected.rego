@@ -42,8 +42,7 @@ _controls := {
 }
 
 deny contains lib.result(r, sprintf("the plan %s this %s", [_verb(r), r.type])) if {
-	some r in _planned(_foundation)
-	"delete" in r.actions
+	some r in _destroyed(_foundation)
 }
 
 deny contains lib.result(r, sprintf("the plan %s the state lock table", [_verb(r)])) if {
@@ -52,7 +51,7 @@ deny contains lib.result(r, sprintf("the plan %s the state lock table", [_verb(r
 }
 
 deny contains lib.result(r, sprintf("the plan deletes this %s, removing a security control", [r.type])) if {
-	some r in _planned(_controls)
+	some r in _destroyed(_controls)
 	lib.deleted(r)
 }
 
@@ -61,19 +60,19 @@ pass contains lib.result(r, "the plan keeps the state lock table") if {
 	not "delete" in r.actions
 }
 
-# _planned returns the instances of the types, including those being
-# deleted.
-_planned(types) := [r |
+# _destroyed returns the instances of the types that the plan deletes or
+# replaces.
+_destroyed(types) := [input.resources[i] |
 	some type in types
-	some i in input.index.by_type[type]
-	r := input.resources[i]
-	r.mode == "managed"
+	some i in input.index.deletes[type]
 ]
 
 # The lock table is the DynamoDB table keyed by LockID, as Terraform's S3
-# backend requires.
+# backend requires; deleted or not.
 _lock_tables := [r |
-	some r in _planned({"aws_dynamodb_table"})
+	some i in input.index.by_type.aws_dynamodb_table
+	r := input.resources[i]
+	r.mode == "managed"
 	r.values.hash_key == "LockID"
 ]
 
