@@ -224,7 +224,8 @@ func TestEvaluateErrorIsDeterministic(t *testing.T) {
 }
 
 // TestInputIndex: the index lists positions by type, by whether the change
-// keeps a managed instance, and by whether it destroys one.
+// keeps a managed instance, and by whether it destroys one; and the kept
+// instances themselves by type.
 func TestInputIndex(t *testing.T) {
 	m := &model.Model{Source: "p.json", Kind: model.KindPlan, Resources: []*model.Resource{
 		{Address: "a.kept", Mode: "managed", Type: "a", Name: "kept", Actions: []string{"no-op"}},
@@ -263,5 +264,14 @@ func TestInputIndex(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("index (-want +got):\n%s", diff)
+	}
+	kept := map[string][]string{}
+	for typ, rs := range index["resources"].(map[string]any) {
+		for _, r := range rs.([]any) {
+			kept[typ] = append(kept[typ], r.(map[string]any)["address"].(string))
+		}
+	}
+	if diff := cmp.Diff(map[string][]string{"a": {"a.kept", "a.replaced"}, "b": {"b.new"}}, kept); diff != "" {
+		t.Errorf("index.resources (-want +got):\n%s", diff)
 	}
 }

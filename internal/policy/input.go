@@ -66,6 +66,8 @@ const DefaultEmergencyWindow = 4 * time.Hour
 //	index.managed[TYPE]     the same, for managed instances the change keeps
 //	index.deletes[TYPE]     the same, for managed instances the change
 //	                        deletes or replaces
+//	index.resources[TYPE]   the managed instances of TYPE the change keeps,
+//	                        as the objects in resources (lib.resources)
 //	index.referrers[ADDR][TYPE][ATTRIBUTE]
 //	                        positions of the instances of TYPE the change
 //	                        keeps that refer to ADDR through ATTRIBUTE
@@ -96,6 +98,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 	byType := map[string][]*ast.Term{}
 	managed := map[string][]*ast.Term{}
 	deletes := map[string][]*ast.Term{}
+	kept := map[string][]*ast.Term{}
 	byAddress := make([][2]*ast.Term, 0, len(m.Resources))
 	at := make(map[string]int, len(m.Resources))
 	for i, r := range m.Resources {
@@ -103,6 +106,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 		byType[r.Type] = append(byType[r.Type], pos)
 		if r.Mode == "managed" && !isDelete(r.Actions) {
 			managed[r.Type] = append(managed[r.Type], pos)
+			kept[r.Type] = append(kept[r.Type], resources[i])
 		}
 		if r.Mode == "managed" && slices.Contains(r.Actions, "delete") {
 			deletes[r.Type] = append(deletes[r.Type], pos)
@@ -119,6 +123,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 			item("by_type", positions(byType)),
 			item("managed", positions(managed)),
 			item("deletes", positions(deletes)),
+			item("resources", positions(kept)),
 			item("by_address", ast.ObjectTerm(byAddress...)),
 			item("referrers", referrers(m.Resources, at)),
 		)),

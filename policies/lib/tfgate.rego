@@ -8,7 +8,7 @@ package tfgate.lib
 
 # resources returns the instances of a managed resource type that exist
 # after the change: instances being deleted are left out.
-resources(type) := [input.resources[i] | some i in input.index.managed[type]]
+resources(type) := object.get(input.index.resources, type, [])
 
 # data_sources returns the data sources of a type.
 data_sources(type) := [r |
@@ -107,6 +107,7 @@ mock_input(rs) := {
 		"by_type": {t: [i | some i, r in full; r.type == t] | some r in full; t := r.type},
 		"managed": {t: [i | some i, r in full; r.type == t; r.mode == "managed"; not deleted(r)] | some r in full; t := r.type},
 		"deletes": {t: [i | some i, r in full; r.type == t; r.mode == "managed"; "delete" in r.actions] | some r in full; t := r.type},
+		"resources": {t: [r | some r in full; r.type == t; r.mode == "managed"; not deleted(r)] | some r in full; t := r.type},
 		"referrers": {target.address: {t: {a: [i |
 			some link in target.referenced_by
 			link.type == t

@@ -81,3 +81,13 @@ test_bucket_configs_both_ways if {
 	# A deleted bucket is left out; so is a link on another attribute.
 	[b.address | some b in lib.configured_buckets(lib.resource("aws_s3_bucket_versioning.v"))] == ["aws_s3_bucket.b"] with input as lib.mock_input(rs)
 }
+
+test_resources_by_type if {
+	rs := [
+		{"address": "a.kept", "type": "a", "values": {}},
+		{"address": "a.gone", "type": "a", "actions": ["delete"], "values": {}},
+		{"address": "a.replaced", "type": "a", "actions": ["delete", "create"], "values": {}},
+	]
+	[r.address | some r in lib.resources("a")] == ["a.kept", "a.replaced"] with input as lib.mock_input(rs)
+	lib.resources("absent") == [] with input as lib.mock_input(rs)
+}
