@@ -172,29 +172,39 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 // referring resource's type and attribute, the positions of the referring
 // resources that the change keeps, in the order of referenced_by.
 func referrers(rs []*model.Resource, at map[string]int) *ast.Term {
-	var targets [][2]*ast.Term
-	for _, r := range rs {
-		byType := map[string]map[string][]*ast.Term{}
-		for _, l := range r.ReferencedBy {
-			i, ok := at[l.Address]
-			if !ok || isDelete(rs[i].Actions) {
-				continue
-			}
-			if byType[l.Type] == nil {
-				byType[l.Type] = map[string][]*ast.Term{}
-			}
-			byType[l.Type][l.Attribute] = append(byType[l.Type][l.Attribute], ast.IntNumberTerm(i))
+	targets := make([][2]*ast.Term, len(rs)) // nil keys for no referrers
+	parallel.Chunks(len(rs), chunk, func(start, end int) {
+		for i := start; i < end; i++ {
+			targets[i] = referrersOf(rs, rs[i], at)
 		}
-		if len(byType) == 0 {
+	})
+	return ast.ObjectTerm(slices.DeleteFunc(targets, func(t [2]*ast.Term) bool { return t[0] == nil })...)
+}
+
+// referrersOf is the entry of referrers for one resource.
+func referrersOf(rs []*model.Resource, r *model.Resource, at map[string]int) [2]*ast.Term {
+	var byType map[string]map[string][]*ast.Term
+	for _, l := range r.ReferencedBy {
+		i, ok := at[l.Address]
+		if !ok || isDelete(rs[i].Actions) {
 			continue
 		}
-		types := make([][2]*ast.Term, 0, len(byType))
-		for t, byAttribute := range byType {
-			types = append(types, [2]*ast.Term{ast.StringTerm(t), positions(byAttribute)})
+		if byType == nil {
+			byType = map[string]map[string][]*ast.Term{}
 		}
-		targets = append(targets, [2]*ast.Term{ast.StringTerm(r.Address), ast.ObjectTerm(types...)})
+		if byType[l.Type] == nil {
+			byType[l.Type] = map[string][]*ast.Term{}
+		}
+		byType[l.Type][l.Attribute] = append(byType[l.Type][l.Attribute], ast.IntNumberTerm(i))
 	}
-	return ast.ObjectTerm(targets...)
+	if byType == nil {
+		return [2]*ast.Term{}
+	}
+	types := make([][2]*ast.Term, 0, len(byType))
+	for t, byAttribute := range byType {
+		types = append(types, [2]*ast.Term{ast.StringTerm(t), positions(byAttribute)})
+	}
+	return [2]*ast.Term{ast.StringTerm(r.Address), ast.ObjectTerm(types...)}
 }
 
 // positions makes an object of lists of positions.
