@@ -13,6 +13,15 @@ bucket_configs(bucket, type) := referrers(bucket, type, "bucket")
 # without building the list.
 bucket_configured(bucket, type) if count(input.index.referrers[bucket.address][type].bucket) > 0
 
+# buckets_without returns the buckets, not being deleted, that no resource
+# of the type configures: the buckets for which bucket_configured does not
+# hold. Rules start from it, so that a plan whose buckets are all
+# configured costs one pass over them.
+buckets_without(type) := [bucket |
+	some bucket in resources("aws_s3_bucket")
+	not input.index.referrers[bucket.address][type].bucket
+]
+
 # configured_buckets returns the buckets, not being deleted, that a
 # resource configures through a link on its "bucket" attribute: the
 # reverse of bucket_configs. Rules that judge a configuration's settings

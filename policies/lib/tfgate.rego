@@ -108,22 +108,28 @@ mock_input(rs) := {
 		"managed": {t: [i | some i, r in full; r.type == t; r.mode == "managed"; not deleted(r)] | some r in full; t := r.type},
 		"deletes": {t: [i | some i, r in full; r.type == t; r.mode == "managed"; "delete" in r.actions] | some r in full; t := r.type},
 		"resources": {t: [r | some r in full; r.type == t; r.mode == "managed"; not deleted(r)] | some r in full; t := r.type},
-		"referrers": {target.address: {t: {a: [i |
-			some link in target.referenced_by
-			link.type == t
-			link.attribute == a
-			some i, other in full
-			other.address == link.address
-			not deleted(other)
-		] |
-			some by_type in target.referenced_by
-			by_type.type == t
-			a := by_type.attribute
-		} |
-			some any in target.referenced_by
-			t := any.type
-		} |
+		"referrers": {target.address: by_type |
 			some target in full
+			by_type := {t: by_attribute |
+				some l in target.referenced_by
+				t := l.type
+				by_attribute := {a: positions |
+					some m in target.referenced_by
+					m.type == t
+					a := m.attribute
+					positions := [i |
+						some n in target.referenced_by
+						n.type == t
+						n.attribute == a
+						some i, other in full
+						other.address == n.address
+						not deleted(other)
+					]
+					count(positions) > 0
+				}
+				count(by_attribute) > 0
+			}
+			count(by_type) > 0
 		},
 		"by_address": {r.address: i | some i, r in full},
 	},

@@ -53,6 +53,11 @@ test_mock_referrers_group_by_type_and_attribute if {
 	[r.address | some r in lib.referrers(lib.resource("k.k"), "a", "x")] == ["a.one", "a.two"] with input as lib.mock_input(rs)
 	[r.address | some r in lib.referrers(lib.resource("k.k"), "a", "y")] == ["a.one"] with input as lib.mock_input(rs)
 	count(lib.referrers(lib.resource("k.k"), "b", "x")) == 0 with input as lib.mock_input(rs)
+
+	# Like tfgate's index, the mock leaves out what has no referrers.
+	referrers := lib.mock_input(rs).index.referrers
+	object.keys(referrers) == {"k.k"}
+	object.keys(referrers["k.k"]) == {"a"}
 }
 
 test_bucket_configs_both_ways if {
@@ -90,4 +95,26 @@ test_resources_by_type if {
 	]
 	[r.address | some r in lib.resources("a")] == ["a.kept", "a.replaced"] with input as lib.mock_input(rs)
 	lib.resources("absent") == [] with input as lib.mock_input(rs)
+}
+
+test_buckets_without if {
+	rs := [
+		{"address": "aws_s3_bucket.versioned", "type": "aws_s3_bucket", "referenced_by": [_link("aws_s3_bucket_versioning.v", "aws_s3_bucket_versioning", "bucket")]},
+		{"address": "aws_s3_bucket.losing", "type": "aws_s3_bucket", "referenced_by": [_link("aws_s3_bucket_versioning.gone", "aws_s3_bucket_versioning", "bucket")]},
+		{"address": "aws_s3_bucket.owner", "type": "aws_s3_bucket", "referenced_by": [_link("aws_s3_bucket_versioning.o", "aws_s3_bucket_versioning", "expected_bucket_owner")]},
+		{"address": "aws_s3_bucket.bare", "type": "aws_s3_bucket"},
+		{"address": "aws_s3_bucket.deleted", "type": "aws_s3_bucket", "actions": ["delete"]},
+		{"address": "aws_s3_bucket_versioning.v", "type": "aws_s3_bucket_versioning"},
+		{"address": "aws_s3_bucket_versioning.gone", "type": "aws_s3_bucket_versioning", "actions": ["delete"]},
+		{"address": "aws_s3_bucket_versioning.o", "type": "aws_s3_bucket_versioning"},
+	]
+	without := {b.address | some b in lib.buckets_without("aws_s3_bucket_versioning")} with input as lib.mock_input(rs)
+	without == {"aws_s3_bucket.losing", "aws_s3_bucket.owner", "aws_s3_bucket.bare"}
+
+	# The buckets left out are those bucket_configured holds for.
+	configured := {b.address |
+		some b in lib.resources("aws_s3_bucket")
+		lib.bucket_configured(b, "aws_s3_bucket_versioning")
+	} with input as lib.mock_input(rs)
+	configured == {"aws_s3_bucket.versioned"}
 }

@@ -28,23 +28,25 @@ import data.tfgate.lib
 
 _type := "aws_s3_bucket_server_side_encryption_configuration"
 
+# _unconfigured are the buckets no resource of _type configures (a rule,
+# so that it is computed once).
+_unconfigured := lib.buckets_without(_type)
+
 deny contains lib.result(bucket, "no server-side encryption configuration refers to this bucket") if {
-	some bucket in lib.resources("aws_s3_bucket")
-	not _encrypted(bucket)
+	some bucket in _unconfigured
+	not _inline_encrypted(bucket)
 	not lib.bucket_undecided(bucket, _type)
 }
 
 unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
-	some bucket in lib.resources("aws_s3_bucket")
-	not _encrypted(bucket)
+	some bucket in _unconfigured
+	not _inline_encrypted(bucket)
 	lib.bucket_undecided(bucket, _type)
 }
 
-_encrypted(bucket) if lib.bucket_configured(bucket, _type)
-
 # The legacy inline block, when the configuration writes it (a computed
 # one is unknown at plan time and does not count).
-_encrypted(bucket) if {
+_inline_encrypted(bucket) if {
 	some block in bucket.values.server_side_encryption_configuration
 	some rule in block.rule
 	count(rule.apply_server_side_encryption_by_default) > 0

@@ -26,11 +26,14 @@ import data.tfgate.lib
 
 _type := "aws_s3_bucket_server_side_encryption_configuration"
 
+# _unconfigured are the buckets no resource of _type configures (a rule,
+# so that it is computed once).
+_unconfigured := lib.buckets_without(_type)
+
 _inline := "server_side_encryption_configuration[0]."
 
 deny contains lib.result(bucket, "no server-side encryption configuration refers to this bucket, so no customer-managed KMS key protects it") if {
-	some bucket in lib.resources("aws_s3_bucket")
-	not lib.bucket_configured(bucket, _type)
+	some bucket in _unconfigured
 	not _has_inline(bucket)
 	not lib.bucket_undecided(bucket, _type)
 }
@@ -42,8 +45,7 @@ deny contains lib.result(bucket, sprintf("%s: %s", [_label(address), problem])) 
 }
 
 unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
-	some bucket in lib.resources("aws_s3_bucket")
-	not lib.bucket_configured(bucket, _type)
+	some bucket in _unconfigured
 	not _has_inline(bucket)
 	lib.bucket_undecided(bucket, _type)
 }

@@ -26,11 +26,14 @@ import data.tfgate.lib
 
 _type := "aws_s3_bucket_public_access_block"
 
+# _unconfigured are the buckets no resource of _type configures (a rule,
+# so that it is computed once).
+_unconfigured := lib.buckets_without(_type)
+
 _settings := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
 
 deny contains lib.result(bucket, "no public access block refers to this bucket") if {
-	some bucket in lib.resources("aws_s3_bucket")
-	not lib.bucket_configured(bucket, _type)
+	some bucket in _unconfigured
 	not lib.bucket_undecided(bucket, _type)
 }
 
@@ -43,8 +46,7 @@ deny contains lib.result(bucket, sprintf("%s: %s is not true", [block.address, s
 }
 
 unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
-	some bucket in lib.resources("aws_s3_bucket")
-	not lib.bucket_configured(bucket, _type)
+	some bucket in _unconfigured
 	lib.bucket_undecided(bucket, _type)
 }
 

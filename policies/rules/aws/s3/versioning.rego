@@ -23,10 +23,13 @@ import data.tfgate.lib
 
 _type := "aws_s3_bucket_versioning"
 
+# _unconfigured are the buckets no resource of _type configures (a rule,
+# so that it is computed once).
+_unconfigured := lib.buckets_without(_type)
+
 deny contains lib.result(bucket, "no versioning configuration refers to this bucket") if {
-	some bucket in lib.resources("aws_s3_bucket")
+	some bucket in _unconfigured
 	not _inline_enabled(bucket)
-	not lib.bucket_configured(bucket, _type)
 	not lib.bucket_undecided(bucket, _type)
 }
 
@@ -40,9 +43,8 @@ deny contains lib.result(bucket, sprintf("%s: versioning status is %s, not Enabl
 }
 
 unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
-	some bucket in lib.resources("aws_s3_bucket")
+	some bucket in _unconfigured
 	not _inline_enabled(bucket)
-	not lib.bucket_configured(bucket, _type)
 	lib.bucket_undecided(bucket, _type)
 }
 
