@@ -61,18 +61,22 @@ unknown contains lib.result(bucket, sprintf("%s: %s", [_label(address), question
 # apply_server_side_encryption_by_default blocks: every encryption
 # configuration resource, and every bucket that writes the legacy inline
 # block.
-_settings[config.address] := {"prefix": "", "defaults": _defaults(config.values.rule)} if {
-	some config in lib.resources(_type)
-}
-
-_settings[bucket.address] := {"prefix": _inline, "defaults": defaults} if {
-	some bucket in lib.resources("aws_s3_bucket")
-	_has_inline(bucket)
-	defaults := [d |
-		some block in bucket.values.server_side_encryption_configuration
-		some d in _defaults(block.rule)
-	]
-}
+#
+# It is built with comprehensions: as a partial object rule it took time
+# that grew with the square of the number of configurations.
+_settings := object.union(
+	{config.address: {"prefix": "", "defaults": _defaults(config.values.rule)} |
+		some config in lib.resources(_type)
+	},
+	{bucket.address: {"prefix": _inline, "defaults": defaults} |
+		some bucket in lib.resources("aws_s3_bucket")
+		_has_inline(bucket)
+		defaults := [d |
+			some block in bucket.values.server_side_encryption_configuration
+			some d in _defaults(block.rule)
+		]
+	},
+)
 
 _defaults(rules) := [d |
 	some rule in rules
