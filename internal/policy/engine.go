@@ -143,7 +143,7 @@ func (e *Engine) EvaluateInput(ctx context.Context, m *model.Model, input ast.Va
 		}
 		return nil, fmt.Errorf("evaluate policies on %s: %w", m.Source, err)
 	}
-	return e.results(m, slices.Concat(findings...)), nil
+	return e.results(m, findings), nil
 }
 
 // finding is one entry a rule reported.
@@ -233,14 +233,10 @@ func (e *Engine) evalRule(ctx context.Context, i int, input ast.Value) ([]findin
 	return out, nil
 }
 
-// results combines the findings with the resources each rule applies to:
-// one result per (rule, resource); a failure outweighs an unknown, which
-// outweighs a pass.
-func (e *Engine) results(m *model.Model, findings []finding) []gate.Result {
-	type key struct {
-		rule     *gate.Rule
-		resource string
-	}
+// results combines each rule's findings with the resources the rule
+// applies to: one result per (rule, resource); a failure outweighs an
+// unknown, which outweighs a pass. The rules are combined on every CPU.
+func (e *Engine) results(m *model.Model, findings [][]finding) []gate.Result {
 	byAddress := make(map[string]*model.Resource, len(m.Resources))
 	byType := map[string][]*model.Resource{}
 	for _, r := range m.Resources {
@@ -249,11 +245,23 @@ func (e *Engine) results(m *model.Model, findings []finding) []gate.Result {
 			byType[r.Type] = append(byType[r.Type], r)
 		}
 	}
+	perRule := make([][]gate.Result, len(e.rules))
+	parallel.For(len(e.rules), func(i int) {
+		perRule[i] = ruleResults(m, e.rules[i], findings[i], byAddress, byType)
+	})
+	out := slices.Concat(perRule...)
+	gate.Sort(out)
+	return out
+}
+
+// ruleResults gives one rule's results: a pass for every resource of its
+// types, changed by its findings, and a result for every other resource a
+// finding names.
+func ruleResults(m *model.Model, rule *gate.Rule, findings []finding, byAddress map[string]*model.Resource, byType map[string][]*model.Resource) []gate.Result {
 	var out []gate.Result
-	index := map[key]int{}
-	add := func(rule *gate.Rule, address string) int {
-		k := key{rule, address}
-		if i, ok := index[k]; ok {
+	index := map[string]int{}
+	add := func(address string) int {
+		if i, ok := index[address]; ok {
 			return i
 		}
 		res := gate.Result{Rule: rule, Input: m.Source, Resource: address, Status: gate.Pass}
@@ -272,19 +280,17 @@ func (e *Engine) results(m *model.Model, findings []finding) []gate.Result {
 			res.Changed = true
 		}
 		out = append(out, res)
-		index[k] = len(out) - 1
+		index[address] = len(out) - 1
 		return len(out) - 1
 	}
-	for _, rule := range e.rules {
-		for _, t := range rule.ResourceTypes {
-			for _, r := range byType[t] {
-				add(rule, r.Address)
-			}
+	for _, t := range rule.ResourceTypes {
+		for _, r := range byType[t] {
+			add(r.Address)
 		}
 	}
 	messages := map[int][]string{}
 	for _, f := range findings {
-		i := add(f.rule, f.resource)
+		i := add(f.resource)
 		switch res := &out[i]; {
 		case weight(f.status) > weight(res.Status):
 			res.Status = f.status
@@ -297,7 +303,6 @@ func (e *Engine) results(m *model.Model, findings []finding) []gate.Result {
 		slices.Sort(msgs)
 		out[i].Message = strings.Join(slices.Compact(msgs), "; ")
 	}
-	gate.Sort(out)
 	return out
 }
 
