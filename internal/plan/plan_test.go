@@ -333,17 +333,19 @@ func TestDecodeSplitMatchesWhole(t *testing.T) {
 // encoding/json, which refuses them or reads them its own way.
 func TestDecodeSplitGivesUp(t *testing.T) {
 	for name, doc := range map[string]string{
-		"case-folded key":   `{"Format_Version": "1.2"}`,
-		"escaped key":       `{"format\u005fversion": "1.2"}`,
-		"repeated key":      `{"format_version": "1.2", "format_version": "1.0"}`,
-		"trailing data":     `{"format_version": "1.2"} {}`,
-		"missing comma":     `{"format_version": "1.2" "errored": false}`,
-		"bad member":        `{"format_version": "1.2", "checks": [1,]}`,
-		"bad planned value": `{"format_version": "1.2", "planned_values": {"a":}}`,
-		"empty half":        `{"format_version": "1.2", "resource_changes": [ , {"address": "a.b"}]}`,
-		"wrong type":        `{"format_version": "1.2", "errored": "no"}`,
-		"deep":              `{"format_version": "1.2", "checks": ` + strings.Repeat("[", 600) + strings.Repeat("]", 600) + `}`,
-		"array at the top":  `[{"format_version": "1.2"}]`,
+		"case-folded key":    `{"Format_Version": "1.2"}`,
+		"escaped key":        `{"format\u005fversion": "1.2"}`,
+		"repeated key":       `{"format_version": "1.2", "format_version": "1.0"}`,
+		"trailing data":      `{"format_version": "1.2"} {}`,
+		"missing comma":      `{"format_version": "1.2" "errored": false}`,
+		"bad member":         `{"format_version": "1.2", "checks": [1,]}`,
+		"bad planned value":  `{"format_version": "1.2", "planned_values": {"a":}}`,
+		"empty half":         `{"format_version": "1.2", "resource_changes": [ , {"address": "a.b"}]}`,
+		"mismatched bracket": `{"format_version": "1.2", "resource_changes": [}}`,
+		"mismatched halves":  `{"format_version": "1.2", "resource_changes": [{"address": "a.b"}, {"address": "a.c"}}}`,
+		"wrong type":         `{"format_version": "1.2", "errored": "no"}`,
+		"deep":               `{"format_version": "1.2", "checks": ` + strings.Repeat("[", 600) + strings.Repeat("]", 600) + `}`,
+		"array at the top":   `[{"format_version": "1.2"}]`,
 	} {
 		if _, ok := decodeSplit([]byte(doc), 0); ok {
 			t.Errorf("%s: the split decoder accepted %s", name, doc)

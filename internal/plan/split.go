@@ -22,8 +22,9 @@ const minHalves = 64 << 10
 
 // decodeSplit decodes a document on every CPU: a quick scan finds the
 // extent of each top-level member, then the members, and the two halves
-// of resource_changes, are decoded at the same time. Members the model
-// does not read, such as planned_values, are only validated.
+// of resource_changes, are decoded at the same time: resource_changes by
+// decodeChanges, the others by encoding/json. Members the model does not
+// read, such as planned_values, are only validated.
 //
 // It is a fast path for what Terraform writes and nothing more. It gives
 // up (ok false) on anything unusual: a key that is not plain lowercase
@@ -67,11 +68,12 @@ func decodeSplit(data []byte, minHalves int) (doc *document, ok bool) {
 		case "resource_changes":
 			a, b, split := halves(m.value, minHalves)
 			if !split {
-				if len(m.value) < 2 || m.value[0] != '[' {
-					return nil, false // null, or not an array: encoding/json says
+				elements, ok := elements(m.value)
+				if !ok {
+					return nil, false // null, not an array, or malformed
 				}
 				tasks = append(tasks, task{len(m.value), func() (ok bool) {
-					doc.ResourceChanges, ok = decodeChanges(m.value[1 : len(m.value)-1])
+					doc.ResourceChanges, ok = decodeChanges(elements)
 					return ok
 				}})
 				continue
@@ -269,11 +271,24 @@ func skipString(data []byte, i int) (int, bool) {
 	}
 }
 
+// elements returns what is between the brackets of an array that
+// skipValue delimited. skipValue only counts brackets, so the closing one
+// is checked here; what is between them is left to the decoder.
+func elements(array []byte) ([]byte, bool) {
+	if len(array) < 2 || array[0] != '[' || array[len(array)-1] != ']' {
+		return nil, false
+	}
+	return array[1 : len(array)-1], true
+}
+
 // halves splits a JSON array between two of its elements near the middle
 // and returns the elements of each half, without the brackets. It reports
 // false for an array shorter than min bytes, or one it cannot split.
 func halves(array []byte, min int) (first, second []byte, ok bool) {
-	if len(array) < min || array[0] != '[' {
+	if len(array) < min {
+		return nil, nil, false
+	}
+	if _, ok := elements(array); !ok {
 		return nil, nil, false
 	}
 	// Walk the elements from the first until one ends past the middle.
