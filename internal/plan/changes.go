@@ -2,6 +2,7 @@ package plan
 
 import (
 	"encoding/json"
+	"slices"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -64,6 +65,32 @@ func (p *parser) next(c byte) bool {
 	return false
 }
 
+// items reads the members of an array or an object after its opening
+// bracket, calling item for each, up to the closing bracket.
+func (p *parser) items(closing byte, item func() bool) bool {
+	if p.next(closing) {
+		return true
+	}
+	for item() {
+		if !p.next(',') {
+			return p.next(closing)
+		}
+	}
+	return false
+}
+
+// nest enters an array or object; leave undoes it. Nesting deeper than
+// maxSplitDepth gives up.
+func (p *parser) nest() bool {
+	p.depth++
+	return p.depth <= maxSplitDepth
+}
+
+func (p *parser) leave(ok bool) bool {
+	p.depth--
+	return ok
+}
+
 // fields reads an object whose keys are plain lowercase, calling field for
 // each member with the parser at its value. It gives up on a repeated key
 // among the ones field reads (known reports whether field read it).
@@ -71,11 +98,8 @@ func (p *parser) fields(field func(key string) (known, ok bool)) bool {
 	if !p.next('{') {
 		return false
 	}
-	if p.next('}') {
-		return true
-	}
 	var seen []string
-	for {
+	return p.items('}', func() bool {
 		if !p.next('"') {
 			return false
 		}
@@ -93,25 +117,15 @@ func (p *parser) fields(field func(key string) (known, ok bool)) bool {
 		}
 		p.space()
 		known, ok := field(key)
-		if !ok {
+		if !ok || !known {
+			return ok
+		}
+		if slices.Contains(seen, key) {
 			return false
 		}
-		if known {
-			for _, s := range seen {
-				if s == key {
-					return false
-				}
-			}
-			seen = append(seen, key)
-		}
-		switch {
-		case p.next(','):
-		case p.next('}'):
-			return true
-		default:
-			return false
-		}
-	}
+		seen = append(seen, key)
+		return true
+	})
 }
 
 func (p *parser) resourceChange() (*resourceChange, bool) {
@@ -188,24 +202,12 @@ func (p *parser) strings(list *[]string) bool {
 		return false
 	}
 	*list = []string{}
-	if p.next(']') {
-		return true
-	}
-	for {
+	return p.items(']', func() bool {
 		p.space()
 		s, ok := p.string()
-		if !ok {
-			return false
-		}
 		*list = append(*list, s)
-		switch {
-		case p.next(','):
-		case p.next(']'):
-			return true
-		default:
-			return false
-		}
-	}
+		return ok
+	})
 }
 
 // value reads any JSON value as encoding/json decodes it into an
@@ -234,59 +236,30 @@ func (p *parser) value() (any, bool) {
 }
 
 func (p *parser) object() (any, bool) {
-	if p.depth++; p.depth > maxSplitDepth {
-		return nil, false
-	}
 	p.i++ // {
 	obj := map[string]any{}
-	if !p.next('}') {
-		for {
-			p.space()
-			key, ok := p.string()
-			if !ok || !p.next(':') {
-				return nil, false
-			}
-			// A repeated key keeps its last value, as in encoding/json.
-			if obj[key], ok = p.value(); !ok {
-				return nil, false
-			}
-			if p.next(',') {
-				continue
-			}
-			if p.next('}') {
-				break
-			}
-			return nil, false
+	ok := p.nest() && p.leave(p.items('}', func() bool {
+		p.space()
+		key, ok := p.string()
+		if !ok || !p.next(':') {
+			return false
 		}
-	}
-	p.depth--
-	return obj, true
+		// A repeated key keeps its last value, as in encoding/json.
+		obj[key], ok = p.value()
+		return ok
+	}))
+	return obj, ok
 }
 
 func (p *parser) array() (any, bool) {
-	if p.depth++; p.depth > maxSplitDepth {
-		return nil, false
-	}
 	p.i++ // [
 	list := []any{}
-	if !p.next(']') {
-		for {
-			v, ok := p.value()
-			if !ok {
-				return nil, false
-			}
-			list = append(list, v)
-			if p.next(',') {
-				continue
-			}
-			if p.next(']') {
-				break
-			}
-			return nil, false
-		}
-	}
-	p.depth--
-	return list, true
+	ok := p.nest() && p.leave(p.items(']', func() bool {
+		v, ok := p.value()
+		list = append(list, v)
+		return ok
+	}))
+	return list, ok
 }
 
 func (p *parser) literal() (any, bool) {
@@ -500,37 +473,16 @@ func (p *parser) skip() bool {
 	case c == '"':
 		_, _, ok := p.scanString()
 		return ok
-	case c == '{', c == '[':
-		closing := byte('}')
-		if c == '[' {
-			closing = ']'
-		}
-		if p.depth++; p.depth > maxSplitDepth {
-			return false
-		}
+	case c == '{':
 		p.i++
-		if !p.next(closing) {
-			for {
-				if c == '{' {
-					p.space()
-					if _, _, ok := p.scanString(); !ok || !p.next(':') {
-						return false
-					}
-				}
-				if !p.skip() {
-					return false
-				}
-				if p.next(',') {
-					continue
-				}
-				if p.next(closing) {
-					break
-				}
-				return false
-			}
-		}
-		p.depth--
-		return true
+		return p.nest() && p.leave(p.items('}', func() bool {
+			p.space()
+			_, _, ok := p.scanString()
+			return ok && p.next(':') && p.skip()
+		}))
+	case c == '[':
+		p.i++
+		return p.nest() && p.leave(p.items(']', p.skip))
 	case c == '-' || isDigit(c):
 		return p.number()
 	default:
