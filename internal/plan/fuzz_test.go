@@ -82,3 +82,24 @@ func FuzzDecodeSplit(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeChanges: whatever the one-pass decoder accepts, encoding/json
+// accepts too and decodes to the same changes.
+func FuzzDecodeChanges(f *testing.F) {
+	f.Add(`{"address": "a.b", "mode": "managed", "type": "a", "name": "b", "index": 0, "change": {"actions": ["create"], "before": null, "after": {"s": "x\"y", "n": -1.5e3, "l": [true, null, {}]}, "after_unknown": {"id": true}, "after_sensitive": {}}}`)
+	f.Add(`{"address": "a.b", "change": {"actions": ["delete"], "before": {"k": "\u00e9"}, "before_sensitive": {"k": true}}}, {"address": "a.c", "x": [1, "2"]}`)
+	f.Add("{\"change\": {\"after\": {\"\xff\": \"\\ud800\"}}}")
+	f.Fuzz(func(t *testing.T, elements string) {
+		got, ok := decodeChanges([]byte(elements))
+		if !ok {
+			return
+		}
+		want, err := referenceChanges(elements)
+		if err != nil {
+			t.Fatalf("decodeChanges accepted what encoding/json refuses: %v", err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("decodeChanges differs from encoding/json:\ngot  %#v\nwant %#v", got, want)
+		}
+	})
+}
