@@ -146,9 +146,9 @@ func (e *Engine) EvaluateInput(ctx context.Context, m *model.Model, input ast.Va
 	return e.results(m, findings), nil
 }
 
-// finding is one entry a rule reported.
+// finding is one entry a rule reported; which rule is its place in the
+// findings evaluate returns.
 type finding struct {
-	rule     *gate.Rule
 	status   gate.Status
 	resource string
 	message  string
@@ -226,7 +226,7 @@ func (e *Engine) evalRule(ctx context.Context, i int, input ast.Value) ([]findin
 				if resource == "" || message == "" {
 					return nil, fmt.Errorf("rule %s (%s): each %s entry must be an object with string fields resource and message, got %v", rule.ID, rule.File, rep.member, item)
 				}
-				out = append(out, finding{rule: rule, status: rep.status, resource: resource, message: message})
+				out = append(out, finding{status: rep.status, resource: resource, message: message})
 			}
 		}
 	}
