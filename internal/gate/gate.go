@@ -143,28 +143,36 @@ type Waiver struct {
 }
 
 // Sort orders results by input, resource address and rule id, so that every
-// report lists them the same way every time.
+// report lists them the same way every time. Results with the same keys
+// keep their order.
 func Sort(results []Result) {
+	// One input's results come sorted from evaluation; checking costs one
+	// comparison per result.
+	if slices.IsSortedFunc(results, func(a, b Result) int { return compare(&a, &b) }) {
+		return
+	}
 	// Sorting positions rather than the results themselves moves each
-	// result once; equal keys keep their order.
+	// result once.
 	order := make([]int, len(results))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(i, j int) int {
-		a, b := &results[i], &results[j]
-		return cmp.Or(
-			strings.Compare(a.Input, b.Input),
-			strings.Compare(a.Resource, b.Resource),
-			strings.Compare(a.Rule.ID, b.Rule.ID),
-			cmp.Compare(i, j),
-		)
+		return cmp.Or(compare(&results[i], &results[j]), cmp.Compare(i, j))
 	})
 	sorted := make([]Result, len(results))
 	for k, i := range order {
 		sorted[k] = results[i]
 	}
 	copy(results, sorted)
+}
+
+func compare(a, b *Result) int {
+	return cmp.Or(
+		strings.Compare(a.Input, b.Input),
+		strings.Compare(a.Resource, b.Resource),
+		strings.Compare(a.Rule.ID, b.Rule.ID),
+	)
 }
 
 // Policy is how results decide the gate.

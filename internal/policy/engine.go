@@ -249,8 +249,41 @@ func (e *Engine) results(m *model.Model, findings [][]finding) []gate.Result {
 	parallel.For(len(e.rules), func(i int) {
 		perRule[i] = ruleResults(m, e.rules[i], findings[i], byAddress, byType)
 	})
-	out := slices.Concat(perRule...)
-	gate.Sort(out)
+	return inOrder(perRule)
+}
+
+// inOrder joins the rules' results in the order gate.Sort gives them: by
+// resource address, then by rule id, which is the catalogue's order. Each
+// rule has at most one result per resource, so a counting sort on the
+// rank of the address does it, comparing only the distinct addresses.
+func inOrder(perRule [][]gate.Result) []gate.Result {
+	rank := map[string]int{}
+	for _, rs := range perRule {
+		for _, r := range rs {
+			rank[r.Resource] = 0
+		}
+	}
+	addresses := slices.Sorted(maps.Keys(rank))
+	for i, a := range addresses {
+		rank[a] = i
+	}
+	next := make([]int, len(addresses)+1) // where the next result of each address goes
+	for _, rs := range perRule {
+		for _, r := range rs {
+			next[rank[r.Resource]+1]++
+		}
+	}
+	for i := 1; i < len(next); i++ {
+		next[i] += next[i-1]
+	}
+	out := make([]gate.Result, next[len(addresses)])
+	for _, rs := range perRule {
+		for _, r := range rs {
+			k := rank[r.Resource]
+			out[next[k]] = r
+			next[k]++
+		}
+	}
 	return out
 }
 

@@ -1,0 +1,43 @@
+package policy
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tfgate/tfgate/internal/gate"
+)
+
+// TestInOrderIsGateSort checks that joining the rules' results by counting
+// gives the order sorting them does, on rules that each report on a random
+// part of the addresses in a random order.
+func TestInOrderIsGateSort(t *testing.T) {
+	rules := []*gate.Rule{{ID: "aws-a"}, {ID: "aws-b"}, {ID: "tf-c"}} // the catalogue's order
+	addresses := []string{
+		"aws_s3_bucket.logs", `module.copy["10"].aws_s3_bucket.logs`, `module.copy["9"].aws_s3_bucket.logs`,
+		"aws_kms_key.main", "terraform_plan", "aws_s3_bucket.logs[0]", "aws_s3_bucket.log",
+	}
+	for seed := range uint64(50) {
+		rnd := rand.New(rand.NewPCG(seed, 1))
+		perRule := make([][]gate.Result, len(rules))
+		for i, rule := range rules {
+			for _, a := range addresses {
+				if rnd.IntN(3) > 0 {
+					perRule[i] = append(perRule[i], gate.Result{Rule: rule, Input: "plan.json", Resource: a, Message: fmt.Sprint(seed)})
+				}
+			}
+			rnd.Shuffle(len(perRule[i]), func(a, b int) { perRule[i][a], perRule[i][b] = perRule[i][b], perRule[i][a] })
+		}
+		want := slices.Concat(perRule...)
+		gate.Sort(want)
+		if diff := cmp.Diff(want, inOrder(perRule)); diff != "" {
+			t.Fatalf("seed %d: inOrder differs from gate.Sort (-want +got):\n%s", seed, diff)
+		}
+	}
+	if got := inOrder(make([][]gate.Result, 2)); len(got) != 0 {
+		t.Errorf("inOrder of no results = %v", got)
+	}
+}
