@@ -4,12 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/tfgate/tfgate/internal/gate"
-	"github.com/tfgate/tfgate/internal/parallel"
 )
 
 // The JSON report's wire types: the report's JSON contract, version 1.
@@ -110,20 +110,15 @@ func writeJSON(w io.Writer, r *Report) error {
 	if !ok {
 		return fmt.Errorf("JSON report: results are not the last member")
 	}
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(head)
 	sep := "[\n    "
-	items := make([][]byte, min(len(r.Results), jsonBatch))
-	for start := 0; start < len(r.Results); start += jsonBatch {
-		batch := r.Results[start:min(start+jsonBatch, len(r.Results))]
-		if err := marshalResults(r, batch, items); err != nil {
-			return err
-		}
-		for _, item := range items[:len(batch)] {
-			bw.WriteString(sep)
-			bw.Write(item)
-			sep = ",\n    "
-		}
+	var item []byte
+	for _, res := range r.Results {
+		bw.WriteString(sep)
+		item = appendResult(item[:0], jsonResultOf(r, res))
+		bw.Write(item)
+		sep = ",\n    "
 	}
 	if len(r.Results) == 0 {
 		bw.WriteString("[]")
@@ -134,17 +129,156 @@ func writeJSON(w io.Writer, r *Report) error {
 	return bw.Flush()
 }
 
-// jsonBatch is how many results the JSON report encodes at a time.
-const jsonBatch = 1024
+// appendResult appends what json.MarshalIndent(res, "    ", "  ") gives,
+// which is a result in its place in the report, without reflection:
+// results are most of a report and encoding/json took most of its time.
+// TestAppendResultIsMarshalIndent holds the two to the same bytes.
+func appendResult(b []byte, res jsonResult) []byte {
+	o := jsonObject{b: b, indent: "\n      "}
+	o.string("rule", res.Rule)
+	o.string("title", res.Title)
+	o.string("severity", res.Severity)
+	o.string("enforcement", res.Enforcement)
+	o.string("status", res.Status)
+	o.bool("blocking", res.Blocking)
+	o.string("input", res.Input)
+	o.string("resource", res.Resource)
+	o.string("resource_type", res.ResourceType)
+	o.string("message", res.Message)
+	if l := res.Location; l == nil {
+		o.null("location")
+	} else {
+		o.key("location")
+		in := jsonObject{b: o.b, indent: "\n        "}
+		in.string("file", l.File)
+		in.int("start_line", l.StartLine)
+		in.int("end_line", l.EndLine)
+		o.b = in.end("\n      ")
+	}
+	if w := res.Waiver; w == nil {
+		o.null("waiver")
+	} else {
+		o.key("waiver")
+		in := jsonObject{b: o.b, indent: "\n        "}
+		in.string("name", w.Name)
+		in.string("reason", w.Reason)
+		in.stringOmitEmpty("owner", w.Owner)
+		in.stringOmitEmpty("ticket", w.Ticket)
+		in.stringOmitEmpty("expires", w.Expires)
+		in.bool("expired", w.Expired)
+		in.string("source", w.Source)
+		o.b = in.end("\n      ")
+	}
+	return o.end("\n    ")
+}
 
-// marshalResults encodes a batch of results into items, indented for
-// their place in the report, on every CPU.
-func marshalResults(r *Report, batch []gate.Result, items [][]byte) error {
-	errs := make([]error, len(batch))
-	parallel.For(len(batch), func(i int) {
-		items[i], errs[i] = json.MarshalIndent(jsonResultOf(r, batch[i]), "    ", "  ")
-	})
-	return errors.Join(errs...)
+// jsonObject appends an indented JSON object's members to b, the way
+// json.MarshalIndent lays them out: each on its own line after indent.
+type jsonObject struct {
+	b      []byte
+	indent string
+	n      int // members so far
+}
+
+func (o *jsonObject) key(name string) {
+	if o.n == 0 {
+		o.b = append(o.b, '{')
+	} else {
+		o.b = append(o.b, ',')
+	}
+	o.n++
+	o.b = append(o.b, o.indent...)
+	o.b = appendString(o.b, name)
+	o.b = append(o.b, ": "...)
+}
+
+func (o *jsonObject) string(name, v string) {
+	o.key(name)
+	o.b = appendString(o.b, v)
+}
+
+func (o *jsonObject) stringOmitEmpty(name, v string) {
+	if v != "" {
+		o.string(name, v)
+	}
+}
+
+func (o *jsonObject) bool(name string, v bool) {
+	o.key(name)
+	o.b = strconv.AppendBool(o.b, v)
+}
+
+func (o *jsonObject) int(name string, v int) {
+	o.key(name)
+	o.b = strconv.AppendInt(o.b, int64(v), 10)
+}
+
+func (o *jsonObject) null(name string) {
+	o.key(name)
+	o.b = append(o.b, "null"...)
+}
+
+// end closes the object, its closing brace on a line after indent.
+func (o *jsonObject) end(indent string) []byte {
+	if o.n == 0 {
+		return append(o.b, "{}"...)
+	}
+	o.b = append(o.b, indent...)
+	return append(o.b, '}')
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json
+// escapes it: quotes, backslashes and control characters, <, > and & for
+// HTML, U+2028 and U+2029 for JavaScript, and invalid UTF-8 as U+FFFD.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	done := 0 // s[:done] is in b
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[done:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, `\b`...)
+			case '\f':
+				b = append(b, `\f`...)
+			case '\n':
+				b = append(b, `\n`...)
+			case '\r':
+				b = append(b, `\r`...)
+			case '\t':
+				b = append(b, `\t`...)
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			done = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[done:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[done:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		done = i
+	}
+	b = append(b, s[done:]...)
+	return append(b, '"')
 }
 
 func jsonResultOf(r *Report, res gate.Result) jsonResult {
