@@ -156,7 +156,11 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		waivers = append(waivers, c.waivers...)
 		rep.Warnings = append(rep.Warnings, c.warnings...)
 		rep.Inputs = append(rep.Inputs, c.input)
-		rep.Results = append(rep.Results, enabled(c.results, rules)...)
+		if rep.Results == nil {
+			rep.Results = enabled(c.results, rules) // one input's results are not copied
+		} else {
+			rep.Results = append(rep.Results, enabled(c.results, rules)...)
+		}
 	}
 	if err := waiver.Check(waivers, rules); err != nil {
 		return exitError, err
@@ -393,15 +397,14 @@ func configureRules(rules []*gate.Rule, c *config.Config) ([]*gate.Rule, error) 
 	return kept, nil
 }
 
-// enabled keeps the results of the rules in the catalogue.
+// enabled keeps the results of the rules in the catalogue, in place.
 func enabled(results []gate.Result, rules []*gate.Rule) []gate.Result {
-	out := results[:0]
-	for _, r := range results {
-		if slices.Contains(rules, r.Rule) {
-			out = append(out, r)
-		}
+	keep := make(map[*gate.Rule]bool, len(rules))
+	for _, r := range rules {
+		keep[r] = true
 	}
-	return out
+	// Nothing moves before the first result of a disabled rule.
+	return slices.DeleteFunc(results, func(r gate.Result) bool { return !keep[r.Rule] })
 }
 
 // clock is the time the time rules use for an input: --now, else the
