@@ -64,6 +64,7 @@ fuzz: ## fuzz every parser for FUZZTIME each (default 1m)
 	$(GO) test ./internal/plan -run '^$$' -fuzz FuzzDecodeRawState -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./internal/plan -run '^$$' -fuzz FuzzDecodeSplit -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./internal/plan -run '^$$' -fuzz FuzzDecodeChanges -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	$(GO) test ./internal/plan -run '^$$' -fuzz FuzzDecodePriorState -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./internal/model -run '^$$' -fuzz FuzzParseModulePath -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./internal/config -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./internal/hclsrc -run '^$$' -fuzz FuzzParseSuppression -fuzztime $(FUZZTIME) -fuzzminimizetime 5s

@@ -105,3 +105,18 @@ func agree(t *testing.T, fast, reference any, err error) {
 		t.Fatalf("the fast path and encoding/json differ:\nfast          %#v\nencoding/json %#v", fast, reference)
 	}
 }
+
+// FuzzDecodePriorState: whatever the one-pass prior_state reader accepts,
+// encoding/json accepts too and decodes to the same data sources.
+func FuzzDecodePriorState(f *testing.F) {
+	f.Add(`{"values": {"root_module": {"resources": [` + priorManagedJSON + `, ` + priorDataJSON + `], "child_modules": [{"address": "module.a", "resources": [null]}]}}}`)
+	f.Add(`{"format_version": "1.0", "values": {"outputs": {}, "root_module": {"resources": [{"mode": "data", "values": {"k": "\u00e9"}}]}}}`)
+	f.Fuzz(func(t *testing.T, value string) {
+		got, ok := decodePriorState([]byte(value))
+		if !ok {
+			return
+		}
+		want, err := referencePriorState(value)
+		agree(t, got, want, err)
+	})
+}

@@ -81,10 +81,6 @@ type change struct {
 
 // priorState is tfjson.State without its UnmarshalJSON, which would decode
 // numbers as float64 and check the version a second time.
-type priorState struct {
-	Values *tfjson.StateValues `json:"values"`
-}
-
 // presence records that a member exists without decoding it.
 type presence bool
 

@@ -45,11 +45,10 @@ func fromPlan(m *model.Model, doc *document) error {
 			module string
 		}
 		var reads []read
-		walkStateModules(doc.PriorState.Values.RootModule, func(sr *tfjson.StateResource, module string) error {
-			if sr.Mode == tfjson.DataResourceMode && !seen[sr.Address] {
+		doc.PriorState.Values.RootModule.dataSources(func(sr *tfjson.StateResource, module string) {
+			if !seen[sr.Address] {
 				reads = append(reads, read{sr, module})
 			}
-			return nil
 		})
 		data, err := convert(len(reads), secrets, func(i int, found *secretSet) (*model.Resource, error) {
 			return stateResource(reads[i].sr, reads[i].module, found)

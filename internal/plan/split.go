@@ -58,7 +58,11 @@ func decodeSplit(data []byte, minHalves int) (doc *document, ok bool) {
 		case "errored":
 			target = &doc.Errored
 		case "prior_state":
-			target = &doc.PriorState
+			tasks = append(tasks, task{len(m.value), func() (ok bool) {
+				doc.PriorState, ok = decodePriorState(m.value)
+				return ok
+			}})
+			continue
 		case "configuration":
 			target = &doc.Configuration
 		case "variables":
