@@ -93,7 +93,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 	if err != nil {
 		return nil, fmt.Errorf("evaluate policies on %s: %w", m.Source, err)
 	}
-	c := converter{strings: map[string]*ast.Term{}}
+	c := newConverter()
 	item := c.item
 	byType := map[string][]*ast.Term{}
 	managed := map[string][]*ast.Term{}
@@ -221,7 +221,7 @@ func resourceValues(rs []*model.Resource) ([]*ast.Term, error) {
 	terms := make([]*ast.Term, len(rs))
 	errs := make([]error, len(rs)) // at the failing resource's position
 	parallel.Chunks(len(rs), chunk, func(start, end int) {
-		c := converter{strings: map[string]*ast.Term{}}
+		c := newConverter()
 		for i := start; i < end; i++ {
 			v, err := c.resource(rs[i])
 			if err != nil {
@@ -243,12 +243,26 @@ func resourceValues(rs []*model.Resource) ([]*ast.Term, error) {
 const chunk = 256
 
 // converter turns resources into OPA values. It shares one term between
-// all uses of a field name or of a short string that recurs across
-// resources (types, modes, actions, link fields), which saves a good part
-// of the input's memory. Terms in the input are never modified, so sharing
-// them is safe; a converter is used by one goroutine.
+// all uses of a field name, of a short string that recurs across resources
+// (types, modes, actions, link fields), of a list of such strings (the
+// unknown, configured and sensitive paths, which instances of one
+// configuration block share) and of a source location, which saves a good
+// part of the input's memory. Terms in the input are never modified, so
+// sharing them is safe; a converter is used by one goroutine.
 type converter struct {
-	strings map[string]*ast.Term
+	strings   map[string]*ast.Term
+	lists     map[string]*ast.Term // by listKey
+	paths     map[string]*ast.Term // unknown path sets, by listKey
+	locations map[model.Location]*ast.Term
+}
+
+func newConverter() *converter {
+	return &converter{
+		strings:   map[string]*ast.Term{},
+		lists:     map[string]*ast.Term{},
+		paths:     map[string]*ast.Term{},
+		locations: map[model.Location]*ast.Term{},
+	}
 }
 
 // str returns the shared term for a recurring string.
@@ -301,6 +315,10 @@ func (c *converter) resource(r *model.Resource) (ast.Value, error) {
 // one: for "a.b[0].c" also "a", "a.b" and "a.b[0]". A path is in it when
 // its value, or a part of it, is known only after apply.
 func (c *converter) unknownPaths(unknown []string) *ast.Term {
+	key := listKey(unknown)
+	if t, ok := c.paths[key]; ok {
+		return t
+	}
 	set := ast.NewSet()
 	for _, u := range unknown {
 		set.Add(c.str(u))
@@ -310,29 +328,54 @@ func (c *converter) unknownPaths(unknown []string) *ast.Term {
 			}
 		}
 	}
-	return ast.NewTerm(set)
+	t := ast.NewTerm(set)
+	c.paths[key] = t
+	return t
 }
 
 func (c *converter) list(list []string) *ast.Term {
 	if list == nil {
 		return ast.NullTerm()
 	}
+	key := listKey(list)
+	if t, ok := c.lists[key]; ok {
+		return t
+	}
 	terms := make([]*ast.Term, len(list))
 	for i, s := range list {
 		terms[i] = c.str(s)
 	}
-	return ast.ArrayTerm(terms...)
+	t := ast.ArrayTerm(terms...)
+	c.lists[key] = t
+	return t
+}
+
+// listKey is a map key that tells lists of strings apart: each string
+// after its length.
+func listKey(list []string) string {
+	var b []byte
+	for _, s := range list {
+		b = strconv.AppendInt(b, int64(len(s)), 10)
+		b = append(b, ':')
+		b = append(b, s...)
+	}
+	return string(b)
 }
 
 func (c *converter) location(l *model.Location) *ast.Term {
 	if l == nil {
 		return ast.NullTerm()
 	}
-	return ast.ObjectTerm(
+	if t, ok := c.locations[*l]; ok {
+		return t
+	}
+	t := ast.ObjectTerm(
 		c.item("file", c.str(l.File)),
 		c.item("start_line", ast.IntNumberTerm(l.StartLine)),
 		c.item("end_line", ast.IntNumberTerm(l.EndLine)),
 	)
+	c.locations[*l] = t
+	return t
 }
 
 func (c *converter) links(ls []model.Link) *ast.Term {
