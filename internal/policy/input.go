@@ -288,7 +288,7 @@ func (c *converter) resource(r *model.Resource) (ast.Value, error) {
 		}
 		index = ast.NewTerm(v)
 	}
-	values, err := ast.InterfaceToValue(r.Values)
+	values, err := c.value(r.Values)
 	if err != nil {
 		return nil, fmt.Errorf("resource %s: values: %w", r.Address, err)
 	}
@@ -309,6 +309,39 @@ func (c *converter) resource(r *model.Resource) (ast.Value, error) {
 		c.item("references", c.links(r.References)),
 		c.item("referenced_by", c.links(r.ReferencedBy)),
 	), nil
+}
+
+// value converts a value of the model as ast.InterfaceToValue does, with
+// the terms of object keys shared and each object's or array's terms in
+// one allocation.
+func (c *converter) value(x any) (ast.Value, error) {
+	switch x := x.(type) {
+	case map[string]any:
+		items := make([][2]*ast.Term, len(x))
+		values := make([]ast.Term, len(x))
+		i := 0
+		for k, v := range x {
+			var err error
+			if values[i].Value, err = c.value(v); err != nil {
+				return nil, err
+			}
+			items[i] = [2]*ast.Term{c.str(k), &values[i]}
+			i++
+		}
+		return ast.NewObject(items...), nil
+	case []any:
+		terms := make([]*ast.Term, len(x))
+		values := make([]ast.Term, len(x))
+		for i, e := range x {
+			var err error
+			if values[i].Value, err = c.value(e); err != nil {
+				return nil, err
+			}
+			terms[i] = &values[i]
+		}
+		return ast.NewArray(terms...), nil
+	}
+	return ast.InterfaceToValue(x)
 }
 
 // unknownPaths is the set of the unknown paths and every path that contains
