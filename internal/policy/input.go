@@ -265,6 +265,10 @@ func newConverter() *converter {
 	}
 }
 
+// maxShared is the longest string value the converter shares: longer ones
+// seldom recur, and hashing them costs more than a copy of their header.
+const maxShared = 64
+
 // str returns the shared term for a recurring string.
 func (c *converter) str(s string) *ast.Term {
 	t, ok := c.strings[s]
@@ -312,8 +316,8 @@ func (c *converter) resource(r *model.Resource) (ast.Value, error) {
 }
 
 // value converts a value of the model as ast.InterfaceToValue does, with
-// the terms of object keys shared and each object's or array's terms in
-// one allocation.
+// the terms of object keys and of short strings shared, and each object's
+// or array's terms in one allocation.
 func (c *converter) value(x any) (ast.Value, error) {
 	switch x := x.(type) {
 	case map[string]any:
@@ -340,6 +344,10 @@ func (c *converter) value(x any) (ast.Value, error) {
 			terms[i] = &values[i]
 		}
 		return ast.NewArray(terms...), nil
+	case string:
+		if len(x) <= maxShared {
+			return c.str(x).Value, nil
+		}
 	}
 	return ast.InterfaceToValue(x)
 }
