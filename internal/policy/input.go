@@ -254,6 +254,7 @@ type converter struct {
 	lists     map[string]*ast.Term // by listKey
 	paths     map[string]*ast.Term // unknown path sets, by listKey
 	locations map[model.Location]*ast.Term
+	key       []byte // room for listKey
 }
 
 func newConverter() *converter {
@@ -356,10 +357,11 @@ func (c *converter) value(x any) (ast.Value, error) {
 // one: for "a.b[0].c" also "a", "a.b" and "a.b[0]". A path is in it when
 // its value, or a part of it, is known only after apply.
 func (c *converter) unknownPaths(unknown []string) *ast.Term {
-	key := listKey(unknown)
-	if t, ok := c.paths[key]; ok {
+	c.key = listKey(c.key[:0], unknown)
+	if t, ok := c.paths[string(c.key)]; ok {
 		return t
 	}
+	key := string(c.key)
 	set := ast.NewSet()
 	for _, u := range unknown {
 		set.Add(c.str(u))
@@ -378,10 +380,11 @@ func (c *converter) list(list []string) *ast.Term {
 	if list == nil {
 		return ast.NullTerm()
 	}
-	key := listKey(list)
-	if t, ok := c.lists[key]; ok {
+	c.key = listKey(c.key[:0], list)
+	if t, ok := c.lists[string(c.key)]; ok {
 		return t
 	}
+	key := string(c.key)
 	terms := make([]*ast.Term, len(list))
 	for i, s := range list {
 		terms[i] = c.str(s)
@@ -391,16 +394,15 @@ func (c *converter) list(list []string) *ast.Term {
 	return t
 }
 
-// listKey is a map key that tells lists of strings apart: each string
-// after its length.
-func listKey(list []string) string {
-	var b []byte
+// listKey appends to b a map key that tells lists of strings apart: each
+// string after its length.
+func listKey(b []byte, list []string) []byte {
 	for _, s := range list {
 		b = strconv.AppendInt(b, int64(len(s)), 10)
 		b = append(b, ':')
 		b = append(b, s...)
 	}
-	return string(b)
+	return b
 }
 
 func (c *converter) location(l *model.Location) *ast.Term {

@@ -11,7 +11,7 @@ func TestListKeyTellsListsApart(t *testing.T) {
 	lists := [][]string{nil, {""}, {"", ""}, {"a", "b"}, {"a1:b"}, {"a:", "b"}, {"a", ":b"}, {"1:a"}, {"a\x00", "b"}, {"a", "\x00b"}}
 	seen := map[string][]string{}
 	for _, l := range lists {
-		k := listKey(l)
+		k := string(listKey(nil, l))
 		if prev, ok := seen[k]; ok {
 			t.Errorf("listKey(%q) = listKey(%q) = %q", l, prev, k)
 		}
@@ -29,7 +29,7 @@ func TestValueIsInterfaceToValue(t *testing.T) {
 		[]any{},
 		map[string]any{
 			"bucket": "logs", "force_destroy": false, "tags": map[string]any{"env": "prod", "owner": nil},
-			"rule": []any{map[string]any{"apply": []any{map[string]any{"sse_algorithm": "aws:kms", "n": json.Number("0")}}}},
+			"rule":  []any{map[string]any{"apply": []any{map[string]any{"sse_algorithm": "aws:kms", "n": json.Number("0")}}}},
 			"mixed": []any{"x", json.Number("1"), nil, []any{true}, map[string]any{"k": []string{"v"}}},
 		},
 	} {
