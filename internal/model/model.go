@@ -358,15 +358,22 @@ func viaRank(v Via) int {
 	}
 }
 
+// compareResources orders resources by module, mode, type, name, instance
+// key and address. It compares only as far as needed (cmp.Or would compute
+// every comparison), which matters for sorting large plans.
 func compareResources(a, b *Resource) int {
-	return cmp.Or(
-		strings.Compare(a.Module, b.Module),
-		strings.Compare(a.Mode, b.Mode),
-		strings.Compare(a.Type, b.Type),
-		strings.Compare(a.Name, b.Name),
-		compareKeys(a.Index, b.Index),
-		strings.Compare(a.Address, b.Address),
-	)
+	for _, c := range [...]func() int{
+		func() int { return strings.Compare(a.Module, b.Module) },
+		func() int { return strings.Compare(a.Mode, b.Mode) },
+		func() int { return strings.Compare(a.Type, b.Type) },
+		func() int { return strings.Compare(a.Name, b.Name) },
+		func() int { return compareKeys(a.Index, b.Index) },
+	} {
+		if c := c(); c != 0 {
+			return c
+		}
+	}
+	return strings.Compare(a.Address, b.Address)
 }
 
 // compareKeys orders instance keys: none first, then numbers by value,
