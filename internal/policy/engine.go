@@ -291,8 +291,12 @@ func inOrder(perRule [][]gate.Result) []gate.Result {
 // types, changed by its findings, and a result for every other resource a
 // finding names.
 func ruleResults(m *model.Model, rule *gate.Rule, findings []finding, byAddress map[string]*model.Resource, byType map[string][]*model.Resource) []gate.Result {
-	var out []gate.Result
-	index := map[string]int{}
+	n := 0
+	for _, t := range rule.ResourceTypes {
+		n += len(byType[t])
+	}
+	out := make([]gate.Result, 0, n)
+	index := make(map[string]int, n)
 	add := func(address string) int {
 		if i, ok := index[address]; ok {
 			return i
