@@ -31,6 +31,9 @@ type linker struct {
 	// resolves to; it does not depend on who asks. A key present with a
 	// nil value is being resolved: a cycle, which resolves to nothing.
 	memo map[string][]target
+	// references holds parseReference's results: a configuration's
+	// references recur at every instance.
+	references map[string]reference
 }
 
 // group names a set of instances: a module instance address and a name in
@@ -74,6 +77,7 @@ func link(resources []*model.Resource, cfg *tfjson.Config) error {
 		instances:  map[group][]*model.Resource{},
 		moduleKeys: map[group][]any{},
 		memo:       map[string][]target{},
+		references: map[string]reference{},
 	}
 	l.indexModule("", cfg.RootModule)
 	paths := make([]model.ModulePath, len(resources))
@@ -103,6 +107,7 @@ func link(resources []*model.Resource, cfg *tfjson.Config) error {
 	parallel.Chunks(len(resources), chunk, func(start, end int) {
 		cl := *l
 		cl.memo = map[string][]target{}
+		cl.references = map[string]reference{}
 		for i := start; i < end; i++ {
 			cl.linkResource(resources[i], paths[i])
 		}
@@ -197,16 +202,21 @@ func (l *linker) resolve(sc scope, refs []string, keyed bool, depth int) []targe
 		return nil
 	}
 	parsed := make([]reference, len(refs))
-	keyedNames := map[string]bool{}
+	var keyedNames []string
 	for i, ref := range refs {
-		parsed[i] = parseReference(ref)
-		if parsed[i].hasKey {
-			keyedNames[parsed[i].name] = true
+		p, ok := l.references[ref]
+		if !ok {
+			p = parseReference(ref)
+			l.references[ref] = p
+		}
+		parsed[i] = p
+		if p.hasKey {
+			keyedNames = append(keyedNames, p.name)
 		}
 	}
 	var out []target
 	for _, p := range parsed {
-		if !p.hasKey && keyedNames[p.name] && (p.kind == refResource || p.kind == refModule) {
+		if !p.hasKey && slices.Contains(keyedNames, p.name) && (p.kind == refResource || p.kind == refModule) {
 			// Terraform lists aws_x.y beside aws_x.y[0]: the keyed
 			// reference says which instance is meant.
 			continue
