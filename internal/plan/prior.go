@@ -132,65 +132,64 @@ func (p *parser) priorModule(m *priorModule) bool {
 	}))
 }
 
-// priorResource reads a resource, or a null: its mode, and for a data
-// source its fields, in a second pass.
+// priorResource reads a resource, or a null. Once it has read the mode
+// it skips the rest of anything but a data source; fields before the mode
+// are read in case it is one (Terraform writes the mode second, after the
+// address).
 func (p *parser) priorResource() (*priorResource, bool) {
 	if p.space() < len(p.data) && p.data[p.i] == 'n' {
 		v, ok := p.literal()
 		return nil, ok && v == nil
 	}
-	start := p.i
-	var mode string
+	d := &priorData{}
+	hasMode := false
 	ok := p.fields(func(key string) (bool, bool) {
-		if key != "mode" {
+		if key == "mode" {
+			hasMode = true
+			var ok bool
+			d.Mode, ok = p.string()
+			return true, ok
+		}
+		if hasMode && d.Mode != string(tfjson.DataResourceMode) {
 			return false, p.skip()
 		}
-		var ok bool
-		mode, ok = p.string()
-		return true, ok
+		return p.priorDataField(d, key)
 	})
-	r := &priorResource{}
-	if !ok || mode != string(tfjson.DataResourceMode) {
-		return r, ok
+	if !ok || d.Mode != string(tfjson.DataResourceMode) {
+		return &priorResource{}, ok
 	}
-	p.i = start
-	r.Data = &priorData{}
-	return r, p.priorData(r.Data)
+	return &priorResource{Data: d}, true
 }
 
-func (p *parser) priorData(d *priorData) bool {
-	return p.fields(func(key string) (bool, bool) {
-		var s *string
-		switch key {
-		case "address":
-			s = &d.Address
-		case "mode":
-			s = &d.Mode
-		case "type":
-			s = &d.Type
-		case "name":
-			s = &d.Name
-		case "index":
-			var ok bool
-			d.Index, ok = p.value()
-			return true, ok
-		case "values":
-			if p.i >= len(p.data) || p.data[p.i] != '{' {
-				return true, false // null or not an object
-			}
-			v, ok := p.object()
-			d.Values, _ = v.(map[string]any)
-			return true, ok
-		case "sensitive_values":
-			start := p.i
-			ok := p.skip()
-			d.SensitiveValues = p.data[start:p.i]
-			return true, ok
-		default:
-			return false, p.skip()
-		}
-		var ok bool
-		*s, ok = p.string()
+// priorDataField reads the member key of a data source, as fields calls
+// it.
+func (p *parser) priorDataField(d *priorData, key string) (known, ok bool) {
+	var s *string
+	switch key {
+	case "address":
+		s = &d.Address
+	case "type":
+		s = &d.Type
+	case "name":
+		s = &d.Name
+	case "index":
+		d.Index, ok = p.value()
 		return true, ok
-	})
+	case "values":
+		if p.i >= len(p.data) || p.data[p.i] != '{' {
+			return true, false // null or not an object
+		}
+		v, ok := p.object()
+		d.Values, _ = v.(map[string]any)
+		return true, ok
+	case "sensitive_values":
+		start := p.i
+		ok := p.skip()
+		d.SensitiveValues = p.data[start:p.i]
+		return true, ok
+	default:
+		return false, p.skip()
+	}
+	*s, ok = p.string()
+	return true, ok
 }
