@@ -1,9 +1,12 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -146,7 +149,62 @@ type (
 // file with the address as a logical location when no line is known),
 // waived ones as accepted suppressions; passes are listed in the run's
 // properties rather than as alerts.
+//
+// The results and the passes are streamed one by one into the places the
+// envelope leaves for them, so that the document is never held in memory
+// whole; the bytes are those of encoding it whole (TestSARIFStreamsTheWholeDocument).
 func writeSARIF(w io.Writer, r *Report) error {
+	run, index := sarifEnvelope(r)
+	var envelope bytes.Buffer
+	enc := json.NewEncoder(&envelope)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}); err != nil {
+		return err
+	}
+	resultsKey, passesKey := []byte(`"results": []`), []byte(`"passes": []`)
+	if bytes.Count(envelope.Bytes(), resultsKey) != 1 || bytes.Count(envelope.Bytes(), passesKey) != 1 {
+		return errors.New("SARIF report: no single place for the results and the passes")
+	}
+	head, rest, _ := bytes.Cut(envelope.Bytes(), resultsKey)
+	middle, tail, ok := bytes.Cut(rest, passesKey)
+	if !ok {
+		return errors.New("SARIF report: the passes come before the results")
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head)
+	bw.WriteString(`"results": `)
+	results := arrayWriter{w: bw, indent: "        "} // runs[0].results[i]
+	for _, res := range r.Results {
+		if res.Status == gate.Pass {
+			continue
+		}
+		i, ok := index[res.Rule]
+		if !ok {
+			return fmt.Errorf("result of rule %s, which is not in the catalogue", res.Rule.ID)
+		}
+		if err := results.add(sarifResultOf(r, res, i)); err != nil {
+			return err
+		}
+	}
+	results.close()
+	bw.Write(middle)
+	bw.WriteString(`"passes": `)
+	passes := arrayWriter{w: bw, indent: "          "} // runs[0].properties.passes[i]
+	for _, res := range r.Results {
+		if res.Status == gate.Pass {
+			if err := passes.add(sarifCheck{Rule: res.Rule.ID, Resource: res.Resource, Input: res.Input}); err != nil {
+				return err
+			}
+		}
+	}
+	passes.close()
+	bw.Write(tail)
+	return bw.Flush()
+}
+
+// sarifEnvelope is the run without its results and passes, and each rule's
+// position in the run's rules.
+func sarifEnvelope(r *Report) (sarifRun, map[*gate.Rule]int) {
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:           r.Tool.Name,
@@ -174,42 +232,68 @@ func writeSARIF(w io.Writer, r *Report) error {
 		index[rule] = i
 		run.Tool.Driver.Rules[i] = sarifRuleFor(rule)
 	}
-	for _, res := range r.Results {
-		if res.Status == gate.Pass {
-			run.Properties.Passes = append(run.Properties.Passes, sarifCheck{Rule: res.Rule.ID, Resource: res.Resource, Input: res.Input})
-			continue
-		}
-		i, ok := index[res.Rule]
-		if !ok {
-			return fmt.Errorf("result of rule %s, which is not in the catalogue", res.Rule.ID)
-		}
-		out := sarifResult{
-			RuleID:              res.Rule.ID,
-			RuleIndex:           i,
-			Kind:                "fail",
-			Level:               sarifLevel(res.Rule.Severity),
-			Message:             sarifText{res.Message},
-			Locations:           []sarifLocation{sarifLocationFor(res, r.sourcePath(res))},
-			PartialFingerprints: map[string]string{"tfgate/v1": fingerprint(res)},
-			Properties: sarifResultProps{
-				Status:       string(res.Status),
-				ResourceType: res.ResourceType,
-				Input:        res.Input,
-				Blocking:     r.Policy.Blocks(res),
-			},
-		}
-		if res.Status == gate.Unknown {
-			out.Kind, out.Level = "review", "warning"
-		}
-		if w := res.Waiver; w != nil && res.Status == gate.Waived {
-			out.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: w.Reason}}
-			out.Properties.WaiverOwner, out.Properties.WaiverTicket, out.Properties.WaiverExpiry = w.Owner, w.Ticket, w.Expires
-		}
-		run.Results = append(run.Results, out)
+	return run, index
+}
+
+// sarifResultOf is the SARIF result of a result that is not a pass, of the
+// rule at position i in the run's rules.
+func sarifResultOf(r *Report, res gate.Result, i int) sarifResult {
+	out := sarifResult{
+		RuleID:              res.Rule.ID,
+		RuleIndex:           i,
+		Kind:                "fail",
+		Level:               sarifLevel(res.Rule.Severity),
+		Message:             sarifText{res.Message},
+		Locations:           []sarifLocation{sarifLocationFor(res, r.sourcePath(res))},
+		PartialFingerprints: map[string]string{"tfgate/v1": fingerprint(res)},
+		Properties: sarifResultProps{
+			Status:       string(res.Status),
+			ResourceType: res.ResourceType,
+			Input:        res.Input,
+			Blocking:     r.Policy.Blocks(res),
+		},
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+	if res.Status == gate.Unknown {
+		out.Kind, out.Level = "review", "warning"
+	}
+	if w := res.Waiver; w != nil && res.Status == gate.Waived {
+		out.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: w.Reason}}
+		out.Properties.WaiverOwner, out.Properties.WaiverTicket, out.Properties.WaiverExpiry = w.Owner, w.Ticket, w.Expires
+	}
+	return out
+}
+
+// arrayWriter writes the elements of a JSON array, each marshalled on its
+// own, laid out as json.MarshalIndent lays out an array whose elements
+// start at indent (two spaces deeper than the array).
+type arrayWriter struct {
+	w      *bufio.Writer
+	indent string
+	n      int
+}
+
+func (a *arrayWriter) add(v any) error {
+	item, err := json.MarshalIndent(v, a.indent, "  ")
+	if err != nil {
+		return err
+	}
+	if a.n == 0 {
+		a.w.WriteString("[\n")
+	} else {
+		a.w.WriteString(",\n")
+	}
+	a.n++
+	a.w.WriteString(a.indent)
+	a.w.Write(item)
+	return nil
+}
+
+func (a *arrayWriter) close() {
+	if a.n == 0 {
+		a.w.WriteString("[]")
+		return
+	}
+	a.w.WriteString("\n" + a.indent[2:] + "]")
 }
 
 func sarifRuleFor(rule *gate.Rule) sarifRule {
