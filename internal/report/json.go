@@ -148,26 +148,24 @@ func appendResult(b []byte, res jsonResult) []byte {
 	if l := res.Location; l == nil {
 		o.null("location")
 	} else {
-		o.key("location")
-		in := jsonObject{b: o.b, indent: "\n        "}
-		in.string("file", l.File)
-		in.int("start_line", l.StartLine)
-		in.int("end_line", l.EndLine)
-		o.b = in.end("\n      ")
+		o.object("location", func(in *jsonObject) {
+			in.string("file", l.File)
+			in.int("start_line", l.StartLine)
+			in.int("end_line", l.EndLine)
+		})
 	}
 	if w := res.Waiver; w == nil {
 		o.null("waiver")
 	} else {
-		o.key("waiver")
-		in := jsonObject{b: o.b, indent: "\n        "}
-		in.string("name", w.Name)
-		in.string("reason", w.Reason)
-		in.stringOmitEmpty("owner", w.Owner)
-		in.stringOmitEmpty("ticket", w.Ticket)
-		in.stringOmitEmpty("expires", w.Expires)
-		in.bool("expired", w.Expired)
-		in.string("source", w.Source)
-		o.b = in.end("\n      ")
+		o.object("waiver", func(in *jsonObject) {
+			in.string("name", w.Name)
+			in.string("reason", w.Reason)
+			in.stringOmitEmpty("owner", w.Owner)
+			in.stringOmitEmpty("ticket", w.Ticket)
+			in.stringOmitEmpty("expires", w.Expires)
+			in.bool("expired", w.Expired)
+			in.string("source", w.Source)
+		})
 	}
 	return o.end("\n    ")
 }
@@ -216,6 +214,15 @@ func (o *jsonObject) int(name string, v int) {
 func (o *jsonObject) null(name string) {
 	o.key(name)
 	o.b = append(o.b, "null"...)
+}
+
+// object writes a member whose value is an object, its members one level
+// deeper.
+func (o *jsonObject) object(name string, members func(in *jsonObject)) {
+	o.key(name)
+	in := jsonObject{b: o.b, indent: o.indent + "  "}
+	members(&in)
+	o.b = in.end(o.indent)
 }
 
 // end closes the object, its closing brace on a line after indent.
