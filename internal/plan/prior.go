@@ -83,10 +83,10 @@ func (m *priorModule) dataSources(visit func(*tfjson.StateResource, string)) {
 }
 
 // decodePriorState reads prior_state in one pass, as decodeChanges reads
-// resource changes: it builds what encoding/json builds for priorState,
-// handing each data source's bytes to it, and skips everything else after
-// checking its syntax. It gives up where decodeChanges does, and on a null
-// where an object or array is expected.
+// resource changes: it builds what encoding/json builds for priorState (the
+// data sources) and skips everything else after checking its syntax. It
+// gives up where decodeChanges does, and on a null where an object or
+// array is expected.
 func decodePriorState(value []byte) (*priorState, bool) {
 	p := &parser{data: value}
 	ps := &priorState{}
