@@ -155,6 +155,13 @@ type (
 // whole; the bytes are those of encoding it whole (TestSARIFStreamsTheWholeDocument).
 func writeSARIF(w io.Writer, r *Report) error {
 	run, index := sarifEnvelope(r)
+	// Checked before anything is written, so that an error leaves no
+	// partial document.
+	for _, res := range r.Results {
+		if _, ok := index[res.Rule]; !ok && res.Status != gate.Pass {
+			return fmt.Errorf("result of rule %s, which is not in the catalogue", res.Rule.ID)
+		}
+	}
 	var envelope bytes.Buffer
 	enc := json.NewEncoder(&envelope)
 	enc.SetIndent("", "  ")
@@ -178,11 +185,7 @@ func writeSARIF(w io.Writer, r *Report) error {
 		if res.Status == gate.Pass {
 			continue
 		}
-		i, ok := index[res.Rule]
-		if !ok {
-			return fmt.Errorf("result of rule %s, which is not in the catalogue", res.Rule.ID)
-		}
-		if err := results.add(sarifResultOf(r, res, i)); err != nil {
+		if err := results.add(sarifResultOf(r, res, index[res.Rule])); err != nil {
 			return err
 		}
 	}

@@ -57,3 +57,20 @@ func TestSARIFStreamsTheWholeDocument(t *testing.T) {
 		})
 	}
 }
+
+// TestSARIFRefusesUnknownRulesBeforeWriting: a result of a rule outside
+// the catalogue is an error, and no partial document is written.
+func TestSARIFRefusesUnknownRulesBeforeWriting(t *testing.T) {
+	r := sample()
+	stray := r.Results[len(r.Results)-1]
+	stray.Rule = &gate.Rule{ID: "not-in-catalogue"}
+	stray.Status = gate.Fail
+	r.Results = append(r.Results, stray)
+	var b bytes.Buffer
+	if err := Write(&b, "sarif", r, Options{}); err == nil {
+		t.Fatal("no error for a result of a rule outside the catalogue")
+	}
+	if b.Len() != 0 {
+		t.Errorf("wrote %d bytes before failing", b.Len())
+	}
+}
