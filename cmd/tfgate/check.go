@@ -115,6 +115,9 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
 	defer cancel()
+	// checkInput raises GOGC while the rules run; the process gets its own
+	// setting back when the check ends (tests and benchmarks run many).
+	defer debug.SetGCPercent(gcPercent())
 	sources, err := policySources(set.policyDirs, o.noBuiltin)
 	if err != nil {
 		return exitError, err
@@ -233,6 +236,14 @@ func checkInputs(ctx context.Context, paths []string, check func(context.Context
 
 // evalGCPercent is the collector's GOGC while the rules run.
 const evalGCPercent = 150
+
+// gcPercent is GOGC's current setting, which the runtime only reports by
+// being set.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
 
 // checkInput runs the pipeline on one input: load, join to its sources,
 // evaluate.

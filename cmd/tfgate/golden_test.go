@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -317,5 +318,21 @@ func TestSeveralInputsAreDeterministic(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"check", inputs[0], "missing-a.json", "missing-b.json"}, &stdout, &stderr); code != exitError || !strings.Contains(stderr.String(), "missing-a.json") || stdout.Len() != 0 {
 		t.Errorf("exit %d, stderr %q, stdout %d bytes", code, stderr.String(), stdout.Len())
+	}
+}
+
+// TestCheckRestoresGOGC: a check raises GOGC while its rules run and gives
+// the process its own setting back.
+func TestCheckRestoresGOGC(t *testing.T) {
+	if os.Getenv("GOGC") != "" {
+		t.Skip("GOGC is set, so the check leaves the collector alone")
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(77))
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "../../testdata/foundation/environments/prod/plan.json"}, &stdout, &stderr); code == exitError {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if got := gcPercent(); got != 77 {
+		t.Errorf("GOGC after the check = %d, want 77", got)
 	}
 }
