@@ -27,6 +27,10 @@ type linker struct {
 	// moduleKeys lists the instance keys of each module call, by parent
 	// module instance and call name.
 	moduleKeys map[group][]any
+
+	// Each chunk of resources has a copy of the linker with these two of
+	// its own (see link):
+	//
 	// memo holds what a module variable or output of a module instance
 	// resolves to; it does not depend on who asks. A key present with a
 	// nil value is being resolved: a cycle, which resolves to nothing.
@@ -76,8 +80,6 @@ func link(resources []*model.Resource, cfg *tfjson.Config) error {
 		calls:      map[string]*tfjson.ModuleCall{},
 		instances:  map[group][]*model.Resource{},
 		moduleKeys: map[group][]any{},
-		memo:       map[string][]target{},
-		references: map[string]reference{},
 	}
 	l.indexModule("", cfg.RootModule)
 	paths := make([]model.ModulePath, len(resources))
@@ -103,7 +105,7 @@ func link(resources []*model.Resource, cfg *tfjson.Config) error {
 		}
 	}
 	// The indexes are complete and only read from here on. Each chunk of
-	// resources has a memo of its own.
+	// resources has a memo and parsed references of its own.
 	parallel.Chunks(len(resources), chunk, func(start, end int) {
 		cl := *l
 		cl.memo = map[string][]target{}
