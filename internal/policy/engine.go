@@ -54,12 +54,13 @@ type Engine struct {
 // New parses and compiles every non-test .rego file of the sources, with
 // the sandboxed capabilities, and prepares one query per rule.
 func New(ctx context.Context, sources []Source) (*Engine, error) {
-	modules, builtin, err := parseSources(sources, false)
+	caps := Capabilities()
+	modules, builtin, err := parseSources(sources, caps, false)
 	if err != nil {
 		return nil, err
 	}
 	compiler := ast.NewCompiler().
-		WithCapabilities(Capabilities()).
+		WithCapabilities(caps).
 		WithEnablePrintStatements(false)
 	compiler.Compile(modules)
 	if compiler.Failed() {
@@ -367,10 +368,10 @@ func isDelete(actions []string) bool {
 	return len(actions) == 1 && actions[0] == "delete"
 }
 
-// parseSources parses the .rego files of the sources: the policies when
-// tests is false, the policies and their tests when it is true. It also
-// returns which module names are built in.
-func parseSources(sources []Source, tests bool) (map[string]*ast.Module, map[string]bool, error) {
+// parseSources parses the .rego files of the sources against the
+// capabilities: the policies when tests is false, the policies and their
+// tests when it is true. It also returns which module names are built in.
+func parseSources(sources []Source, caps *ast.Capabilities, tests bool) (map[string]*ast.Module, map[string]bool, error) {
 	modules := map[string]*ast.Module{}
 	builtin := map[string]bool{}
 	for _, src := range sources {
@@ -403,7 +404,7 @@ func parseSources(sources []Source, tests bool) (map[string]*ast.Module, map[str
 			mod, err := ast.ParseModuleWithOpts(name, string(data), ast.ParserOptions{
 				ProcessAnnotation: true,
 				RegoVersion:       ast.RegoV1,
-				Capabilities:      Capabilities(),
+				Capabilities:      caps,
 			})
 			if err != nil {
 				return nil, nil, compileError(err)

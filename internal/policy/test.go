@@ -27,11 +27,12 @@ type TestResult struct {
 // the same sandbox the engine uses, and returns the results sorted by file
 // and line.
 func Test(ctx context.Context, sources []Source) ([]TestResult, error) {
-	modules, _, err := parseSources(sources, true)
+	caps := Capabilities()
+	modules, _, err := parseSources(sources, caps, true)
 	if err != nil {
 		return nil, err
 	}
-	compiler := ast.NewCompiler().WithCapabilities(Capabilities()).WithEnablePrintStatements(false)
+	compiler := ast.NewCompiler().WithCapabilities(caps).WithEnablePrintStatements(false)
 	ch, err := tester.NewRunner().
 		SetCompiler(compiler).
 		SetModules(modules).
