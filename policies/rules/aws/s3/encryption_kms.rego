@@ -38,10 +38,10 @@ deny contains lib.result(bucket, "no server-side encryption configuration refers
 	not lib.bucket_undecided(bucket, _type)
 }
 
-deny contains lib.result(bucket, sprintf("%s: %s", [_label(address), problem])) if {
-	some address, problems in _problems
-	some bucket in _buckets_of(address)
-	some problem in problems
+deny contains lib.result(bucket, sprintf("%s: %s", [s.label, problem])) if {
+	some [i, problem] in _problems
+	s := _settings[i]
+	some bucket in _buckets_of(s.resource)
 }
 
 unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
@@ -50,32 +50,29 @@ unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type))
 	lib.bucket_undecided(bucket, _type)
 }
 
-unknown contains lib.result(bucket, sprintf("%s: %s", [_label(address), question])) if {
-	some address, questions in _questions
-	some bucket in _buckets_of(address)
-	some question in questions
+unknown contains lib.result(bucket, sprintf("%s: %s", [s.label, question])) if {
+	some [i, question] in _questions
+	s := _settings[i]
+	some bucket in _buckets_of(s.resource)
 }
 
-# _settings maps the address of each resource that sets default encryption
-# to where its settings are in its values (prefix) and its
-# apply_server_side_encryption_by_default blocks: every encryption
-# configuration resource, and every bucket that writes the legacy inline
-# block.
-#
-# It is built with comprehensions: as a partial object rule it took time
-# that grew with the square of the number of configurations.
-_settings := object.union(
-	{config.address: {"prefix": "", "defaults": _defaults(config.values.rule)} |
+# _settings lists the resources that set default encryption: every
+# encryption configuration, and every bucket that writes the legacy inline
+# block. Each comes with the name messages give it, where its settings are
+# in its values (prefix) and its apply_server_side_encryption_by_default
+# blocks.
+_settings := array.concat(
+	[{"resource": config, "label": config.address, "prefix": "", "defaults": _defaults(config.values.rule)} |
 		some config in lib.resources(_type)
-	},
-	{bucket.address: {"prefix": _inline, "defaults": defaults} |
+	],
+	[{"resource": bucket, "label": "the inline server_side_encryption_configuration", "prefix": _inline, "defaults": defaults} |
 		some bucket in lib.resources("aws_s3_bucket")
 		_has_inline(bucket)
 		defaults := [d |
 			some block in bucket.values.server_side_encryption_configuration
 			some d in _defaults(block.rule)
 		]
-	},
+	],
 )
 
 _defaults(rules) := [d |
@@ -85,67 +82,59 @@ _defaults(rules) := [d |
 
 _has_inline(bucket) if count(bucket.values.server_side_encryption_configuration) > 0
 
-_label(address) := "the inline server_side_encryption_configuration" if {
-	lib.resource(address).type == "aws_s3_bucket"
-} else := address
-
-# _buckets_of returns the buckets (not being deleted) a setting protects:
-# the buckets a configuration is linked to, or the bucket itself.
-_buckets_of(address) := buckets if {
-	config := lib.resource(address)
-	config.type == _type
-	buckets := [bucket |
-		some l in config.references
-		l.attribute == "bucket"
-		l.type == "aws_s3_bucket"
-		bucket := lib.resource(l.address)
-		not lib.deleted(bucket)
-	]
-}
-
-_buckets_of(address) := [bucket] if {
-	bucket := lib.resource(address)
-	bucket.type == "aws_s3_bucket"
+# _buckets_of returns the buckets (not being deleted) a setting's resource
+# protects: the buckets a configuration is linked to, or the bucket itself.
+_buckets_of(r) := [bucket |
+	some l in r.references
+	l.attribute == "bucket"
+	l.type == "aws_s3_bucket"
+	bucket := lib.resource(l.address)
 	not lib.deleted(bucket)
-}
+] if r.type == _type
 
-# _problems and _questions map setting addresses to what is wrong or
-# undecided about them. They are iterated whole, never looked up by key:
-# a lookup would evaluate the rule again for every configuration.
-_problems[address] contains "no rule sets apply_server_side_encryption_by_default" if {
-	some address, s in _settings
+_buckets_of(r) := [r] if r.type == "aws_s3_bucket"
+
+# _problems and _questions hold [i, text] for what is wrong or undecided
+# about the setting at position i of _settings.
+_problems contains [i, "no rule sets apply_server_side_encryption_by_default"] if {
+	some i, s in _settings
 	count(s.defaults) == 0
-	not lib.is_unknown(lib.resource(address), concat("", [s.prefix, "rule"]))
+	not lib.is_unknown(s.resource, concat("", [s.prefix, "rule"]))
 }
 
-_problems[address] contains sprintf("sse_algorithm is %s, not aws:kms or aws:kms:dsse", [d.sse_algorithm]) if {
-	some address, s in _settings
+_problems contains [i, sprintf("sse_algorithm is %s, not aws:kms or aws:kms:dsse", [d.sse_algorithm])] if {
+	some i, s in _settings
 	some d in s.defaults
 	is_string(d.sse_algorithm)
-	not d.sse_algorithm in {"aws:kms", "aws:kms:dsse"}
+	not _kms[d.sse_algorithm]
 }
 
-_problems[address] contains "kms_master_key_id is not set, so the AWS-managed aws/s3 key is used" if {
-	some address, s in _settings
-	some d in s.defaults
-	d.sse_algorithm in {"aws:kms", "aws:kms:dsse"}
-	not _key_set(d)
-	not _key_unknown(address, s.prefix)
+_problems contains [i, "kms_master_key_id is not set, so the AWS-managed aws/s3 key is used"] if {
+	some [i, false] in _keyless
 }
 
-_problems[address] contains "kms_master_key_id is the AWS-managed aws/s3 key" if {
-	some address, s in _settings
+_problems contains [i, "kms_master_key_id is the AWS-managed aws/s3 key"] if {
+	some i, s in _settings
 	some d in s.defaults
 	d.kms_master_key_id in {"alias/aws/s3", "aws/s3"}
 }
 
-_questions[address] contains "the key is known only after apply and is not linked to a customer-managed aws_kms_key" if {
-	some address, s in _settings
+_questions contains [i, "the key is known only after apply and is not linked to a customer-managed aws_kms_key"] if {
+	some [i, true] in _keyless
+	not lib.refers_to_kms_key(_settings[i].resource, "kms_master_key_id")
+}
+
+_kms := {"aws:kms", "aws:kms:dsse"}
+
+# _keyless holds [i, unknown] for each KMS default of the setting at
+# position i that names no key: unknown tells whether the key is known
+# only after apply. Both cases need the same checks, so they are made once.
+_keyless contains [i, unknown] if {
+	some i, s in _settings
 	some d in s.defaults
-	d.sse_algorithm in {"aws:kms", "aws:kms:dsse"}
+	_kms[d.sse_algorithm]
 	not _key_set(d)
-	_key_unknown(address, s.prefix)
-	not lib.refers_to_kms_key(lib.resource(address), "kms_master_key_id")
+	unknown := _key_unknown(s)
 }
 
 _key_set(d) if {
@@ -153,7 +142,6 @@ _key_set(d) if {
 	d.kms_master_key_id != ""
 }
 
-_key_unknown(address, prefix) if {
-	path := concat("", [prefix, "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id"])
-	lib.is_unknown(lib.resource(address), path)
-}
+_key_unknown(s) if {
+	lib.is_unknown(s.resource, concat("", [s.prefix, "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id"]))
+} else := false
