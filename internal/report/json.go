@@ -234,6 +234,18 @@ func (o *jsonObject) end(indent string) []byte {
 	return append(o.b, '}')
 }
 
+// jsonPlain marks the bytes appendString copies as they are: ASCII other
+// than control characters, quotes, backslashes and the HTML specials.
+var jsonPlain = func() (plain [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		plain[c] = true
+	}
+	for _, c := range `"\<>&` {
+		plain[c] = false
+	}
+	return plain
+}()
+
 // appendString appends s as a JSON string, escaped as encoding/json
 // escapes it: quotes, backslashes and control characters, <, > and & for
 // HTML, U+2028 and U+2029 for JavaScript, and invalid UTF-8 as U+FFFD.
@@ -243,11 +255,11 @@ func appendString(b []byte, s string) []byte {
 	done := 0 // s[:done] is in b
 	for i := 0; i < len(s); {
 		c := s[i]
+		if jsonPlain[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
 			b = append(b, s[done:i]...)
 			switch c {
 			case '"', '\\':
