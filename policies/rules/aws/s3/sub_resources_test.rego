@@ -98,6 +98,34 @@ test_kms_key_through_alias if {
 	kms.unknown == {lib.result(rs[4], "aws_s3_bucket_server_side_encryption_configuration.stray: the key is known only after apply and is not linked to a customer-managed aws_kms_key")} with input as lib.mock_input(rs)
 }
 
+test_kms_rules_and_aws_managed_key if {
+	empty := _config("aws_s3_bucket_server_side_encryption_configuration", "empty", {"rule": []})
+	# A rule block known only after apply is not reported as missing.
+	pending := object.union(
+		_config("aws_s3_bucket_server_side_encryption_configuration", "pending", {"rule": []}),
+		{"unknown": ["rule"]},
+	)
+	alias := _sse("alias", "aws:kms", "alias/aws/s3")
+	# Both problems of one block are reported.
+	both := _sse("both", "AES256", "aws/s3")
+	inline_empty := object.union(_bucket("inline", []), {"values": {"server_side_encryption_configuration": [{"rule": []}]}})
+	rs := [
+		_bucket("empty", [empty]), empty,
+		_bucket("pending", [pending]), pending,
+		_bucket("alias", [alias]), alias,
+		_bucket("both", [both]), both,
+		inline_empty,
+	]
+	kms.deny == {
+		lib.result(rs[0], "aws_s3_bucket_server_side_encryption_configuration.empty: no rule sets apply_server_side_encryption_by_default"),
+		lib.result(rs[4], "aws_s3_bucket_server_side_encryption_configuration.alias: kms_master_key_id is the AWS-managed aws/s3 key"),
+		lib.result(rs[6], "aws_s3_bucket_server_side_encryption_configuration.both: sse_algorithm is AES256, not aws:kms or aws:kms:dsse"),
+		lib.result(rs[6], "aws_s3_bucket_server_side_encryption_configuration.both: kms_master_key_id is the AWS-managed aws/s3 key"),
+		lib.result(rs[8], "the inline server_side_encryption_configuration: no rule sets apply_server_side_encryption_by_default"),
+	} with input as lib.mock_input(rs)
+	count(kms.unknown) == 0 with input as lib.mock_input(rs)
+}
+
 test_public_access_block if {
 	full := _pab("full", true)
 	partial := _pab("partial", false)
