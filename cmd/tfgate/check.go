@@ -115,9 +115,13 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
 	defer cancel()
-	// checkInput raises GOGC while the rules run; the process gets its own
+	// Loading collects at the ends of its stages and the rules run with
+	// their own GOGC (loadGCPercent, checkInput); the process gets its own
 	// setting back when the check ends (tests and benchmarks run many).
 	defer debug.SetGCPercent(gcPercent())
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(loadGCPercent)
+	}
 	sources, err := policySources(set.policyDirs, o.noBuiltin)
 	if err != nil {
 		return exitError, err
@@ -234,8 +238,26 @@ func checkInputs(ctx context.Context, paths []string, check func(context.Context
 	return out, nil
 }
 
-// evalGCPercent is the collector's GOGC while the rules run.
-const evalGCPercent = 150
+// The collector's GOGC while inputs load and while the rules run, unless
+// the user set GOGC.
+//
+// Loading makes garbage at several times the rate it makes live data:
+// decoding a plan allocates about six times the file's size, of which
+// the model keeps a third, and the conversion to the policy input
+// allocates the input and little else. Left at GOGC 100, the collector
+// marks the growing live data over and over as the heap doubles: on the
+// 10k plan four collections while decoding and one while converting,
+// which mark five times as much as the live data at the end. Instead the
+// heap may grow to eleven times the live data while loading, so that in
+// practice collections happen only where checkInput forces them, at the
+// end of each stage, when the stage's garbage is all dead. The peak is
+// no higher: the decoding's garbage is gone before the conversion begins.
+// While the rules run the heap is mostly the input, live to the end; see
+// checkInput.
+const (
+	loadGCPercent = 1000
+	evalGCPercent = 150
+)
 
 // gcPercent is GOGC's current setting, which the runtime only reports by
 // being set.
@@ -254,6 +276,8 @@ func checkInput(ctx context.Context, path string, o checkOptions, set settings, 
 		return c, err
 	}
 	c.warnings = warnings
+	// The file and the decoding's garbage are dead; the model is not.
+	runtime.GC()
 	dir := sourceDir(o.dir, path)
 	if dir != "" {
 		if c.waivers, err = locate(m, dir); err != nil {
@@ -279,16 +303,16 @@ func checkInput(ctx context.Context, path string, o checkOptions, set settings, 
 		return c, err
 	}
 	// The input holds the details now and nothing below reads them. The
-	// loading's garbage (the file, the decoded JSON, the Go values) is all
-	// dead here: collecting it before evaluating makes the collector size
-	// the heap by what evaluation keeps, not by what loading left.
+	// model's values and the conversion's garbage are dead here:
+	// collecting them before evaluating makes the collector size the heap
+	// by what evaluation keeps, not by what loading left.
 	//
 	// What evaluation keeps is mostly the input, live to the end. Letting
 	// the heap grow to 2.5 times it rather than 2 spares most of the
 	// collections that would mark it again while the rules run: 10% less
 	// CPU for a few MiB more at the peak (docs/performance.md). The
-	// setting is process-wide, so inputs still loading run under it too;
-	// a GOGC the user set wins.
+	// setting is process-wide, so other inputs still loading run under it
+	// from here on; a GOGC the user set wins.
 	m.DropDetails()
 	runtime.GC()
 	if os.Getenv("GOGC") == "" {
