@@ -3,6 +3,7 @@ package policy
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -72,6 +73,9 @@ const DefaultEmergencyWindow = 4 * time.Hour
 //	                        positions of the instances of TYPE the change
 //	                        keeps that refer to ADDR through ATTRIBUTE
 //	index.by_address[ADDR]  position in resources of the instance ADDR
+//	index.statements[DOC]   the statements of each policy document DOC
+//	                        among the values, normalised as
+//	                        lib.statements does (statementsOf)
 //
 // so that rules look resources up instead of scanning the list, and the
 // evaluation's params:
@@ -89,7 +93,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 			return nil, fmt.Errorf("pattern %q: %w", re, err)
 		}
 	}
-	resources, err := resourceValues(m.Resources)
+	resources, statements, err := resourceValues(m.Resources)
 	if err != nil {
 		return nil, fmt.Errorf("evaluate policies on %s: %w", m.Source, err)
 	}
@@ -126,6 +130,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 			item("resources", positions(kept)),
 			item("by_address", ast.ObjectTerm(byAddress...)),
 			item("referrers", referrers(m.Resources, at)),
+			item("statements", statements),
 		)),
 		item("params", ast.ObjectTerm(
 			item("now", ast.StringTerm(p.Now.UTC().Format(time.RFC3339))),
@@ -216,12 +221,15 @@ func positions(byKey map[string][]*ast.Term) *ast.Term {
 	return ast.ObjectTerm(items...)
 }
 
-// resourceValues converts the resources on every CPU, in order.
-func resourceValues(rs []*model.Resource) ([]*ast.Term, error) {
+// resourceValues converts the resources on every CPU, in order, and
+// returns the policy documents in their values (index.statements).
+func resourceValues(rs []*model.Resource) ([]*ast.Term, *ast.Term, error) {
 	terms := make([]*ast.Term, len(rs))
 	errs := make([]error, len(rs)) // at the failing resource's position
+	converters := make([]*converter, (len(rs)+chunk-1)/chunk)
 	parallel.Chunks(len(rs), chunk, func(start, end int) {
 		c := newConverter()
+		converters[start/chunk] = c
 		for i := start; i < end; i++ {
 			v, err := c.resource(rs[i])
 			if err != nil {
@@ -233,10 +241,29 @@ func resourceValues(rs []*model.Resource) ([]*ast.Term, error) {
 	})
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return terms, nil
+	return terms, documentStatements(converters), nil
+}
+
+// documentStatements parses, on every CPU, the policy documents the
+// converters met, each once, into index.statements.
+func documentStatements(converters []*converter) *ast.Term {
+	seen := map[string]struct{}{}
+	for _, c := range converters {
+		maps.Copy(seen, c.documents)
+	}
+	docs := slices.Sorted(maps.Keys(seen))
+	statements := make([]*ast.Term, len(docs))
+	parallel.For(len(docs), func(i int) { statements[i], _ = statementsOf(docs[i]) })
+	items := make([][2]*ast.Term, 0, len(docs))
+	for i, doc := range docs {
+		if statements[i] != nil {
+			items = append(items, [2]*ast.Term{ast.StringTerm(doc), statements[i]})
+		}
+	}
+	return ast.ObjectTerm(items...)
 }
 
 // chunk is how many resources a goroutine converts at a time.
@@ -255,6 +282,9 @@ type converter struct {
 	paths     map[string]*ast.Term // unknown path sets, by listKey
 	locations map[model.Location]*ast.Term
 	key       []byte // room for listKey
+	// documents are the strings of policy and assume_role_policy
+	// attributes that may be policy documents (isDocumentCandidate).
+	documents map[string]struct{}
 }
 
 func newConverter() *converter {
@@ -263,6 +293,7 @@ func newConverter() *converter {
 		lists:     map[string]*ast.Term{},
 		paths:     map[string]*ast.Term{},
 		locations: map[model.Location]*ast.Term{},
+		documents: map[string]struct{}{},
 	}
 }
 
@@ -326,6 +357,9 @@ func (c *converter) value(x any) (ast.Value, error) {
 		values := make([]ast.Term, len(x))
 		i := 0
 		for k, v := range x {
+			if s, ok := v.(string); ok && (k == "policy" || k == "assume_role_policy") && isDocumentCandidate(s) {
+				c.documents[s] = struct{}{}
+			}
 			var err error
 			if values[i].Value, err = c.value(v); err != nil {
 				return nil, err

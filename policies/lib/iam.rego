@@ -14,7 +14,12 @@ package tfgate.lib
 # ("*" in principals for any principal, from "*" or {"AWS": "*"}), and
 # conditions a list of {"operator", "key", "values"} with the key in lower
 # case. Undefined when the value is not a policy document.
-statements(document) := [_normalise(s) | some s in list] if {
+#
+# tfgate parses the documents among the resources' values once, into
+# input.index.statements; a document not there is parsed here.
+statements(document) := list if {
+	list := input.index.statements[document]
+} else := [_normalise(s) | some s in list] if {
 	list := _statement_list(_parsed(document))
 }
 
