@@ -70,3 +70,4 @@ fuzz: ## fuzz every parser for FUZZTIME each (default 1m)
 	$(GO) test ./internal/hclsrc -run '^$$' -fuzz FuzzParseSuppression -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./internal/hclsrc -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./internal/report -run '^$$' -fuzz FuzzAppendString -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	$(GO) test ./internal/policy -run '^$$' -fuzz FuzzStatementsOf -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
