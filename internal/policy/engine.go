@@ -137,14 +137,14 @@ func (e *Engine) Evaluate(ctx context.Context, m *model.Model, p Params) ([]gate
 // the model, so a caller short of memory may drop the rest
 // (model.DropDetails) once the input is made.
 func (e *Engine) EvaluateInput(ctx context.Context, m *model.Model, input ast.Value) ([]gate.Result, error) {
-	findings, err := e.evaluate(ctx, m, input)
+	perRule, err := e.evaluate(ctx, m, input)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("evaluate policies on %s: %w", m.Source, ctx.Err())
 		}
 		return nil, fmt.Errorf("evaluate policies on %s: %w", m.Source, err)
 	}
-	return e.results(m, findings), nil
+	return inOrder(perRule), nil
 }
 
 // finding is one entry a rule reported; which rule is its place in the
@@ -156,18 +156,31 @@ type finding struct {
 }
 
 // evaluate runs the rules on every CPU, the rules with the most resources
-// to judge first, and returns each rule's findings at its position in the
+// to judge first, and returns each rule's results at its position in the
 // catalogue. The first rule that fails in catalogue order gives the error.
 //
-// Every rule runs even after one has failed, so that which error is
-// reported does not depend on timing.
-func (e *Engine) evaluate(ctx context.Context, m *model.Model, input ast.Value) ([][]finding, error) {
+// A rule's findings become its results as soon as it has run, on the same
+// CPU, so that this work fills the time a CPU would otherwise wait for the
+// last rule. Every rule runs even after one has failed, so that which
+// error is reported does not depend on timing.
+func (e *Engine) evaluate(ctx context.Context, m *model.Model, input ast.Value) ([][]gate.Result, error) {
+	byAddress := make(map[string]*model.Resource, len(m.Resources))
+	byType := map[string][]*model.Resource{}
+	for _, r := range m.Resources {
+		byAddress[r.Address] = r
+		if r.Mode == "managed" && !isDelete(r.Actions) {
+			byType[r.Type] = append(byType[r.Type], r)
+		}
+	}
 	order := e.byWork(m)
-	findings := make([][]finding, len(e.rules))
+	perRule := make([][]gate.Result, len(e.rules))
 	errs := make([]error, len(e.rules))
 	parallel.For(len(order), func(n int) {
 		i := order[n]
-		findings[i], errs[i] = e.evalRule(ctx, i, input)
+		var findings []finding
+		if findings, errs[i] = e.evalRule(ctx, i, input); errs[i] == nil {
+			perRule[i] = ruleResults(m, e.rules[i], findings, byAddress, byType)
+		}
 	})
 	for _, err := range errs {
 		if err != nil && !topdown.IsCancel(err) {
@@ -177,7 +190,7 @@ func (e *Engine) evaluate(ctx context.Context, m *model.Model, input ast.Value) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return findings, nil
+	return perRule, nil
 }
 
 // byWork orders the rules by how many resources of their types the model
@@ -232,25 +245,6 @@ func (e *Engine) evalRule(ctx context.Context, i int, input ast.Value) ([]findin
 		}
 	}
 	return out, nil
-}
-
-// results combines each rule's findings with the resources the rule
-// applies to: one result per (rule, resource); a failure outweighs an
-// unknown, which outweighs a pass. The rules are combined on every CPU.
-func (e *Engine) results(m *model.Model, findings [][]finding) []gate.Result {
-	byAddress := make(map[string]*model.Resource, len(m.Resources))
-	byType := map[string][]*model.Resource{}
-	for _, r := range m.Resources {
-		byAddress[r.Address] = r
-		if r.Mode == "managed" && !isDelete(r.Actions) {
-			byType[r.Type] = append(byType[r.Type], r)
-		}
-	}
-	perRule := make([][]gate.Result, len(e.rules))
-	parallel.For(len(e.rules), func(i int) {
-		perRule[i] = ruleResults(m, e.rules[i], findings[i], byAddress, byType)
-	})
-	return inOrder(perRule)
 }
 
 // inOrder joins the rules' results in the order gate.Sort gives them: by
