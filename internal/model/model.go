@@ -12,6 +12,8 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+
+	"github.com/tfgate/tfgate/internal/parallel"
 )
 
 // Version is the version of the model's JSON form.
@@ -215,8 +217,12 @@ func (m *Model) Complete() {
 		}
 	}
 	m.linkLiterals()
+	parallel.Chunks(len(m.Resources), 512, func(start, end int) {
+		for _, r := range m.Resources[start:end] {
+			r.References = dedupLinks(r.References)
+		}
+	})
 	for _, r := range m.Resources {
-		r.References = dedupLinks(r.References)
 		for _, l := range r.References {
 			target := byAddress[l.Address]
 			if target == nil {
@@ -227,15 +233,17 @@ func (m *Model) Complete() {
 			target.ReferencedBy = append(target.ReferencedBy, back)
 		}
 	}
-	for _, r := range m.Resources {
-		r.ReferencedBy = dedupLinks(r.ReferencedBy)
-		if r.References == nil {
-			r.References = []Link{}
+	parallel.Chunks(len(m.Resources), 512, func(start, end int) {
+		for _, r := range m.Resources[start:end] {
+			r.ReferencedBy = dedupLinks(r.ReferencedBy)
+			if r.References == nil {
+				r.References = []Link{}
+			}
+			if r.ReferencedBy == nil {
+				r.ReferencedBy = []Link{}
+			}
 		}
-		if r.ReferencedBy == nil {
-			r.ReferencedBy = []Link{}
-		}
-	}
+	})
 }
 
 // identity returns the string values by which a resource is named, in
@@ -297,31 +305,41 @@ func (m *Model) linkLiterals() {
 	if len(specific) == 0 && len(ids) == 0 {
 		return
 	}
-	for _, r := range m.Resources {
-		var linked map[string]bool // address + NUL + attribute
-		for attr, v := range r.Values {
-			s, ok := v.(string)
-			if !ok || attr == "id" || attr == "arn" {
-				continue
-			}
-			target, found := specific[s]
-			if !found {
-				target = ids[s]
-			}
-			if target == nil || target == r {
-				continue
-			}
-			if linked == nil {
-				linked = make(map[string]bool, len(r.References))
-				for _, l := range r.References {
-					linked[l.Address+"\x00"+l.Attribute] = true
-				}
-			}
-			if linked[target.Address+"\x00"+attr] {
-				continue
-			}
-			r.References = append(r.References, Link{Address: target.Address, Type: target.Type, Attribute: attr, Via: ViaLiteral})
+	// Each resource gains links of its own only, so the resources are
+	// linked on every CPU.
+	parallel.Chunks(len(m.Resources), 512, func(start, end int) {
+		for _, r := range m.Resources[start:end] {
+			linkLiteral(r, specific, ids)
 		}
+	})
+}
+
+// linkLiteral links r to the resources its top-level string values name
+// (linkLiterals).
+func linkLiteral(r *Resource, specific, ids owners) {
+	var linked map[string]bool // address + NUL + attribute
+	for attr, v := range r.Values {
+		s, ok := v.(string)
+		if !ok || attr == "id" || attr == "arn" {
+			continue
+		}
+		target, found := specific[s]
+		if !found {
+			target = ids[s]
+		}
+		if target == nil || target == r {
+			continue
+		}
+		if linked == nil {
+			linked = make(map[string]bool, len(r.References))
+			for _, l := range r.References {
+				linked[l.Address+"\x00"+l.Attribute] = true
+			}
+		}
+		if linked[target.Address+"\x00"+attr] {
+			continue
+		}
+		r.References = append(r.References, Link{Address: target.Address, Type: target.Type, Attribute: attr, Via: ViaLiteral})
 	}
 }
 
