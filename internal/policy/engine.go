@@ -282,9 +282,10 @@ func inOrder(perRule [][]gate.Result) []gate.Result {
 	return out
 }
 
-// ruleResults gives one rule's results: a pass for every resource of its
-// types, changed by its findings, and a result for every other resource a
-// finding names.
+// ruleResults gives one rule's results, one per resource: a pass for
+// every resource of its types, changed by its findings, and a result for
+// every other resource a finding names. Where findings about a resource
+// differ, a failure outweighs an unknown, which outweighs a pass.
 func ruleResults(m *model.Model, rule *gate.Rule, findings []finding, byAddress map[string]*model.Resource, byType map[string][]*model.Resource) []gate.Result {
 	n := 0
 	for _, t := range rule.ResourceTypes {

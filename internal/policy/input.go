@@ -74,8 +74,9 @@ const DefaultEmergencyWindow = 4 * time.Hour
 //	                        keeps that refer to ADDR through ATTRIBUTE
 //	index.by_address[ADDR]  position in resources of the instance ADDR
 //	index.statements[DOC]   the statements of each policy document DOC
-//	                        among the values, normalised as
-//	                        lib.statements does (statementsOf)
+//	                        in a policy or assume_role_policy attribute,
+//	                        normalised as lib.statements does
+//	                        (statementsOf)
 //
 // so that rules look resources up instead of scanning the list, and the
 // evaluation's params:
