@@ -1,12 +1,14 @@
 package policy
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"maps"
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -130,7 +132,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 			item("deletes", positions(deletes)),
 			item("resources", positions(kept)),
 			item("by_address", ast.ObjectTerm(byAddress...)),
-			item("referrers", referrers(m.Resources, at)),
+			item("referrers", referrers(m.Resources, at, byAddress)),
 			item("statements", statements),
 		)),
 		item("params", ast.ObjectTerm(
@@ -176,41 +178,55 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 
 // referrers indexes the links by their target: for each address, by the
 // referring resource's type and attribute, the positions of the referring
-// resources that the change keeps, in the order of referenced_by.
-func referrers(rs []*model.Resource, at map[string]int) *ast.Term {
+// resources that the change keeps, in the order of referenced_by. Each
+// entry of byAddress is a resource's address and position, as in
+// index.by_address, whose terms it shares.
+func referrers(rs []*model.Resource, at map[string]int, byAddress [][2]*ast.Term) *ast.Term {
 	targets := make([][2]*ast.Term, len(rs)) // nil keys for no referrers
 	parallel.Chunks(len(rs), chunk, func(start, end int) {
+		var refs []referrer
 		for i := start; i < end; i++ {
-			targets[i] = referrersOf(rs, rs[i], at)
+			refs = refs[:0]
+			for _, l := range rs[i].ReferencedBy {
+				if j, ok := at[l.Address]; ok && !isDelete(rs[j].Actions) {
+					refs = append(refs, referrer{l.Type, l.Attribute, j})
+				}
+			}
+			if len(refs) > 0 {
+				targets[i] = [2]*ast.Term{byAddress[i][0], referrersOf(refs, byAddress)}
+			}
 		}
 	})
 	return ast.ObjectTerm(slices.DeleteFunc(targets, func(t [2]*ast.Term) bool { return t[0] == nil })...)
 }
 
-// referrersOf is the entry of referrers for one resource.
-func referrersOf(rs []*model.Resource, r *model.Resource, at map[string]int) [2]*ast.Term {
-	var byType map[string]map[string][]*ast.Term
-	for _, l := range r.ReferencedBy {
-		i, ok := at[l.Address]
-		if !ok || isDelete(rs[i].Actions) {
-			continue
+// referrer is a resource that refers to another, at position pos.
+type referrer struct {
+	typ, attribute string
+	pos            int
+}
+
+// referrersOf is the entry of referrers for one resource: its referrers
+// grouped by type, then by attribute. It sorts refs.
+func referrersOf(refs []referrer, byAddress [][2]*ast.Term) *ast.Term {
+	slices.SortStableFunc(refs, func(a, b referrer) int {
+		return cmp.Or(strings.Compare(a.typ, b.typ), strings.Compare(a.attribute, b.attribute))
+	})
+	var types, attributes [][2]*ast.Term
+	for i := 0; i < len(refs); {
+		typ := refs[i].typ
+		attributes = attributes[:0]
+		for i < len(refs) && refs[i].typ == typ {
+			attribute := refs[i].attribute
+			var positions []*ast.Term
+			for ; i < len(refs) && refs[i].typ == typ && refs[i].attribute == attribute; i++ {
+				positions = append(positions, byAddress[refs[i].pos][1])
+			}
+			attributes = append(attributes, [2]*ast.Term{ast.StringTerm(attribute), ast.ArrayTerm(positions...)})
 		}
-		if byType == nil {
-			byType = map[string]map[string][]*ast.Term{}
-		}
-		if byType[l.Type] == nil {
-			byType[l.Type] = map[string][]*ast.Term{}
-		}
-		byType[l.Type][l.Attribute] = append(byType[l.Type][l.Attribute], ast.IntNumberTerm(i))
+		types = append(types, [2]*ast.Term{ast.StringTerm(typ), ast.ObjectTerm(attributes...)})
 	}
-	if byType == nil {
-		return [2]*ast.Term{}
-	}
-	types := make([][2]*ast.Term, 0, len(byType))
-	for t, byAttribute := range byType {
-		types = append(types, [2]*ast.Term{ast.StringTerm(t), positions(byAttribute)})
-	}
-	return [2]*ast.Term{ast.StringTerm(r.Address), ast.ObjectTerm(types...)}
+	return ast.ObjectTerm(types...)
 }
 
 // positions makes an object of lists of positions.
