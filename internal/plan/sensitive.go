@@ -107,10 +107,13 @@ func scrub(resources []*model.Resource, secrets *secretSet) {
 	// Longest first, so that a secret containing another is replaced whole.
 	slices.SortFunc(secrets.long, func(a, b string) int { return len(b) - len(a) })
 	parallel.Chunks(len(resources), chunk, func(start, end int) {
+		var at path // reused by the chunk's resources
 		for _, r := range resources[start:end] {
 			var paths []string
 			for k, v := range r.Values {
-				r.Values[k] = scrubValue(v, k, secrets, &paths)
+				at.pushKey(k)
+				r.Values[k] = scrubValue(v, &at, secrets, &paths)
+				at.pop()
 			}
 			if len(paths) > 0 {
 				r.Sensitive = append(r.Sensitive, paths...)
@@ -121,20 +124,24 @@ func scrub(resources []*model.Resource, secrets *secretSet) {
 	})
 }
 
-func scrubValue(v any, path string, secrets *secretSet, paths *[]string) any {
+func scrubValue(v any, at *path, secrets *secretSet, paths *[]string) any {
 	switch x := v.(type) {
 	case string:
 		if hidden, changed := secrets.hide(x); changed {
-			*paths = append(*paths, path)
+			*paths = append(*paths, at.String())
 			return hidden
 		}
 	case map[string]any:
 		for k, e := range x {
-			x[k] = scrubValue(e, joinKey(path, k), secrets, paths)
+			at.pushKey(k)
+			x[k] = scrubValue(e, at, secrets, paths)
+			at.pop()
 		}
 	case []any:
 		for i, e := range x {
-			x[i] = scrubValue(e, joinIndex(path, i), secrets, paths)
+			at.pushIndex(i)
+			x[i] = scrubValue(e, at, secrets, paths)
+			at.pop()
 		}
 	}
 	return v
