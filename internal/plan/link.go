@@ -57,8 +57,10 @@ type scope struct {
 	forEach []string
 }
 
-func newScope(path model.ModulePath, self any, forEach []string) scope {
-	return scope{path: path, module: path.String(), self: self, forEach: forEach}
+// newScope makes the scope of a module instance; module is path written
+// out (path.String()), which callers often have at hand.
+func newScope(path model.ModulePath, module string, self any, forEach []string) scope {
+	return scope{path: path, module: module, self: self, forEach: forEach}
 }
 
 // target is a resource instance that an expression refers to.
@@ -133,7 +135,9 @@ func (l *linker) linkResource(r *model.Resource, path model.ModulePath) {
 		r.Configured = append(r.Configured, name)
 	}
 	slices.Sort(r.Configured)
-	sc := newScope(path, r.Index, references(cr.ForEachExpression))
+	// path was parsed from r.Module, which newResource wrote from a
+	// parsed path: writing it out again gives r.Module.
+	sc := newScope(path, r.Module, r.Index, references(cr.ForEachExpression))
 	l.linkExpressions(r, sc, "", cr.Expressions)
 }
 
@@ -285,7 +289,7 @@ func (l *linker) variableTargets(sc scope, name string, depth int) []target {
 	}
 	hop := sc.module + ".var." + name
 	return l.memoized(hop, func() []target {
-		parent := newScope(sc.path[:n-1], sc.path[n-1].Key, references(call.ForEachExpression))
+		parent := newScope(sc.path[:n-1], sc.path[:n-1].String(), sc.path[n-1].Key, references(call.ForEachExpression))
 		return withHop(hop, l.resolve(parent, expr.References, keyed(expr.References), depth+1))
 	})
 }
@@ -340,19 +344,20 @@ func (l *linker) outputTargets(sc scope, p reference, keyed bool, depth int) []t
 			byKey = true
 		}
 		child := append(slices.Clip(sc.path), model.Step{Name: p.name, Key: key})
+		module := child.String()
 		for _, name := range outputs {
 			output := call.Module.Outputs[name]
 			if output == nil || output.Expression == nil || output.Expression.ExpressionData == nil {
 				continue
 			}
-			hop := child.String() + "." + name
+			hop := module + "." + name
 			if p.output == "" {
 				// The output was guessed: say so in the path.
-				hop = child.String() + ".*"
+				hop = module + ".*"
 			}
 			refs := output.Expression.References
-			resolved := l.memoized(child.String()+".output."+name+"\x00"+hop, func() []target {
-				return withHop(hop, l.resolve(newScope(child, nil, nil), refs, false, depth+1))
+			resolved := l.memoized(module+".output."+name+"\x00"+hop, func() []target {
+				return withHop(hop, l.resolve(newScope(child, module, nil, nil), refs, false, depth+1))
 			})
 			for _, t := range resolved {
 				t.byKey = t.byKey || byKey
