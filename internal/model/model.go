@@ -380,16 +380,20 @@ func viaRank(v Via) int {
 // key and address. It compares only as far as needed (cmp.Or would compute
 // every comparison), which matters for sorting large plans.
 func compareResources(a, b *Resource) int {
-	for _, c := range [...]func() int{
-		func() int { return strings.Compare(a.Module, b.Module) },
-		func() int { return strings.Compare(a.Mode, b.Mode) },
-		func() int { return strings.Compare(a.Type, b.Type) },
-		func() int { return strings.Compare(a.Name, b.Name) },
-		func() int { return compareKeys(a.Index, b.Index) },
-	} {
-		if c := c(); c != 0 {
-			return c
-		}
+	if c := strings.Compare(a.Module, b.Module); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Mode, b.Mode); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Type, b.Type); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Name, b.Name); c != 0 {
+		return c
+	}
+	if c := compareKeys(a.Index, b.Index); c != 0 {
+		return c
 	}
 	return strings.Compare(a.Address, b.Address)
 }
