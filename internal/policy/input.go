@@ -478,16 +478,19 @@ func (c *converter) links(ls []model.Link) *ast.Term {
 	}
 	terms := make([]*ast.Term, len(ls))
 	for i, l := range ls {
-		fields := [][2]*ast.Term{
+		fields := [...][2]*ast.Term{
 			c.item("address", ast.StringTerm(l.Address)),
 			c.item("type", c.str(l.Type)),
 			c.item("attribute", c.str(l.Attribute)),
 			c.item("via", c.str(string(l.Via))),
+			{},
 		}
+		n := 4
 		if l.Through != nil {
-			fields = append(fields, c.item("through", c.list(l.Through)))
+			fields[n] = c.item("through", c.list(l.Through))
+			n++
 		}
-		terms[i] = ast.ObjectTerm(fields...)
+		terms[i] = ast.ObjectTerm(fields[:n]...)
 	}
 	return ast.ArrayTerm(terms...)
 }
