@@ -275,3 +275,63 @@ func TestInputIndex(t *testing.T) {
 		t.Errorf("index.resources (-want +got):\n%s", diff)
 	}
 }
+
+func TestInputIndexesUnreferred(t *testing.T) {
+	link := func(address, attribute string) []model.Link {
+		return []model.Link{{Address: address, Type: "aws_s3_bucket", Attribute: attribute, Via: model.ViaReference}}
+	}
+	m := &model.Model{Source: "p.json", Kind: model.KindPlan, Resources: []*model.Resource{
+		{Address: "aws_s3_bucket.one", Mode: "managed", Type: "aws_s3_bucket", Name: "one", Actions: []string{"no-op"}},
+		{Address: "aws_s3_bucket.two", Mode: "managed", Type: "aws_s3_bucket", Name: "two", Actions: []string{"create"}},
+		{Address: "aws_s3_bucket.gone", Mode: "managed", Type: "aws_s3_bucket", Name: "gone", Actions: []string{"delete"}},
+		{Address: "data.aws_s3_bucket.read", Mode: "data", Type: "aws_s3_bucket", Name: "read", Actions: []string{"read"}},
+		// one is versioned; two only by a configuration being deleted.
+		{Address: "aws_s3_bucket_versioning.one", Mode: "managed", Type: "aws_s3_bucket_versioning", Name: "one", Actions: []string{"create"},
+			References: link("aws_s3_bucket.one", "bucket")},
+		{Address: "aws_s3_bucket_versioning.two", Mode: "managed", Type: "aws_s3_bucket_versioning", Name: "two", Actions: []string{"delete"},
+			References: link("aws_s3_bucket.two", "bucket")},
+		// gone and the data source have a policy; neither is listed.
+		{Address: "aws_s3_bucket_policy.gone", Mode: "managed", Type: "aws_s3_bucket_policy", Name: "gone", Actions: []string{"create"},
+			References: link("aws_s3_bucket.gone", "bucket")},
+		{Address: "aws_s3_bucket_policy.read", Mode: "managed", Type: "aws_s3_bucket_policy", Name: "read", Actions: []string{"create"},
+			References: link("data.aws_s3_bucket.read", "bucket")},
+		// A link through another attribute is another kind of link.
+		{Address: "aws_s3_bucket_acl.one", Mode: "managed", Type: "aws_s3_bucket_acl", Name: "one", Actions: []string{"create"},
+			References: link("aws_s3_bucket.one", "expected_bucket_owner")},
+	}}
+	m.Complete()
+	in, err := policy.Input(m, params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	value, err := ast.JSON(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The positions, as addresses.
+	got := map[string]map[string]map[string][]string{}
+	for typ, byReferrer := range value.(map[string]any)["index"].(map[string]any)["unreferred"].(map[string]any) {
+		got[typ] = map[string]map[string][]string{}
+		for referrer, byAttribute := range byReferrer.(map[string]any) {
+			got[typ][referrer] = map[string][]string{}
+			for attribute, positions := range byAttribute.(map[string]any) {
+				addresses := []string{}
+				for _, p := range positions.([]any) {
+					i, _ := strconv.Atoi(string(p.(json.Number)))
+					addresses = append(addresses, m.Resources[i].Address)
+				}
+				got[typ][referrer][attribute] = addresses
+			}
+		}
+	}
+	want := map[string]map[string]map[string][]string{
+		"aws_s3_bucket": {
+			"aws_s3_bucket_versioning": {"bucket": {"aws_s3_bucket.two"}},
+			"aws_s3_bucket_policy":     {"bucket": {"aws_s3_bucket.one", "aws_s3_bucket.two"}},
+			"aws_s3_bucket_acl":        {"expected_bucket_owner": {"aws_s3_bucket.two"}},
+		},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("index.unreferred (-want +got):\n%s", diff)
+	}
+}

@@ -74,6 +74,13 @@ const DefaultEmergencyWindow = 4 * time.Hour
 //	index.referrers[ADDR][TYPE][ATTRIBUTE]
 //	                        positions of the instances of TYPE the change
 //	                        keeps that refer to ADDR through ATTRIBUTE
+//	index.unreferred[TYPE][REFERRER][ATTRIBUTE]
+//	                        positions of the managed instances of TYPE the
+//	                        change keeps that no instance of type REFERRER
+//	                        the change keeps refers to through ATTRIBUTE;
+//	                        only for the REFERRER and ATTRIBUTE of some link
+//	                        to an instance of TYPE (for the others, every
+//	                        instance in index.managed[TYPE])
 //	index.by_address[ADDR]  position in resources of the instance ADDR
 //	index.statements[DOC]   the statements of each policy document DOC
 //	                        in a policy or assume_role_policy attribute,
@@ -133,6 +140,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 			item("resources", positions(kept)),
 			item("by_address", ast.ObjectTerm(byAddress...)),
 			item("referrers", referrers(m.Resources, at, byAddress)),
+			item("unreferred", unreferred(m.Resources, at, byAddress)),
 			item("statements", statements),
 		)),
 		item("params", ast.ObjectTerm(
@@ -198,6 +206,58 @@ func referrers(rs []*model.Resource, at map[string]int, byAddress [][2]*ast.Term
 		}
 	})
 	return ast.ObjectTerm(slices.DeleteFunc(targets, func(t [2]*ast.Term) bool { return t[0] == nil })...)
+}
+
+// unreferred indexes, by the links to each type, the kept managed
+// instances of the type that no kept resource refers to through that kind
+// of link (index.unreferred), so that a rule finds the buckets without a
+// versioning configuration, say, without asking each bucket.
+func unreferred(rs []*model.Resource, at map[string]int, byAddress [][2]*ast.Term) *ast.Term {
+	type link struct{ typ, attribute string }
+	kinds := map[string]map[link]bool{} // target type -> kinds of links to it
+	for _, r := range rs {
+		for _, l := range r.ReferencedBy {
+			if kinds[r.Type] == nil {
+				kinds[r.Type] = map[link]bool{}
+			}
+			kinds[r.Type][link{l.Type, l.Attribute}] = true
+		}
+	}
+	kept := func(address string) bool {
+		i, ok := at[address]
+		return ok && !isDelete(rs[i].Actions)
+	}
+	byType := map[string]map[string]map[string][]*ast.Term{}
+	for i, r := range rs {
+		if r.Mode != "managed" || isDelete(r.Actions) {
+			continue
+		}
+		for k := range kinds[r.Type] {
+			referred := slices.ContainsFunc(r.ReferencedBy, func(l model.Link) bool {
+				return l.Type == k.typ && l.Attribute == k.attribute && kept(l.Address)
+			})
+			if byType[r.Type] == nil {
+				byType[r.Type] = map[string]map[string][]*ast.Term{}
+			}
+			if byType[r.Type][k.typ] == nil {
+				byType[r.Type][k.typ] = map[string][]*ast.Term{}
+			}
+			positions := byType[r.Type][k.typ][k.attribute]
+			if !referred {
+				positions = append(positions, byAddress[i][1])
+			}
+			byType[r.Type][k.typ][k.attribute] = positions
+		}
+	}
+	types := make([][2]*ast.Term, 0, len(byType))
+	for typ, byReferrer := range byType {
+		referrers := make([][2]*ast.Term, 0, len(byReferrer))
+		for referrer, byAttribute := range byReferrer {
+			referrers = append(referrers, [2]*ast.Term{ast.StringTerm(referrer), positions(byAttribute)})
+		}
+		types = append(types, [2]*ast.Term{ast.StringTerm(typ), ast.ObjectTerm(referrers...)})
+	}
+	return ast.ObjectTerm(types...)
 }
 
 // referrer is a resource that refers to another, at position pos.

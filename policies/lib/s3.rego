@@ -15,12 +15,9 @@ bucket_configured(bucket, type) if count(input.index.referrers[bucket.address][t
 
 # buckets_without returns the buckets, not being deleted, that no resource
 # of the type configures: the buckets for which bucket_configured does not
-# hold. Rules start from it, so that a plan whose buckets are all
-# configured costs one pass over them.
-buckets_without(type) := [bucket |
-	some bucket in resources("aws_s3_bucket")
-	not input.index.referrers[bucket.address][type].bucket
-]
+# hold. Rules start from it; the index lists them, so that a plan whose
+# buckets are all configured costs nothing here.
+buckets_without(type) := unreferred("aws_s3_bucket", type, "bucket")
 
 # configured_buckets returns the buckets, not being deleted, that a
 # resource configures through a link on its "bucket" attribute: the

@@ -27,6 +27,14 @@ deleted(r) if r.actions == ["delete"]
 # their attributes (such as "bucket"), and are not being deleted.
 referrers(r, type, attribute) := [input.resources[i] | some i in input.index.referrers[r.address][type][attribute]]
 
+# unreferred returns the instances of a managed resource type that exist
+# after the change and that no such resource of referrer_type refers to
+# through attribute: the instances for which referrers(r, referrer_type,
+# attribute) is empty.
+unreferred(type, referrer_type, attribute) := [input.resources[i] | some i in positions] if {
+	positions := input.index.unreferred[type][referrer_type][attribute]
+} else := resources(type)
+
 # refers_to holds when r refers to some resource of a type through an
 # attribute.
 refers_to(r, type, attribute) if {
@@ -131,10 +139,45 @@ mock_input(rs) := {
 			}
 			count(by_type) > 0
 		},
+		"unreferred": {t: by_referrer |
+			some target in full
+			t := target.type
+			by_referrer := {rt: by_attribute |
+				some x in full
+				x.type == t
+				some l in x.referenced_by
+				rt := l.type
+				by_attribute := {a: positions |
+					some y in full
+					y.type == t
+					some m in y.referenced_by
+					m.type == rt
+					a := m.attribute
+					positions := [i |
+						some i, r in full
+						r.type == t
+						r.mode == "managed"
+						not deleted(r)
+						not _mock_referred(full, r, rt, a)
+					]
+				}
+			}
+		},
 		"by_address": {r.address: i | some i, r in full},
 	},
 } if {
 	full := [mock_resource(r) | some r in rs]
+}
+
+# _mock_referred holds when some resource of mock input full that the
+# change keeps refers to r through a link of the type and attribute.
+_mock_referred(full, r, type, attribute) if {
+	some l in r.referenced_by
+	l.type == type
+	l.attribute == attribute
+	some other in full
+	other.address == l.address
+	not deleted(other)
 }
 
 # mock_resource completes a resource for a policy test: the defaults of

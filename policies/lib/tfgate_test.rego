@@ -28,6 +28,26 @@ test_resources_skips_deleted_and_data if {
 	lib.resource("aws_s3_bucket.gone").actions == ["delete"] with input as lib.mock_input(rs)
 }
 
+test_unreferred_leaves_out_what_a_kept_resource_refers_to if {
+	by_versioning := {"address": "aws_s3_bucket_versioning.v", "type": "aws_s3_bucket_versioning", "attribute": "bucket", "via": "reference"}
+	by_deleted_policy := {"address": "aws_s3_bucket_policy.p", "type": "aws_s3_bucket_policy", "attribute": "bucket", "via": "reference"}
+	rs := [
+		{"address": "aws_s3_bucket.versioned", "type": "aws_s3_bucket", "referenced_by": [by_versioning]},
+		{"address": "aws_s3_bucket.plain", "type": "aws_s3_bucket", "referenced_by": [by_deleted_policy]},
+		{"address": "aws_s3_bucket.gone", "type": "aws_s3_bucket", "actions": ["delete"]},
+		{"address": "aws_s3_bucket_versioning.v", "type": "aws_s3_bucket_versioning"},
+		{"address": "aws_s3_bucket_policy.p", "type": "aws_s3_bucket_policy", "actions": ["delete"]},
+	]
+	_unreferred_buckets("aws_s3_bucket_versioning", "bucket") == ["aws_s3_bucket.plain"] with input as lib.mock_input(rs)
+	_unreferred_buckets("aws_s3_bucket_policy", "bucket") == ["aws_s3_bucket.versioned", "aws_s3_bucket.plain"] with input as lib.mock_input(rs)
+
+	# No link of the kind at all: every kept bucket.
+	_unreferred_buckets("aws_s3_bucket_acl", "bucket") == ["aws_s3_bucket.versioned", "aws_s3_bucket.plain"] with input as lib.mock_input(rs)
+	[r.address | some r in lib.buckets_without("aws_s3_bucket_versioning")] == ["aws_s3_bucket.plain"] with input as lib.mock_input(rs)
+}
+
+_unreferred_buckets(referrer_type, attribute) := [r.address | some r in lib.unreferred("aws_s3_bucket", referrer_type, attribute)]
+
 test_referrers_follow_links if {
 	rs := [
 		{"address": "aws_s3_bucket.b", "type": "aws_s3_bucket", "referenced_by": [
