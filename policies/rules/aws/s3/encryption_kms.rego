@@ -30,8 +30,6 @@ _type := "aws_s3_bucket_server_side_encryption_configuration"
 # so that it is computed once).
 _unconfigured := lib.buckets_without(_type)
 
-_inline := "server_side_encryption_configuration[0]."
-
 deny contains lib.result(bucket, "no server-side encryption configuration refers to this bucket, so no customer-managed KMS key protects it") if {
 	some bucket in _unconfigured
 	not _has_inline(bucket)
@@ -58,27 +56,39 @@ unknown contains lib.result(bucket, sprintf("%s: %s", [s.label, question])) if {
 
 # _settings lists the resources that set default encryption: every
 # encryption configuration, and every bucket that writes the legacy inline
-# block. Each comes with the name messages give it, where its settings are
-# in its values (prefix) and its apply_server_side_encryption_by_default
-# blocks.
+# block. Each comes with the name messages give it, its
+# apply_server_side_encryption_by_default blocks, and the paths in its
+# values of its rules and of its first default's key (written out here,
+# where they are constants, rather than joined for every setting).
 _settings := array.concat(
-	[{"resource": config, "label": config.address, "prefix": "", "defaults": _defaults(config.values.rule)} |
+	[{
+		"resource": config,
+		"label": config.address,
+		"defaults": [d |
+			some rule in rules
+			some d in rule.apply_server_side_encryption_by_default
+		],
+		"rule_path": "rule",
+		"key_path": "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id",
+	} |
 		some config in lib.resources(_type)
+		rules := config.values.rule
 	],
-	[{"resource": bucket, "label": "the inline server_side_encryption_configuration", "prefix": _inline, "defaults": defaults} |
+	[{
+		"resource": bucket,
+		"label": "the inline server_side_encryption_configuration",
+		"defaults": [d |
+			some block in bucket.values.server_side_encryption_configuration
+			some rule in block.rule
+			some d in rule.apply_server_side_encryption_by_default
+		],
+		"rule_path": "server_side_encryption_configuration[0].rule",
+		"key_path": "server_side_encryption_configuration[0].rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id",
+	} |
 		some bucket in lib.resources("aws_s3_bucket")
 		_has_inline(bucket)
-		defaults := [d |
-			some block in bucket.values.server_side_encryption_configuration
-			some d in _defaults(block.rule)
-		]
 	],
 )
-
-_defaults(rules) := [d |
-	some rule in rules
-	some d in rule.apply_server_side_encryption_by_default
-]
 
 _has_inline(bucket) if count(bucket.values.server_side_encryption_configuration) > 0
 
@@ -99,7 +109,7 @@ _buckets_of(r) := [r] if r.type == "aws_s3_bucket"
 _problems contains [i, "no rule sets apply_server_side_encryption_by_default"] if {
 	some i, s in _settings
 	count(s.defaults) == 0
-	not lib.is_unknown(s.resource, concat("", [s.prefix, "rule"]))
+	not lib.is_unknown(s.resource, s.rule_path)
 }
 
 _problems contains [i, sprintf("sse_algorithm is %s, not aws:kms or aws:kms:dsse", [d.sse_algorithm])] if {
@@ -143,5 +153,5 @@ _key_set(d) if {
 }
 
 _key_unknown(s) if {
-	lib.is_unknown(s.resource, concat("", [s.prefix, "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id"]))
+	lib.is_unknown(s.resource, s.key_path)
 } else := false
