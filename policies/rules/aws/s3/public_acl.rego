@@ -34,15 +34,22 @@ deny contains lib.result(r, sprintf("the canned ACL %s makes the bucket public",
 }
 
 deny contains lib.result(r, sprintf("a grant gives %s access to %s", [concat(", ", grant.permissions), grant.uri])) if {
-	some r in _judged
-	some grant in _grants(r)
+	some r in lib.resources("aws_s3_bucket")
+	some grant in r.values.grant # the legacy inline grants
 	grant.uri in _public_groups
 }
 
+deny contains lib.result(r, sprintf("a grant gives %s access to %s", [grant.permission, grantee.uri])) if {
+	some r in lib.resources("aws_s3_bucket_acl")
+	some policy in r.values.access_control_policy
+	some grant in policy.grant
+	some grantee in grant.grantee
+	grantee.uri in _public_groups
+}
+
 unknown contains lib.result(r, "the ACL is known only after apply") if {
-	some r in _judged
+	some r in lib.resources("aws_s3_bucket_acl")
 	lib.is_unknown(r, "acl")
-	r.type == "aws_s3_bucket_acl"
 }
 
 unknown contains lib.result(r, sprintf("a grant's grantee URI is known only after apply, so its %s permission may be public", [grant.permission])) if {
@@ -55,15 +62,3 @@ unknown contains lib.result(r, sprintf("a grant's grantee URI is known only afte
 }
 
 _judged := array.concat(lib.resources("aws_s3_bucket"), lib.resources("aws_s3_bucket_acl"))
-
-# Legacy inline grants on the bucket.
-_grants(r) := [{"uri": g.uri, "permissions": g.permissions} | some g in r.values.grant; is_string(g.uri)] if {
-	r.type == "aws_s3_bucket"
-}
-
-_grants(r) := [{"uri": grantee.uri, "permissions": [grant.permission]} |
-	some policy in r.values.access_control_policy
-	some grant in policy.grant
-	some grantee in grant.grantee
-	is_string(grantee.uri)
-] if r.type == "aws_s3_bucket_acl"
