@@ -32,13 +32,24 @@ _unconfigured := lib.buckets_without(_type)
 
 _settings := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
 
+# _lax are the blocks with a setting not known to be true: the only ones
+# the bodies below need to look at setting by setting.
+_lax := [block |
+	some block in lib.resources(_type)
+	not _all_true(block.values)
+]
+
+_all_true(values) if every setting in _settings {
+	values[setting] == true
+}
+
 deny contains lib.result(bucket, "no public access block refers to this bucket") if {
 	some bucket in _unconfigured
 	not lib.bucket_undecided(bucket, _type)
 }
 
 deny contains lib.result(bucket, sprintf("%s: %s is not true", [block.address, setting])) if {
-	some block in lib.resources(_type)
+	some block in _lax
 	some setting in _settings
 	not block.values[setting] == true
 	not lib.is_unknown(block, setting)
@@ -51,7 +62,7 @@ unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type))
 }
 
 unknown contains lib.result(bucket, sprintf("%s: %s is known only after apply", [block.address, setting])) if {
-	some block in lib.resources(_type)
+	some block in _lax
 	some setting in _settings
 	not block.values[setting] == true # a value known to be true is not unknown
 	lib.is_unknown(block, setting)
