@@ -137,7 +137,7 @@ requires_mfa(st) if {
 # the attribute it is in; documents_unknown returns the paths of those known
 # only after apply.
 policy_documents(r) := [{"path": "policy", "document": r.values.policy} | is_string(r.values.policy)] if {
-	r.type in _policy_types
+	_policy_types[r.type]
 }
 
 policy_documents(r) := [{"path": sprintf("inline_policy[%d].policy", [i]), "document": block.policy} |
@@ -145,7 +145,7 @@ policy_documents(r) := [{"path": sprintf("inline_policy[%d].policy", [i]), "docu
 	is_string(block.policy)
 ] if r.type == "aws_iam_role"
 
-documents_unknown(r) := [p | some p in ["policy"]; is_unknown(r, p)] if r.type in _policy_types
+documents_unknown(r) := [p | some p in ["policy"]; is_unknown(r, p)] if _policy_types[r.type]
 
 # A role's inline_policy is computed when the configuration writes none.
 documents_unknown(r) := [p | some p in ["inline_policy"]; is_pending(r, p)] if r.type == "aws_iam_role"

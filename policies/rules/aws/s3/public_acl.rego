@@ -30,13 +30,13 @@ _public_groups := {
 
 deny contains lib.result(r, sprintf("the canned ACL %s makes the bucket public", [r.values.acl])) if {
 	some r in _judged
-	r.values.acl in _public_acls
+	_public_acls[r.values.acl]
 }
 
 deny contains lib.result(r, sprintf("a grant gives %s access to %s", [concat(", ", grant.permissions), grant.uri])) if {
 	some r in lib.resources("aws_s3_bucket")
 	some grant in r.values.grant # the legacy inline grants
-	grant.uri in _public_groups
+	_public_groups[grant.uri]
 }
 
 deny contains lib.result(r, sprintf("a grant gives %s access to %s", [grant.permission, grantee.uri])) if {
@@ -44,7 +44,7 @@ deny contains lib.result(r, sprintf("a grant gives %s access to %s", [grant.perm
 	some policy in r.values.access_control_policy
 	some grant in policy.grant
 	some grantee in grant.grantee
-	grantee.uri in _public_groups
+	_public_groups[grantee.uri]
 }
 
 unknown contains lib.result(r, "the ACL is known only after apply") if {
