@@ -80,11 +80,15 @@ is_unknown(r, path) if {
 # are left unset: for those, is_unknown holds even when nothing was set.
 is_pending(r, path) if {
 	is_unknown(r, path)
-	r.configured == null
+	_sets(r, path)
 }
 
-is_pending(r, path) if {
-	is_unknown(r, path)
+# _sets holds when the configuration sets the top-level argument of path,
+# or does not say what it sets. One body with else, so that is_pending
+# asks is_unknown once.
+_sets(r, path) if {
+	r.configured == null
+} else if {
 	regex.split(`[.\[]`, path)[0] in r.configured
 }
 

@@ -17,6 +17,20 @@ test_is_unknown if {
 	not lib.is_unknown(r, "rule[1]")
 }
 
+test_is_pending if {
+	# A state does not say what the configuration sets.
+	state := lib.mock_resource({"unknown": ["policy"], "configured": null})
+	lib.is_pending(state, "policy")
+	not lib.is_pending(state, "name")
+
+	# A plan does: only what it sets is pending.
+	plan := lib.mock_resource({"unknown": ["policy", "inline_policy", "arn"], "configured": ["inline_policy", "policy"]})
+	lib.is_pending(plan, "policy")
+	lib.is_pending(plan, "inline_policy[0].policy")
+	not lib.is_pending(plan, "arn")
+	not lib.is_pending(plan, "name")
+}
+
 test_resources_skips_deleted_and_data if {
 	rs := [
 		{"address": "aws_s3_bucket.kept", "type": "aws_s3_bucket"},
