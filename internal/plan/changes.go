@@ -47,6 +47,9 @@ type parser struct {
 	data  []byte
 	i     int
 	depth int
+	// keys holds each object key read so far, once: the same keys recur
+	// in every instance of a resource type.
+	keys map[string]string
 }
 
 // space skips white space and returns the new position.
@@ -240,7 +243,7 @@ func (p *parser) object() (any, bool) {
 	obj := map[string]any{}
 	ok := p.nest() && p.leave(p.items('}', func() bool {
 		p.space()
-		key, ok := p.string()
+		key, ok := p.key()
 		if !ok || !p.next(':') {
 			return false
 		}
@@ -273,6 +276,30 @@ func (p *parser) literal() (any, bool) {
 		}
 	}
 	return nil, false
+}
+
+// key reads an object key as string does, returning the one copy of each
+// plain key the parser keeps.
+func (p *parser) key() (string, bool) {
+	start := p.i
+	escaped, ascii, ok := p.scanString()
+	if !ok {
+		return "", false
+	}
+	if escaped || !ascii {
+		p.i = start
+		return p.string()
+	}
+	text := p.data[start+1 : p.i-1]
+	if k, ok := p.keys[string(text)]; ok {
+		return k, true
+	}
+	if p.keys == nil {
+		p.keys = map[string]string{}
+	}
+	k := string(text)
+	p.keys[k] = k
+	return k, true
 }
 
 // string reads a string. Most need no work beyond a copy; escapes are
