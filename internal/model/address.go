@@ -56,6 +56,15 @@ func FormatKey(key any) string {
 	}
 }
 
+// KeyID returns a comparable form of an instance key: KeyID(a) ==
+// KeyID(b) exactly when SameKey(a, b), so keys can be looked up in a map.
+func KeyID(key any) any {
+	if n, ok := keyNumber(key); ok {
+		return n
+	}
+	return key
+}
+
 // SameKey reports whether two instance keys are equal, comparing numbers
 // by value whatever their Go type.
 func SameKey(a, b any) bool {

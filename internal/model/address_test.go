@@ -52,10 +52,15 @@ func TestSameKey(t *testing.T) {
 		{json.Number("1"), 1, true},
 		{json.Number("1"), float64(1), true},
 		{json.Number("2"), json.Number("1"), false},
+		{json.Number("1"), json.Number("1.0"), true},
+		{int64(3), 3, true},
 	}
 	for _, tt := range tests {
 		if got := SameKey(tt.a, tt.b); got != tt.want {
 			t.Errorf("SameKey(%#v, %#v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := KeyID(tt.a) == KeyID(tt.b); got != tt.want {
+			t.Errorf("KeyID(%#v) == KeyID(%#v) is %v, want %v", tt.a, tt.b, got, tt.want)
 		}
 	}
 }

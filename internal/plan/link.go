@@ -80,14 +80,27 @@ func link(resources []*model.Resource, cfg *tfjson.Config) error {
 	l := &linker{
 		modules:    map[string]*tfjson.ConfigModule{},
 		calls:      map[string]*tfjson.ModuleCall{},
-		instances:  map[group][]*model.Resource{},
+		instances:  make(map[group][]*model.Resource, len(resources)),
 		moduleKeys: map[group][]any{},
 	}
 	l.indexModule("", cfg.RootModule)
+	// The index below is built on one CPU; the addresses it needs are
+	// written out on all of them first.
+	addresses := make([]string, len(resources))
+	parallel.Chunks(len(resources), chunk, func(start, end int) {
+		for i := start; i < end; i++ {
+			addresses[i] = resources[i].ConfigAddress()
+		}
+	})
 	paths := make([]model.ModulePath, len(resources))
 	parsed := map[string]model.ModulePath{}
+	type moduleKey struct {
+		g  group
+		id any // model.KeyID
+	}
+	recorded := map[moduleKey]bool{}
 	for i, r := range resources {
-		g := group{r.Module, r.ConfigAddress()}
+		g := group{r.Module, addresses[i]}
 		l.instances[g] = append(l.instances[g], r)
 		if path, ok := parsed[r.Module]; ok {
 			paths[i] = path // its module keys are recorded
@@ -101,7 +114,8 @@ func link(resources []*model.Resource, cfg *tfjson.Config) error {
 		parsed[r.Module] = path
 		for depth := range path {
 			g := group{path[:depth].String(), path[depth].Name}
-			if !slices.ContainsFunc(l.moduleKeys[g], func(k any) bool { return model.SameKey(k, path[depth].Key) }) {
+			if k := (moduleKey{g, model.KeyID(path[depth].Key)}); !recorded[k] {
+				recorded[k] = true
 				l.moduleKeys[g] = append(l.moduleKeys[g], path[depth].Key)
 			}
 		}
