@@ -78,9 +78,10 @@ const DefaultEmergencyWindow = 4 * time.Hour
 //	                        positions of the managed instances of TYPE the
 //	                        change keeps that no instance of type REFERRER
 //	                        the change keeps refers to through ATTRIBUTE;
-//	                        only for the REFERRER and ATTRIBUTE of some link
-//	                        to an instance of TYPE (for the others, every
-//	                        instance in index.managed[TYPE])
+//	                        only for the REFERRER and ATTRIBUTE of some
+//	                        kept resource's link to an instance of TYPE
+//	                        (for the others, every instance in
+//	                        index.managed[TYPE])
 //	index.by_address[ADDR]  position in resources of the instance ADDR
 //	index.statements[DOC]   the statements of each policy document DOC
 //	                        in a policy or assume_role_policy attribute,
@@ -128,19 +129,30 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 		byAddress = append(byAddress, [2]*ast.Term{ast.StringTerm(r.Address), pos})
 		at[r.Address] = i
 	}
+	// The lookup indexes are made on one CPU while the link indexes are
+	// made on all; they only read the terms they share.
+	var lookups [5]*ast.Term
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		lookups = [...]*ast.Term{positions(byType), positions(managed), positions(deletes), positions(kept), ast.ObjectTerm(byAddress...)}
+	}()
+	referrersIndex, kinds := referrers(m.Resources, at, byAddress)
+	unreferredIndex := unreferred(m.Resources, kinds, byAddress)
+	<-done
 	fields := [][2]*ast.Term{
 		item("model_version", ast.IntNumberTerm(m.Version)),
 		item("kind", ast.StringTerm(string(m.Kind))),
 		item("source", ast.StringTerm(m.Source)),
 		item("resources", ast.ArrayTerm(resources...)),
 		item("index", ast.ObjectTerm(
-			item("by_type", positions(byType)),
-			item("managed", positions(managed)),
-			item("deletes", positions(deletes)),
-			item("resources", positions(kept)),
-			item("by_address", ast.ObjectTerm(byAddress...)),
-			item("referrers", referrers(m.Resources, at, byAddress)),
-			item("unreferred", unreferred(m.Resources, at, byAddress)),
+			item("by_type", lookups[0]),
+			item("managed", lookups[1]),
+			item("deletes", lookups[2]),
+			item("resources", lookups[3]),
+			item("by_address", lookups[4]),
+			item("referrers", referrersIndex),
+			item("unreferred", unreferredIndex),
 			item("statements", statements),
 		)),
 		item("params", ast.ObjectTerm(
@@ -188,103 +200,140 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 // referring resource's type and attribute, the positions of the referring
 // resources that the change keeps, in the order of referenced_by. Each
 // entry of byAddress is a resource's address and position, as in
-// index.by_address, whose terms it shares.
-func referrers(rs []*model.Resource, at map[string]int, byAddress [][2]*ast.Term) *ast.Term {
+// index.by_address, whose terms it shares. It also returns, for each
+// resource, the kinds of link through which kept resources refer to it,
+// sorted.
+func referrers(rs []*model.Resource, at map[string]int, byAddress [][2]*ast.Term) (*ast.Term, [][]kind) {
 	targets := make([][2]*ast.Term, len(rs)) // nil keys for no referrers
+	kinds := make([][]kind, len(rs))
 	parallel.Chunks(len(rs), chunk, func(start, end int) {
 		var refs []referrer
 		for i := start; i < end; i++ {
 			refs = refs[:0]
 			for _, l := range rs[i].ReferencedBy {
 				if j, ok := at[l.Address]; ok && !isDelete(rs[j].Actions) {
-					refs = append(refs, referrer{l.Type, l.Attribute, j})
+					refs = append(refs, referrer{kind{l.Type, l.Attribute}, j})
 				}
 			}
 			if len(refs) > 0 {
 				targets[i] = [2]*ast.Term{byAddress[i][0], referrersOf(refs, byAddress)}
+				kinds[i] = kindsOf(refs)
 			}
 		}
 	})
-	return ast.ObjectTerm(slices.DeleteFunc(targets, func(t [2]*ast.Term) bool { return t[0] == nil })...)
+	return ast.ObjectTerm(slices.DeleteFunc(targets, func(t [2]*ast.Term) bool { return t[0] == nil })...), kinds
 }
 
-// unreferred indexes, by the links to each type, the kept managed
-// instances of the type that no kept resource refers to through that kind
-// of link (index.unreferred), so that a rule finds the buckets without a
-// versioning configuration, say, without asking each bucket.
-func unreferred(rs []*model.Resource, at map[string]int, byAddress [][2]*ast.Term) *ast.Term {
-	type link struct{ typ, attribute string }
-	kinds := map[string]map[link]bool{} // target type -> kinds of links to it
-	for _, r := range rs {
-		for _, l := range r.ReferencedBy {
-			if kinds[r.Type] == nil {
-				kinds[r.Type] = map[link]bool{}
-			}
-			kinds[r.Type][link{l.Type, l.Attribute}] = true
-		}
-	}
-	kept := func(address string) bool {
-		i, ok := at[address]
-		return ok && !isDelete(rs[i].Actions)
-	}
-	byType := map[string]map[string]map[string][]*ast.Term{}
-	for i, r := range rs {
-		if r.Mode != "managed" || isDelete(r.Actions) {
-			continue
-		}
-		for k := range kinds[r.Type] {
-			referred := slices.ContainsFunc(r.ReferencedBy, func(l model.Link) bool {
-				return l.Type == k.typ && l.Attribute == k.attribute && kept(l.Address)
-			})
-			if byType[r.Type] == nil {
-				byType[r.Type] = map[string]map[string][]*ast.Term{}
-			}
-			if byType[r.Type][k.typ] == nil {
-				byType[r.Type][k.typ] = map[string][]*ast.Term{}
-			}
-			positions := byType[r.Type][k.typ][k.attribute]
-			if !referred {
-				positions = append(positions, byAddress[i][1])
-			}
-			byType[r.Type][k.typ][k.attribute] = positions
-		}
-	}
-	types := make([][2]*ast.Term, 0, len(byType))
-	for typ, byReferrer := range byType {
-		referrers := make([][2]*ast.Term, 0, len(byReferrer))
-		for referrer, byAttribute := range byReferrer {
-			referrers = append(referrers, [2]*ast.Term{ast.StringTerm(referrer), positions(byAttribute)})
-		}
-		types = append(types, [2]*ast.Term{ast.StringTerm(typ), ast.ObjectTerm(referrers...)})
-	}
-	return ast.ObjectTerm(types...)
+// kind is a kind of link: the referring resource's type and attribute.
+type kind struct{ typ, attribute string }
+
+func compareKinds(a, b kind) int {
+	return cmp.Or(strings.Compare(a.typ, b.typ), strings.Compare(a.attribute, b.attribute))
 }
 
 // referrer is a resource that refers to another, at position pos.
 type referrer struct {
-	typ, attribute string
-	pos            int
+	kind
+	pos int
 }
 
 // referrersOf is the entry of referrers for one resource: its referrers
-// grouped by type, then by attribute. It sorts refs.
+// grouped by type, then by attribute. It sorts refs by kind.
 func referrersOf(refs []referrer, byAddress [][2]*ast.Term) *ast.Term {
-	slices.SortStableFunc(refs, func(a, b referrer) int {
-		return cmp.Or(strings.Compare(a.typ, b.typ), strings.Compare(a.attribute, b.attribute))
-	})
+	slices.SortStableFunc(refs, func(a, b referrer) int { return compareKinds(a.kind, b.kind) })
 	var types, attributes [][2]*ast.Term
 	for i := 0; i < len(refs); {
 		typ := refs[i].typ
 		attributes = attributes[:0]
 		for i < len(refs) && refs[i].typ == typ {
-			attribute := refs[i].attribute
+			k := refs[i].kind
 			var positions []*ast.Term
-			for ; i < len(refs) && refs[i].typ == typ && refs[i].attribute == attribute; i++ {
+			for ; i < len(refs) && refs[i].kind == k; i++ {
 				positions = append(positions, byAddress[refs[i].pos][1])
 			}
-			attributes = append(attributes, [2]*ast.Term{ast.StringTerm(attribute), ast.ArrayTerm(positions...)})
+			attributes = append(attributes, [2]*ast.Term{ast.StringTerm(k.attribute), ast.ArrayTerm(positions...)})
 		}
 		types = append(types, [2]*ast.Term{ast.StringTerm(typ), ast.ObjectTerm(attributes...)})
+	}
+	return ast.ObjectTerm(types...)
+}
+
+// kindsOf lists the distinct kinds of refs, which are sorted by kind.
+func kindsOf(refs []referrer) []kind {
+	var out []kind
+	for _, r := range refs {
+		if len(out) == 0 || out[len(out)-1] != r.kind {
+			out = append(out, r.kind)
+		}
+	}
+	return out
+}
+
+// unreferred indexes, by the kinds of link kept resources make to each
+// type, the kept managed instances of the type that no kept resource
+// refers to through that kind of link (index.unreferred), so that a rule
+// finds the buckets without a versioning configuration, say, without
+// asking each bucket. kinds are what referrers returns.
+func unreferred(rs []*model.Resource, kinds [][]kind, byAddress [][2]*ast.Term) *ast.Term {
+	toType := map[string][]kind{} // the kinds of link to each type
+	for i, ks := range kinds {
+		for _, k := range ks {
+			t := rs[i].Type
+			if !slices.Contains(toType[t], k) {
+				toType[t] = append(toType[t], k)
+			}
+		}
+	}
+	// Each chunk lists its instances by type, at each kind's place in
+	// toType; the chunks' lists are then joined in order.
+	type lists map[string][][]*ast.Term
+	chunks := make([]lists, (len(rs)+chunk-1)/chunk)
+	parallel.Chunks(len(rs), chunk, func(start, end int) {
+		found := lists{}
+		for i := start; i < end; i++ {
+			r := rs[i]
+			ks := toType[r.Type]
+			if len(ks) == 0 || r.Mode != "managed" || isDelete(r.Actions) {
+				continue
+			}
+			list := found[r.Type]
+			if list == nil {
+				list = make([][]*ast.Term, len(ks))
+				found[r.Type] = list
+			}
+			for n, k := range ks {
+				if _, referred := slices.BinarySearchFunc(kinds[i], k, compareKinds); !referred {
+					list[n] = append(list[n], byAddress[i][1])
+				}
+			}
+		}
+		chunks[start/chunk] = found
+	})
+	all := lists{}
+	for _, found := range chunks {
+		for typ, list := range found {
+			if all[typ] == nil {
+				all[typ] = make([][]*ast.Term, len(list))
+			}
+			for n := range list {
+				all[typ][n] = append(all[typ][n], list[n]...)
+			}
+		}
+	}
+	types := make([][2]*ast.Term, 0, len(all))
+	for typ, list := range all {
+		byReferrer := map[string]map[string][]*ast.Term{}
+		for n, k := range toType[typ] {
+			if byReferrer[k.typ] == nil {
+				byReferrer[k.typ] = map[string][]*ast.Term{}
+			}
+			byReferrer[k.typ][k.attribute] = list[n]
+		}
+		referrers := make([][2]*ast.Term, 0, len(byReferrer))
+		for referrer, byAttribute := range byReferrer {
+			referrers = append(referrers, [2]*ast.Term{ast.StringTerm(referrer), positions(byAttribute)})
+		}
+		types = append(types, [2]*ast.Term{ast.StringTerm(typ), ast.ObjectTerm(referrers...)})
 	}
 	return ast.ObjectTerm(types...)
 }
