@@ -226,14 +226,9 @@ func TestEvaluateErrorIsDeterministic(t *testing.T) {
 // TestInputIndex: the index lists positions by type, by whether the change
 // keeps a managed instance, and by whether it destroys one; and the kept
 // instances themselves by type.
-func TestInputIndex(t *testing.T) {
-	m := &model.Model{Source: "p.json", Kind: model.KindPlan, Resources: []*model.Resource{
-		{Address: "a.kept", Mode: "managed", Type: "a", Name: "kept", Actions: []string{"no-op"}},
-		{Address: "a.replaced", Mode: "managed", Type: "a", Name: "replaced", Actions: []string{"delete", "create"}},
-		{Address: "a.deleted", Mode: "managed", Type: "a", Name: "deleted", Actions: []string{"delete"}},
-		{Address: "b.new", Mode: "managed", Type: "b", Name: "new", Actions: []string{"create"}},
-		{Address: "data.a.read", Mode: "data", Type: "a", Name: "read", Actions: []string{"read"}},
-	}}
+// inputIndex completes the model and returns its input's index as JSON.
+func inputIndex(t *testing.T, m *model.Model) map[string]any {
+	t.Helper()
 	m.Complete()
 	in, err := policy.Input(m, params)
 	if err != nil {
@@ -243,6 +238,18 @@ func TestInputIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return value.(map[string]any)["index"].(map[string]any)
+}
+
+func TestInputIndex(t *testing.T) {
+	m := &model.Model{Source: "p.json", Kind: model.KindPlan, Resources: []*model.Resource{
+		{Address: "a.kept", Mode: "managed", Type: "a", Name: "kept", Actions: []string{"no-op"}},
+		{Address: "a.replaced", Mode: "managed", Type: "a", Name: "replaced", Actions: []string{"delete", "create"}},
+		{Address: "a.deleted", Mode: "managed", Type: "a", Name: "deleted", Actions: []string{"delete"}},
+		{Address: "b.new", Mode: "managed", Type: "b", Name: "new", Actions: []string{"create"}},
+		{Address: "data.a.read", Mode: "data", Type: "a", Name: "read", Actions: []string{"read"}},
+	}}
+	index := inputIndex(t, m)
 	at := map[string]int{}
 	for i, r := range m.Resources {
 		at[r.Address] = i
@@ -255,7 +262,6 @@ func TestInputIndex(t *testing.T) {
 		slices.SortFunc(out, func(x, y any) int { return strings.Compare(string(x.(json.Number)), string(y.(json.Number))) })
 		return out
 	}
-	index := value.(map[string]any)["index"].(map[string]any)
 	got := map[string]any{"by_type": index["by_type"], "managed": index["managed"], "deletes": index["deletes"]}
 	want := map[string]any{
 		"by_type": map[string]any{"a": positions("a.kept", "a.replaced", "a.deleted", "data.a.read"), "b": positions("b.new")},
@@ -299,18 +305,10 @@ func TestInputIndexesUnreferred(t *testing.T) {
 		{Address: "aws_s3_bucket_acl.one", Mode: "managed", Type: "aws_s3_bucket_acl", Name: "one", Actions: []string{"create"},
 			References: link("aws_s3_bucket.one", "expected_bucket_owner")},
 	}}
-	m.Complete()
-	in, err := policy.Input(m, params)
-	if err != nil {
-		t.Fatal(err)
-	}
-	value, err := ast.JSON(in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	index := inputIndex(t, m)
 	// The positions, as addresses.
 	got := map[string]map[string]map[string][]string{}
-	for typ, byReferrer := range value.(map[string]any)["index"].(map[string]any)["unreferred"].(map[string]any) {
+	for typ, byReferrer := range index["unreferred"].(map[string]any) {
 		got[typ] = map[string]map[string][]string{}
 		for referrer, byAttribute := range byReferrer.(map[string]any) {
 			got[typ][referrer] = map[string][]string{}
