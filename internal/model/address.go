@@ -56,8 +56,9 @@ func FormatKey(key any) string {
 	}
 }
 
-// KeyID returns a comparable form of an instance key: KeyID(a) ==
-// KeyID(b) exactly when SameKey(a, b), so keys can be looked up in a map.
+// KeyID returns a comparable form of an instance key (a string or a
+// number, as ParseKey and the plan give them): KeyID(a) == KeyID(b)
+// exactly when SameKey(a, b), so keys can be looked up in a map.
 func KeyID(key any) any {
 	if n, ok := keyNumber(key); ok {
 		return n

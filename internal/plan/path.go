@@ -2,10 +2,11 @@ package plan
 
 import "strconv"
 
-// path is the attribute path of the value a walk over values or masks is
-// at, kept as steps and written out ("rule[0].id") only for the values
-// that are recorded: most values a walk visits are not, and writing every
-// path out was a string allocation per value.
+// path is the attribute path of the value scrub is at, kept as steps and
+// written out ("rule[0].id") only for the values it changes: it visits
+// every value, and writing every path out was a string allocation per
+// value. (Redaction and unknown paths walk sparse masks and write their
+// paths as they go.)
 type path struct {
 	steps []step
 }
