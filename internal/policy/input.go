@@ -104,7 +104,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 			return nil, fmt.Errorf("pattern %q: %w", re, err)
 		}
 	}
-	resources, statements, err := resourceValues(m.Resources)
+	resources, byAddress, statements, err := resourceValues(m.Resources)
 	if err != nil {
 		return nil, fmt.Errorf("evaluate policies on %s: %w", m.Source, err)
 	}
@@ -114,10 +114,9 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 	managed := map[string][]*ast.Term{}
 	deletes := map[string][]*ast.Term{}
 	kept := map[string][]*ast.Term{}
-	byAddress := make([][2]*ast.Term, 0, len(m.Resources))
 	at := make(map[string]int, len(m.Resources))
 	for i, r := range m.Resources {
-		pos := ast.IntNumberTerm(i)
+		pos := byAddress[i][1]
 		byType[r.Type] = append(byType[r.Type], pos)
 		if r.Mode == "managed" && !isDelete(r.Actions) {
 			managed[r.Type] = append(managed[r.Type], pos)
@@ -126,7 +125,6 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 		if r.Mode == "managed" && slices.Contains(r.Actions, "delete") {
 			deletes[r.Type] = append(deletes[r.Type], pos)
 		}
-		byAddress = append(byAddress, [2]*ast.Term{ast.StringTerm(r.Address), pos})
 		at[r.Address] = i
 	}
 	// The lookup indexes are made on one CPU while the link indexes are
@@ -347,30 +345,35 @@ func positions(byKey map[string][]*ast.Term) *ast.Term {
 	return ast.ObjectTerm(items...)
 }
 
-// resourceValues converts the resources on every CPU, in order, and
-// returns the policy documents in their values (index.statements).
-func resourceValues(rs []*model.Resource) ([]*ast.Term, *ast.Term, error) {
-	terms := make([]*ast.Term, len(rs))
+// resourceValues converts the resources on every CPU, in order. It also
+// returns each resource's address and position as the terms the index
+// shares (byAddress, the entries of index.by_address), and the policy
+// documents in their values (index.statements).
+func resourceValues(rs []*model.Resource) (terms []*ast.Term, byAddress [][2]*ast.Term, statements *ast.Term, err error) {
+	terms = make([]*ast.Term, len(rs))
+	byAddress = make([][2]*ast.Term, len(rs))
 	errs := make([]error, len(rs)) // at the failing resource's position
 	converters := make([]*converter, (len(rs)+chunk-1)/chunk)
 	parallel.Chunks(len(rs), chunk, func(start, end int) {
 		c := newConverter()
 		converters[start/chunk] = c
 		for i := start; i < end; i++ {
-			v, err := c.resource(rs[i])
+			address := ast.StringTerm(rs[i].Address)
+			v, err := c.resource(rs[i], address)
 			if err != nil {
 				errs[i] = err
 				return
 			}
 			terms[i] = ast.NewTerm(v)
+			byAddress[i] = [2]*ast.Term{address, ast.IntNumberTerm(i)}
 		}
 	})
 	for _, err := range errs {
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
-	return terms, documentStatements(converters), nil
+	return terms, byAddress, documentStatements(converters), nil
 }
 
 // documentStatements parses, on every CPU, the policy documents the
@@ -441,7 +444,8 @@ func (c *converter) item(key string, value *ast.Term) [2]*ast.Term {
 	return [2]*ast.Term{c.str(key), value}
 }
 
-func (c *converter) resource(r *model.Resource) (ast.Value, error) {
+// resource converts a resource whose address is already a term.
+func (c *converter) resource(r *model.Resource, address *ast.Term) (ast.Value, error) {
 	index := ast.NullTerm()
 	if r.Index != nil {
 		v, err := ast.InterfaceToValue(r.Index)
@@ -455,7 +459,7 @@ func (c *converter) resource(r *model.Resource) (ast.Value, error) {
 		return nil, fmt.Errorf("resource %s: values: %w", r.Address, err)
 	}
 	return ast.NewObject(
-		c.item("address", ast.StringTerm(r.Address)),
+		c.item("address", address),
 		c.item("module", c.str(r.Module)),
 		c.item("mode", c.str(r.Mode)),
 		c.item("type", c.str(r.Type)),
