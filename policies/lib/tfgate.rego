@@ -146,25 +146,24 @@ mock_input(rs) := {
 		"unreferred": {t: by_referrer |
 			some target in full
 			t := target.type
-			by_referrer := {rt: by_attribute |
+			kinds := {[l.type, l.attribute] |
 				some x in full
 				x.type == t
 				some l in x.referenced_by
-				rt := l.type
-				by_attribute := {a: positions |
-					some y in full
-					y.type == t
-					some m in y.referenced_by
-					m.type == rt
-					a := m.attribute
-					positions := [i |
-						some i, r in full
-						r.type == t
-						r.mode == "managed"
-						not deleted(r)
-						not _mock_referred(full, r, rt, a)
-					]
-				}
+				_mock_kept(full, l.address)
+			}
+			count(kinds) > 0
+			by_referrer := {rt: {a: positions |
+				some [rt, a] in kinds
+				positions := [i |
+					some i, r in full
+					r.type == t
+					r.mode == "managed"
+					not deleted(r)
+					not _mock_referred(full, r, rt, a)
+				]
+			} |
+				some [rt, _] in kinds
 			}
 		},
 		"by_address": {r.address: i | some i, r in full},
@@ -179,8 +178,14 @@ _mock_referred(full, r, type, attribute) if {
 	some l in r.referenced_by
 	l.type == type
 	l.attribute == attribute
+	_mock_kept(full, l.address)
+}
+
+# _mock_kept holds when the resource of mock input full at address is
+# not being deleted.
+_mock_kept(full, address) if {
 	some other in full
-	other.address == l.address
+	other.address == address
 	not deleted(other)
 }
 
