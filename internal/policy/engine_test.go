@@ -305,23 +305,7 @@ func TestInputIndexesUnreferred(t *testing.T) {
 		{Address: "aws_s3_bucket_acl.one", Mode: "managed", Type: "aws_s3_bucket_acl", Name: "one", Actions: []string{"create"},
 			References: link("aws_s3_bucket.one", "expected_bucket_owner")},
 	}}
-	index := inputIndex(t, m)
-	// The positions, as addresses.
-	got := map[string]map[string]map[string][]string{}
-	for typ, byReferrer := range index["unreferred"].(map[string]any) {
-		got[typ] = map[string]map[string][]string{}
-		for referrer, byAttribute := range byReferrer.(map[string]any) {
-			got[typ][referrer] = map[string][]string{}
-			for attribute, positions := range byAttribute.(map[string]any) {
-				addresses := []string{}
-				for _, p := range positions.([]any) {
-					i, _ := strconv.Atoi(string(p.(json.Number)))
-					addresses = append(addresses, m.Resources[i].Address)
-				}
-				got[typ][referrer][attribute] = addresses
-			}
-		}
-	}
+	got := kindIndex(m, inputIndex(t, m)["unreferred"])
 	want := map[string]map[string]map[string][]string{
 		"aws_s3_bucket": {
 			"aws_s3_bucket_versioning": {"bucket": {"aws_s3_bucket.two"}},
@@ -332,4 +316,63 @@ func TestInputIndexesUnreferred(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("index.unreferred (-want +got):\n%s", diff)
 	}
+}
+
+func TestInputIndexesUnlinked(t *testing.T) {
+	link := func(address, typ, attribute string) model.Link {
+		return model.Link{Address: address, Type: typ, Attribute: attribute, Via: model.ViaReference}
+	}
+	toBucket := link("aws_s3_bucket.b", "aws_s3_bucket", "bucket")
+	m := &model.Model{Source: "p.json", Kind: model.KindPlan, Resources: []*model.Resource{
+		{Address: "aws_s3_bucket.b", Mode: "managed", Type: "aws_s3_bucket", Name: "b", Actions: []string{"create"}},
+		{Address: "aws_s3_bucket.gone", Mode: "managed", Type: "aws_s3_bucket", Name: "gone", Actions: []string{"delete"}},
+		{Address: "aws_s3_bucket_versioning.linked", Mode: "managed", Type: "aws_s3_bucket_versioning", Name: "linked", Actions: []string{"create"},
+			References: []model.Link{toBucket, toBucket, link("aws_kms_key.k", "aws_kms_key", "kms_key_id")}},
+		{Address: "aws_s3_bucket_versioning.owner", Mode: "managed", Type: "aws_s3_bucket_versioning", Name: "owner", Actions: []string{"update"},
+			References: []model.Link{link("aws_s3_bucket.b", "aws_s3_bucket", "expected_bucket_owner")}},
+		{Address: "aws_s3_bucket_versioning.unset", Mode: "managed", Type: "aws_s3_bucket_versioning", Name: "unset", Actions: []string{"create"}},
+		// A link to a bucket being deleted is still a link.
+		{Address: "aws_s3_bucket_versioning.to_gone", Mode: "managed", Type: "aws_s3_bucket_versioning", Name: "to_gone", Actions: []string{"create"},
+			References: []model.Link{link("aws_s3_bucket.gone", "aws_s3_bucket", "bucket")}},
+		// Neither a resource being deleted nor a data source is listed,
+		// and their links make no entry.
+		{Address: "aws_s3_bucket_versioning.gone", Mode: "managed", Type: "aws_s3_bucket_versioning", Name: "gone", Actions: []string{"delete"},
+			References: []model.Link{link("aws_s3_bucket.b", "aws_s3_bucket", "acl")}},
+		{Address: "data.aws_s3_bucket_policy.read", Mode: "data", Type: "aws_s3_bucket_policy", Name: "read", Actions: []string{"read"},
+			References: []model.Link{toBucket}},
+	}}
+	got := kindIndex(m, inputIndex(t, m)["unlinked"])
+	want := map[string]map[string]map[string][]string{
+		"aws_s3_bucket_versioning": {
+			"aws_s3_bucket": {
+				"bucket":                {"aws_s3_bucket_versioning.owner", "aws_s3_bucket_versioning.unset"},
+				"expected_bucket_owner": {"aws_s3_bucket_versioning.linked", "aws_s3_bucket_versioning.to_gone", "aws_s3_bucket_versioning.unset"},
+			},
+			"aws_kms_key": {"kms_key_id": {"aws_s3_bucket_versioning.owner", "aws_s3_bucket_versioning.to_gone", "aws_s3_bucket_versioning.unset"}},
+		},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("index.unlinked (-want +got):\n%s", diff)
+	}
+}
+
+// kindIndex reads index.unreferred or index.unlinked with the positions
+// written as the resources' addresses.
+func kindIndex(m *model.Model, index any) map[string]map[string]map[string][]string {
+	out := map[string]map[string]map[string][]string{}
+	for typ, byOther := range index.(map[string]any) {
+		out[typ] = map[string]map[string][]string{}
+		for other, byAttribute := range byOther.(map[string]any) {
+			out[typ][other] = map[string][]string{}
+			for attribute, positions := range byAttribute.(map[string]any) {
+				addresses := []string{}
+				for _, p := range positions.([]any) {
+					i, _ := strconv.Atoi(string(p.(json.Number)))
+					addresses = append(addresses, m.Resources[i].Address)
+				}
+				out[typ][other][attribute] = addresses
+			}
+		}
+	}
+	return out
 }

@@ -82,6 +82,13 @@ const DefaultEmergencyWindow = 4 * time.Hour
 //	                        kept resource's link to an instance of TYPE
 //	                        (for the others, every instance in
 //	                        index.managed[TYPE])
+//	index.unlinked[TYPE][TARGET][ATTRIBUTE]
+//	                        positions of the managed instances of TYPE the
+//	                        change keeps that have no link through
+//	                        ATTRIBUTE to an instance of type TARGET; only
+//	                        for the TARGET and ATTRIBUTE of some such
+//	                        instance's link (for the others, every instance
+//	                        in index.managed[TYPE])
 //	index.by_address[ADDR]  position in resources of the instance ADDR
 //	index.statements[DOC]   the statements of each policy document DOC
 //	                        in a policy or assume_role_policy attribute,
@@ -135,8 +142,9 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 		defer close(done)
 		lookups = [...]*ast.Term{positions(byType), positions(managed), positions(deletes), positions(kept), ast.ObjectTerm(byAddress...)}
 	}()
-	referrersIndex, kinds := referrers(m.Resources, at, byAddress)
-	unreferredIndex := unreferred(m.Resources, kinds, byAddress)
+	referrersIndex, referred := referrers(m.Resources, at, byAddress)
+	unreferredIndex := lacking(m.Resources, referred, byAddress)
+	unlinkedIndex := lacking(m.Resources, linkKinds(m.Resources), byAddress)
 	<-done
 	fields := [][2]*ast.Term{
 		item("model_version", ast.IntNumberTerm(m.Version)),
@@ -151,6 +159,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 			item("by_address", lookups[4]),
 			item("referrers", referrersIndex),
 			item("unreferred", unreferredIndex),
+			item("unlinked", unlinkedIndex),
 			item("statements", statements),
 		)),
 		item("params", ast.ObjectTerm(
@@ -222,7 +231,9 @@ func referrers(rs []*model.Resource, at map[string]int, byAddress [][2]*ast.Term
 	return ast.ObjectTerm(slices.DeleteFunc(targets, func(t [2]*ast.Term) bool { return t[0] == nil })...), kinds
 }
 
-// kind is a kind of link: the referring resource's type and attribute.
+// kind is a kind of link: its attribute, and the type of the resource at
+// its other end (the referring resource's for referrers, the target's for
+// linkKinds).
 type kind struct{ typ, attribute string }
 
 func compareKinds(a, b kind) int {
@@ -267,13 +278,15 @@ func kindsOf(refs []referrer) []kind {
 	return out
 }
 
-// unreferred indexes, by the kinds of link kept resources make to each
-// type, the kept managed instances of the type that no kept resource
-// refers to through that kind of link (index.unreferred), so that a rule
-// finds the buckets without a versioning configuration, say, without
-// asking each bucket. kinds are what referrers returns.
-func unreferred(rs []*model.Resource, kinds [][]kind, byAddress [][2]*ast.Term) *ast.Term {
-	toType := map[string][]kind{} // the kinds of link to each type
+// lacking indexes, for each type, by each kind of link in kinds, the kept
+// managed instances of the type whose kinds lack it: index.unreferred when
+// kinds[i] are the kinds of link kept resources make to resource i
+// (referrers), index.unlinked when they are the kinds of resource i's own
+// links (linkKinds). Rules use it to find the buckets without a
+// versioning configuration, say, without asking each bucket. kinds[i] is
+// sorted.
+func lacking(rs []*model.Resource, kinds [][]kind, byAddress [][2]*ast.Term) *ast.Term {
+	toType := map[string][]kind{} // the kinds of each type's instances
 	for i, ks := range kinds {
 		for _, k := range ks {
 			t := rs[i].Type
@@ -300,7 +313,7 @@ func unreferred(rs []*model.Resource, kinds [][]kind, byAddress [][2]*ast.Term) 
 				found[r.Type] = list
 			}
 			for n, k := range ks {
-				if _, referred := slices.BinarySearchFunc(kinds[i], k, compareKinds); !referred {
+				if _, has := slices.BinarySearchFunc(kinds[i], k, compareKinds); !has {
 					list[n] = append(list[n], byAddress[i][1])
 				}
 			}
@@ -320,20 +333,41 @@ func unreferred(rs []*model.Resource, kinds [][]kind, byAddress [][2]*ast.Term) 
 	}
 	types := make([][2]*ast.Term, 0, len(all))
 	for typ, list := range all {
-		byReferrer := map[string]map[string][]*ast.Term{}
+		byOther := map[string]map[string][]*ast.Term{} // by the kind's type
 		for n, k := range toType[typ] {
-			if byReferrer[k.typ] == nil {
-				byReferrer[k.typ] = map[string][]*ast.Term{}
+			if byOther[k.typ] == nil {
+				byOther[k.typ] = map[string][]*ast.Term{}
 			}
-			byReferrer[k.typ][k.attribute] = list[n]
+			byOther[k.typ][k.attribute] = list[n]
 		}
-		referrers := make([][2]*ast.Term, 0, len(byReferrer))
-		for referrer, byAttribute := range byReferrer {
-			referrers = append(referrers, [2]*ast.Term{ast.StringTerm(referrer), positions(byAttribute)})
+		others := make([][2]*ast.Term, 0, len(byOther))
+		for other, byAttribute := range byOther {
+			others = append(others, [2]*ast.Term{ast.StringTerm(other), positions(byAttribute)})
 		}
-		types = append(types, [2]*ast.Term{ast.StringTerm(typ), ast.ObjectTerm(referrers...)})
+		types = append(types, [2]*ast.Term{ast.StringTerm(typ), ast.ObjectTerm(others...)})
 	}
 	return ast.ObjectTerm(types...)
+}
+
+// linkKinds lists, for each kept managed resource, the distinct kinds of
+// its links (target type and attribute), sorted; nil for the others.
+func linkKinds(rs []*model.Resource) [][]kind {
+	kinds := make([][]kind, len(rs))
+	parallel.Chunks(len(rs), chunk, func(start, end int) {
+		for i := start; i < end; i++ {
+			r := rs[i]
+			if len(r.References) == 0 || r.Mode != "managed" || isDelete(r.Actions) {
+				continue
+			}
+			ks := make([]kind, len(r.References))
+			for n, l := range r.References {
+				ks[n] = kind{l.Type, l.Attribute}
+			}
+			slices.SortFunc(ks, compareKinds)
+			kinds[i] = slices.Compact(ks)
+		}
+	})
+	return kinds
 }
 
 // positions makes an object of lists of positions.

@@ -63,12 +63,9 @@ bucket_undecided_message(bucket, type) := msg if {
 # known.
 _unlinked[type] := {"unknown": unknown, "known": known} if {
 	some type in _bucket_config_types
-	unlinked := [r |
-		some r in resources(type)
-		not refers_to(r, "aws_s3_bucket", "bucket")
-	]
-	unknown := sort([r.address | some r in unlinked; is_unknown(r, "bucket")])
-	known := sort([r.address | some r in unlinked; not is_unknown(r, "bucket")])
+	configs := unlinked(type, "aws_s3_bucket", "bucket")
+	unknown := sort([r.address | some r in configs; is_unknown(r, "bucket")])
+	known := sort([r.address | some r in configs; not is_unknown(r, "bucket")])
 }
 
 _bucket_config_types := {

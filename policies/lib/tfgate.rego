@@ -35,6 +35,14 @@ unreferred(type, referrer_type, attribute) := [input.resources[i] | some i in po
 	positions := input.index.unreferred[type][referrer_type][attribute]
 } else := resources(type)
 
+# unlinked returns the instances of a managed resource type that exist
+# after the change and that have no link through attribute to a resource of
+# target_type: the instances r for which refers_to(r, target_type,
+# attribute) does not hold, listed by the index instead of asking each.
+unlinked(type, target_type, attribute) := [input.resources[i] | some i in positions] if {
+	positions := input.index.unlinked[type][target_type][attribute]
+} else := resources(type)
+
 # refers_to holds when r refers to some resource of a type through an
 # attribute.
 refers_to(r, type, attribute) if {
@@ -164,6 +172,30 @@ mock_input(rs) := {
 				]
 			} |
 				some [rt, _] in kinds
+			}
+		},
+		"unlinked": {t: by_target |
+			some source in full
+			t := source.type
+			kinds := {[l.type, l.attribute] |
+				some x in full
+				x.type == t
+				x.mode == "managed"
+				not deleted(x)
+				some l in x.references
+			}
+			count(kinds) > 0
+			by_target := {tt: {a: positions |
+				some [tt, a] in kinds
+				positions := [i |
+					some i, r in full
+					r.type == t
+					r.mode == "managed"
+					not deleted(r)
+					not refers_to(r, tt, a)
+				]
+			} |
+				some [tt, _] in kinds
 			}
 		},
 		"by_address": {r.address: i | some i, r in full},

@@ -63,6 +63,32 @@ test_unreferred_leaves_out_what_a_kept_resource_refers_to if {
 	[r.address | some r in lib.buckets_without("aws_s3_bucket_versioning")] == ["aws_s3_bucket.plain"] with input as lib.mock_input(rs)
 }
 
+test_unlinked_leaves_out_what_refers_to_the_type if {
+	to_bucket := {"address": "aws_s3_bucket.b", "type": "aws_s3_bucket", "attribute": "bucket", "via": "reference"}
+	to_bucket_owner := object.union(to_bucket, {"attribute": "expected_bucket_owner"})
+	to_gone_bucket := object.union(to_bucket, {"address": "aws_s3_bucket.gone"})
+	rs := [
+		{"address": "aws_s3_bucket.b", "type": "aws_s3_bucket"},
+		{"address": "aws_s3_bucket.gone", "type": "aws_s3_bucket", "actions": ["delete"]},
+		{"address": "aws_s3_bucket_versioning.linked", "type": "aws_s3_bucket_versioning", "references": [to_bucket]},
+		{"address": "aws_s3_bucket_versioning.owner", "type": "aws_s3_bucket_versioning", "references": [to_bucket_owner]},
+		{"address": "aws_s3_bucket_versioning.unset", "type": "aws_s3_bucket_versioning"},
+		{"address": "aws_s3_bucket_versioning.gone", "type": "aws_s3_bucket_versioning", "actions": ["delete"]},
+		# A link to a bucket being deleted is still a link, as refers_to says.
+		{"address": "aws_s3_bucket_versioning.to_gone", "type": "aws_s3_bucket_versioning", "references": [to_gone_bucket]},
+		# A deleted resource's link makes no entry.
+		{"address": "aws_s3_bucket_policy.gone", "type": "aws_s3_bucket_policy", "actions": ["delete"], "references": [to_bucket]},
+	]
+	_unlinked_versionings("bucket") == ["aws_s3_bucket_versioning.owner", "aws_s3_bucket_versioning.unset"] with input as lib.mock_input(rs)
+	_unlinked_versionings("expected_bucket_owner") == ["aws_s3_bucket_versioning.linked", "aws_s3_bucket_versioning.unset", "aws_s3_bucket_versioning.to_gone"] with input as lib.mock_input(rs)
+	not lib.mock_input(rs).index.unlinked.aws_s3_bucket_policy
+
+	# No link of the kind at all: every kept instance.
+	_unlinked_versionings("acl") == ["aws_s3_bucket_versioning.linked", "aws_s3_bucket_versioning.owner", "aws_s3_bucket_versioning.unset", "aws_s3_bucket_versioning.to_gone"] with input as lib.mock_input(rs)
+}
+
+_unlinked_versionings(attribute) := [r.address | some r in lib.unlinked("aws_s3_bucket_versioning", "aws_s3_bucket", attribute)]
+
 _unreferred_buckets(referrer_type, attribute) := [r.address | some r in lib.unreferred("aws_s3_bucket", referrer_type, attribute)]
 
 test_referrers_follow_links if {
