@@ -2,7 +2,11 @@
 # Peak memory and wall time of the tfgate CLI against the lower bound
 # (encoding/json decoding the same file into interface{}), on plans of
 # 1k, 10k and 50k resource instances made from the noncompliant foundation
-# plan. Each figure is the best of RUNS runs (default 3) of a fresh process.
+# plan. Each program runs RUNS times (default 3) as a fresh process, the
+# two taking turns, so that both meet the same spells of a machine whose
+# speed drifts. Times and peaks are the best of the runs; the time ratio
+# is the median of the runs' ratios, each tfgate run against the decoding
+# just before it.
 #
 #	scripts/bench.sh [SIZE...]     e.g. scripts/bench.sh 1000 10000
 set -euo pipefail
@@ -20,29 +24,39 @@ go build -o "$work/tfgate" ./cmd/tfgate
 go build -o "$work/decodeany" ./scripts/decodeany
 go build -o "$work/benchplan" ./scripts/benchplan
 
-# best CMD...: prints "seconds peak-KiB", the least of each over the runs.
-best() {
-	local s k best_s="" best_k=""
-	for ((i = 0; i < runs; i++)); do
-		/usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || {
-			# tfgate exits 1 when the plan fails the gate, as this one does.
-			[[ $? -eq 1 ]] || { cat "$work/stderr" >&2; exit 1; }
-		}
-		read -r s k < <(tail -n 1 "$work/time") # after a "Command exited with non-zero status" line
-		if [[ -z $best_s ]] || awk "BEGIN{exit !($s < $best_s)}"; then best_s=$s; fi
-		if [[ -z $best_k ]] || ((k < best_k)); then best_k=$k; fi
-	done
-	echo "$best_s $best_k"
+# measure CMD...: prints "seconds peak-KiB" for one run; the time to the
+# millisecond (GNU time gives hundredths).
+measure() {
+	local start end
+	start=$(date +%s%N)
+	/usr/bin/time -f '%M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || {
+		# tfgate exits 1 when the plan fails the gate, as this one does.
+		[[ $? -eq 1 ]] || { cat "$work/stderr" >&2; exit 1; }
+	}
+	end=$(date +%s%N)
+	# The peak is on the last line, after any "Command exited with
+	# non-zero status" line.
+	echo "$(((end - start) / 1000000)) $(tail -n 1 "$work/time")" | awk '{ printf "%.3f %d\n", $1 / 1000, $2 }'
 }
 
 printf '%-8s %9s %22s %22s %13s\n' instances "file MB" "tfgate s / peak MiB" "decode s / peak MiB" "time / memory"
 for n in "${sizes[@]}"; do
 	plan="$work/plan-$n.json"
 	"$work/benchplan" -n "$n" -o "$plan" "$base"
-	read -r ts tk < <(best "$work/tfgate" check --format json "$plan")
-	read -r ds dk < <(best "$work/decodeany" "$plan")
-	awk -v n="$n" -v size="$(stat -c %s "$plan")" -v ts="$ts" -v tk="$tk" -v ds="$ds" -v dk="$dk" 'BEGIN {
-		printf "%-8d %9.1f %12.2f / %6.0f %12.2f / %6.0f %6.1f× / %.1f×\n",
-			n, size / 1e6, ts, tk / 1024, ds, dk / 1024, ts / ds, tk / dk
-	}'
+	: >"$work/runs"
+	for ((i = 0; i < runs; i++)); do
+		read -r ds dk < <(measure "$work/decodeany" "$plan")
+		read -r ts tk < <(measure "$work/tfgate" check --format json "$plan")
+		echo "$ts $tk $ds $dk" >>"$work/runs"
+	done
+	# Each run's ratio, sorted, then the least of each column and the
+	# median ratio.
+	awk '{ print $1 / $3, $0 }' "$work/runs" | sort -g | awk -v n="$n" -v size="$(stat -c %s "$plan")" '
+		function least(a, b) { return a == "" || b < a ? b : a }
+		{ ratio[NR] = $1; ts = least(ts, $2); tk = least(tk, $3); ds = least(ds, $4); dk = least(dk, $5) }
+		END {
+			m = NR % 2 ? ratio[(NR + 1) / 2] : (ratio[NR / 2] + ratio[NR / 2 + 1]) / 2
+			printf "%-8d %9.1f %12.3f / %6.0f %12.3f / %6.0f %6.2f× / %.1f×\n",
+				n, size / 1e6, ts, tk / 1024, ds, dk / 1024, m, tk / dk
+		}'
 done
