@@ -28,8 +28,8 @@ func fromPlan(m *model.Model, doc *document) error {
 		}
 		changes = append(changes, rc)
 	}
-	resources, err := convert(len(changes), secrets, func(i int, found *secretSet) (*model.Resource, error) {
-		return changeResource(changes[i], found)
+	resources, err := convert(len(changes), secrets, func(i int, b *builder) (*model.Resource, error) {
+		return changeResource(changes[i], b)
 	})
 	if err != nil {
 		return err
@@ -50,8 +50,8 @@ func fromPlan(m *model.Model, doc *document) error {
 				reads = append(reads, read{sr, module})
 			}
 		})
-		data, err := convert(len(reads), secrets, func(i int, found *secretSet) (*model.Resource, error) {
-			return stateResource(reads[i].sr, reads[i].module, found)
+		data, err := convert(len(reads), secrets, func(i int, b *builder) (*model.Resource, error) {
+			return stateResource(reads[i].sr, reads[i].module, b)
 		})
 		if err != nil {
 			return err
@@ -70,26 +70,26 @@ func fromPlan(m *model.Model, doc *document) error {
 const chunk = 256
 
 // convert makes n resources with one(i) on every CPU and returns them in
-// order, or the first error in that order. Each chunk collects the strings
-// it hides in a set of its own; the sets are added to secrets in order, as
-// if the resources had been made one after another.
-func convert(n int, secrets *secretSet, one func(i int, found *secretSet) (*model.Resource, error)) ([]*model.Resource, error) {
+// order, or the first error in that order. Each chunk has a builder of its
+// own; the strings they hide are added to secrets in order, as if the
+// resources had been made one after another.
+func convert(n int, secrets *secretSet, one func(i int, b *builder) (*model.Resource, error)) ([]*model.Resource, error) {
 	out := make([]*model.Resource, n)
-	found := make([]secretSet, (n+chunk-1)/chunk)
-	errs := make([]error, len(found))
+	builders := make([]builder, (n+chunk-1)/chunk)
+	errs := make([]error, len(builders))
 	parallel.Chunks(n, chunk, func(start, end int) {
 		k := start / chunk
 		for i := start; i < end; i++ {
-			if out[i], errs[k] = one(i, &found[k]); errs[k] != nil {
+			if out[i], errs[k] = one(i, &builders[k]); errs[k] != nil {
 				return
 			}
 		}
 	})
-	for k := range found {
+	for k := range builders {
 		if errs[k] != nil {
 			return nil, errs[k]
 		}
-		secrets.merge(&found[k])
+		secrets.merge(&builders[k].secrets)
 	}
 	return out, nil
 }
@@ -99,13 +99,13 @@ func fromState(m *model.Model, values *tfjson.StateValues) error {
 	if values == nil {
 		return nil
 	}
-	secrets := &secretSet{}
-	defer scrub(m.Resources, secrets)
+	b := &builder{}
+	defer scrub(m.Resources, &b.secrets)
 	return walkStateModules(values.RootModule, func(sr *tfjson.StateResource, module string) error {
 		if sr.DeposedKey != "" {
 			return nil
 		}
-		r, err := stateResource(sr, module, secrets)
+		r, err := stateResource(sr, module, b)
 		if err != nil {
 			return err
 		}
@@ -134,8 +134,8 @@ func walkStateModules(mod *tfjson.StateModule, visit func(*tfjson.StateResource,
 	return nil
 }
 
-func changeResource(rc *resourceChange, secrets *secretSet) (*model.Resource, error) {
-	r, err := newResource(rc.Address, rc.ModuleAddress, rc.Mode, rc.Type, rc.Name, rc.Index)
+func changeResource(rc *resourceChange, b *builder) (*model.Resource, error) {
+	r, err := b.resource(rc.Address, rc.ModuleAddress, rc.Mode, rc.Type, rc.Name, rc.Index)
 	if err != nil {
 		return nil, err
 	}
@@ -153,7 +153,7 @@ func changeResource(rc *resourceChange, secrets *secretSet) (*model.Resource, er
 	} else {
 		r.Unknown = unknownPaths(c.AfterUnknown)
 	}
-	if err := setValues(r, values, sensitive, secrets); err != nil {
+	if err := setValues(r, values, sensitive, &b.secrets); err != nil {
 		return nil, fmt.Errorf("resource %s: %w", printable(rc.Address), err)
 	}
 	return r, nil
@@ -170,8 +170,8 @@ func decodeRaw(raw json.RawMessage) (any, error) {
 	return v, err
 }
 
-func stateResource(sr *tfjson.StateResource, module string, secrets *secretSet) (*model.Resource, error) {
-	r, err := newResource(sr.Address, module, string(sr.Mode), sr.Type, sr.Name, sr.Index)
+func stateResource(sr *tfjson.StateResource, module string, b *builder) (*model.Resource, error) {
+	r, err := b.resource(sr.Address, module, string(sr.Mode), sr.Type, sr.Name, sr.Index)
 	if err != nil {
 		return nil, err
 	}
@@ -185,20 +185,45 @@ func stateResource(sr *tfjson.StateResource, module string, secrets *secretSet) 
 	if values == nil {
 		values = map[string]any{}
 	}
-	if err := setValues(r, values, sensitive, secrets); err != nil {
+	if err := setValues(r, values, sensitive, &b.secrets); err != nil {
 		return nil, fmt.Errorf("resource %s: %w", printable(sr.Address), err)
 	}
 	return r, nil
 }
 
-func newResource(address, module, mode, typ, name string, index any) (*model.Resource, error) {
+// builder makes resources on one goroutine. It keeps the strings it hides
+// in values (see scrub), and the module addresses it has checked, written
+// out again: the resources of a module instance come one after another.
+type builder struct {
+	secrets secretSet
+	modules map[string]string // module address as given → as written out
+}
+
+// module checks a module address and writes it out as the model does.
+func (b *builder) module(address string) (string, error) {
+	if m, ok := b.modules[address]; ok {
+		return m, nil
+	}
+	path, err := model.ParseModulePath(address)
+	if err != nil {
+		return "", err
+	}
+	if b.modules == nil {
+		b.modules = map[string]string{}
+	}
+	m := path.String()
+	b.modules[address] = m
+	return m, nil
+}
+
+func (b *builder) resource(address, module, mode, typ, name string, index any) (*model.Resource, error) {
 	if address == "" || typ == "" || name == "" {
 		return nil, fmt.Errorf("a resource lacks its address, type or name")
 	}
 	if mode != "managed" && mode != "data" {
 		return nil, fmt.Errorf("resource %s: unknown mode %q", printable(address), mode)
 	}
-	path, err := model.ParseModulePath(module)
+	module, err := b.module(module)
 	if err != nil {
 		return nil, err
 	}
@@ -211,7 +236,7 @@ func newResource(address, module, mode, typ, name string, index any) (*model.Res
 	}
 	return &model.Resource{
 		Address: address,
-		Module:  path.String(),
+		Module:  module,
 		Mode:    mode,
 		Type:    typ,
 		Name:    name,
