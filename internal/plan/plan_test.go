@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -202,6 +203,34 @@ func TestSensitiveValuesNeverReachTheModel(t *testing.T) {
 		if s := dump(r.Values); strings.Contains(s, secret) {
 			t.Errorf("%s still holds the secret", r.Address)
 		}
+	}
+}
+
+// TestModuleAddressesAreWrittenOut: the model writes a module address out
+// in one form however the plan spelled it; a builder checks each address
+// once, and an address it has seen well formed does not excuse another.
+func TestModuleAddressesAreWrittenOut(t *testing.T) {
+	change := func(address, module string) string {
+		return `{"address": "` + address + `", "module_address": "` + module + `", "mode": "managed", "type": "a", "name": "b", "change": {"actions": ["create"]}}`
+	}
+	escaped := `module.m[\"\\x6b\"]` // module.m["\x6b"], the key k
+	plan := `{"format_version": "1.2", "resource_changes": [` +
+		change(`module.m[\"k\"].a.b`, escaped) + `, ` + change(`module.m[\"k\"].a.c`, escaped) + `, ` +
+		change(`module.n[1].a.b`, `module.n[1]`) + `]}`
+	m, err := Decode([]byte(plan), "x.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var modules []string
+	for _, r := range m.Resources {
+		modules = append(modules, r.Module)
+	}
+	if want := []string{`module.m["k"]`, `module.m["k"]`, `module.n[1]`}; !slices.Equal(modules, want) {
+		t.Errorf("modules = %q, want %q", modules, want)
+	}
+	bad := `{"format_version": "1.2", "resource_changes": [` + change(`module.m[\"k\"].a.b`, escaped) + `, ` + change(`module.m[\"k\"].a.c`, `module.m[\"k\"`) + `]}`
+	if _, err := Decode([]byte(bad), "x.json"); err == nil || !strings.Contains(err.Error(), "module address") {
+		t.Errorf("Decode with a malformed module address: err = %v, want one naming the module address", err)
 	}
 }
 
