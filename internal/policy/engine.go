@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math"
 	"path"
 	"slices"
 	"sort"
@@ -193,8 +194,12 @@ func (e *Engine) evaluate(ctx context.Context, m *model.Model, input ast.Value) 
 	return perRule, nil
 }
 
-// byWork orders the rules by how many resources of their types the model
-// has, most first, so that the longest evaluations start first.
+// byWork orders the rules so that the longest evaluations start first and
+// the last ones to start are short: first the rules that declare no
+// resource types, whose work the model does not tell (they find what they
+// judge themselves, as the emergency access rules do, and some of them
+// are among the costliest), then the others by how many resources of
+// their types the model has, most first.
 func (e *Engine) byWork(m *model.Model) []int {
 	count := map[string]int{}
 	for _, r := range m.Resources {
@@ -204,6 +209,9 @@ func (e *Engine) byWork(m *model.Model) []int {
 	order := make([]int, len(e.rules))
 	for i, r := range e.rules {
 		order[i] = i
+		if len(r.ResourceTypes) == 0 {
+			work[i] = math.MaxInt
+		}
 		for _, t := range r.ResourceTypes {
 			work[i] += count[t]
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/tfgate/tfgate/internal/gate"
+	"github.com/tfgate/tfgate/internal/model"
 )
 
 // TestInOrderIsGateSort checks that joining the rules' results by counting
@@ -39,5 +40,32 @@ func TestInOrderIsGateSort(t *testing.T) {
 	}
 	if got := inOrder(make([][]gate.Result, 2)); len(got) != 0 {
 		t.Errorf("inOrder of no results = %v", got)
+	}
+}
+
+// TestByWorkStartsUnknownWorkFirst: rules that declare no resource types
+// start first, in catalogue order, then the others by how many resources
+// of their types the model has, most first, ties in catalogue order.
+func TestByWorkStartsUnknownWorkFirst(t *testing.T) {
+	e := &Engine{rules: []*gate.Rule{
+		{ID: "aws-a", ResourceTypes: []string{"aws_kms_key"}},
+		{ID: "aws-b", ResourceTypes: []string{"aws_s3_bucket"}},
+		{ID: "aws-c"},
+		{ID: "aws-d", ResourceTypes: []string{"aws_s3_bucket", "aws_kms_key"}},
+		{ID: "aws-e", ResourceTypes: []string{"aws_cloudtrail"}},
+		{ID: "tf-f"},
+		{ID: "aws-g", ResourceTypes: []string{"aws_s3_bucket"}},
+	}}
+	m := &model.Model{}
+	for i, typ := range []string{"aws_s3_bucket", "aws_s3_bucket", "aws_s3_bucket", "aws_kms_key", "aws_iam_role"} {
+		m.Resources = append(m.Resources, &model.Resource{Address: fmt.Sprintf("%s.r%d", typ, i), Type: typ, Mode: "managed"})
+	}
+	var got []string
+	for _, i := range e.byWork(m) {
+		got = append(got, e.rules[i].ID)
+	}
+	want := []string{"aws-c", "tf-f", "aws-d", "aws-b", "aws-g", "aws-a", "aws-e"}
+	if !slices.Equal(got, want) {
+		t.Errorf("byWork = %v, want %v", got, want)
 	}
 }
