@@ -107,8 +107,14 @@ func TestSynthesisedPlanIsChecked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "plan.json")
+	// Both plans are checked away from the sources, which the copies'
+	// addresses do not match.
+	dir := t.TempDir()
+	path, base := filepath.Join(dir, "plan.json"), filepath.Join(dir, "base.json")
 	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(base, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	summary := func(path string) map[string]int {
@@ -132,8 +138,8 @@ func TestSynthesisedPlanIsChecked(t *testing.T) {
 		}
 		return counts
 	}
-	base, copies := summary(basePlan), summary(path)
-	for k, n := range base {
+	once, copies := summary(base), summary(path)
+	for k, n := range once {
 		if copies[k] != 3*n {
 			t.Errorf("%s: %d in three copies, want 3 × %d", k, copies[k], n)
 		}

@@ -176,6 +176,11 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	rep.Warnings = append(rep.Warnings, waiver.Apply(rep.Results, waivers, waiverClock)...)
 	gate.Sort(rep.Results)
 	rep.Summary = rep.Policy.Summarize(rep.Results)
+	var present []gate.Instance
+	for _, c := range checked {
+		present = append(present, c.present...)
+	}
+	rep.Summary.Coverage = gate.Cover(rules, rep.Results, present)
 
 	rep.ExitCode = exitPass
 	if rep.Summary.Blocking > 0 {
@@ -212,6 +217,7 @@ type checkedInput struct {
 	waivers  []waiver.Waiver // inline suppressions from its sources
 	now      time.Time       // the clock its rules used
 	warnings []string        // what a .tf directory's evaluation skipped
+	present  []gate.Instance // the managed instances that exist after the change
 }
 
 // checkInputs checks several inputs concurrently, at most one per CPU,
@@ -271,16 +277,31 @@ func gcPercent() int {
 // evaluate.
 func checkInput(ctx context.Context, path string, o checkOptions, set settings, engine func() (*policy.Engine, error)) (checkedInput, error) {
 	var c checkedInput
-	m, warnings, err := loadInput(ctx, path, hclOptions(o, set))
+	dir := sourceDir(o.dir, path)
+	var tree sourceTree
+	if dir != "" {
+		var err error
+		if tree, err = readSources(dir); err != nil {
+			if o.dir != "" {
+				err = fmt.Errorf("--dir %s: %w", o.dir, err)
+			}
+			return c, err
+		}
+	}
+	m, warnings, err := loadInput(ctx, path, hclOptions(o, set), tree.planOptions())
 	if err != nil {
 		return c, err
 	}
 	c.warnings = warnings
+	for _, r := range m.Resources {
+		if r.Mode == "managed" && !slices.Equal(r.Actions, []string{"delete"}) {
+			c.present = append(c.present, gate.Instance{Input: m.Source, Address: r.Address, Type: r.Type})
+		}
+	}
 	// The file and the decoding's garbage are dead; the model is not.
 	runtime.GC()
-	dir := sourceDir(o.dir, path)
 	if dir != "" {
-		if c.waivers, err = locate(m, dir); err != nil {
+		if c.waivers, err = locate(m, dir, tree); err != nil {
 			return c, err
 		}
 	}
@@ -523,7 +544,7 @@ func policySources(dirs []string, noBuiltin bool) ([]policy.Source, error) {
 // binary plan file (converted with terraform show -json when terraform is
 // on PATH), or a directory of .tf files (evaluated statically; the
 // warnings say what it could not evaluate).
-func loadInput(ctx context.Context, path string, hclOpts hclsrc.LoadOptions) (*model.Model, []string, error) {
+func loadInput(ctx context.Context, path string, hclOpts hclsrc.LoadOptions, planOpts plan.Options) (*model.Model, []string, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
@@ -538,7 +559,7 @@ func loadInput(ctx context.Context, path string, hclOpts hclsrc.LoadOptions) (*m
 	if err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
 	}
-	m, err := plan.Decode(data, path)
+	m, err := plan.DecodeWith(data, path, planOpts)
 	if !errors.Is(err, plan.ErrBinaryPlan) {
 		return m, nil, err
 	}
@@ -550,7 +571,7 @@ func loadInput(ctx context.Context, path string, hclOpts hclsrc.LoadOptions) (*m
 	if err != nil {
 		return nil, nil, err
 	}
-	if m, err = plan.Decode(converted, path); err != nil {
+	if m, err = plan.DecodeWith(converted, path, planOpts); err != nil {
 		return nil, nil, err
 	}
 	m.PriorLineage, m.PriorSerial = prior.Lineage, prior.Serial

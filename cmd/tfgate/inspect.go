@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tfgate/tfgate/internal/hclsrc"
+	"github.com/tfgate/tfgate/internal/plan"
 )
 
 // runInspect prints the model of an input as JSON: exactly what policies
@@ -20,7 +21,7 @@ func runInspect(args []string, stdout io.Writer) error {
 	if fs.NArg() != 1 {
 		return errors.New("give exactly one input")
 	}
-	m, _, err := loadInput(context.Background(), fs.Arg(0), hclsrc.LoadOptions{Now: time.Now()})
+	m, _, err := loadInput(context.Background(), fs.Arg(0), hclsrc.LoadOptions{Now: time.Now()}, plan.Options{})
 	if err != nil {
 		return err
 	}

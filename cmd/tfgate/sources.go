@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/tfgate/tfgate/internal/hclsrc"
 	"github.com/tfgate/tfgate/internal/model"
+	"github.com/tfgate/tfgate/internal/plan"
 	"github.com/tfgate/tfgate/internal/waiver"
 )
 
@@ -27,21 +29,21 @@ func sourceDir(flag, input string) string {
 	return ""
 }
 
-// locate joins a model to its sources under dir: every resource written in
-// a local module gets the file and lines of its block (files relative to
-// dir), and the model gets the root module's backend. It returns the
-// inline suppressions written above the resources' blocks as waivers of
-// those resources. Modules from remote sources are not downloaded; their
-// resources keep no location.
-func locate(m *model.Model, dir string) ([]waiver.Waiver, error) {
-	modules := map[string]*hclsrc.Module{} // by call path, "" for the root
+// sourceTree is a Terraform configuration read from its root: each local
+// module, by call path ("" for the root, "a.b" for module.a.module.b).
+// Modules from remote sources are not downloaded and are not in it.
+type sourceTree map[string]*hclsrc.Module
+
+// readSources reads the root module in dir and the local modules it calls.
+func readSources(dir string) (sourceTree, error) {
+	tree := sourceTree{}
 	var read func(calls, moduleDir string) error
 	read = func(calls, moduleDir string) error {
 		mod, err := hclsrc.ReadModule(moduleDir)
 		if err != nil {
 			return err
 		}
-		modules[calls] = mod
+		tree[calls] = mod
 		for name, source := range mod.Calls {
 			if !strings.HasPrefix(source, "./") && !strings.HasPrefix(source, "../") {
 				continue
@@ -50,6 +52,9 @@ func locate(m *model.Model, dir string) ([]waiver.Waiver, error) {
 			if calls != "" {
 				child = calls + "." + name
 			}
+			if _, seen := tree[child]; seen {
+				continue
+			}
 			if err := read(child, filepath.Join(moduleDir, source)); err != nil {
 				return err
 			}
@@ -57,8 +62,34 @@ func locate(m *model.Model, dir string) ([]waiver.Waiver, error) {
 		return nil
 	}
 	if err := read("", dir); err != nil {
-		return nil, fmt.Errorf("--dir %s: %w", dir, err)
+		return nil, err
 	}
+	return tree, nil
+}
+
+// planOptions tell the plan decoder what the sources say and a plan does
+// not: the references of local values.
+func (t sourceTree) planOptions() plan.Options {
+	if t == nil {
+		return plan.Options{}
+	}
+	return plan.Options{Locals: func(calls, name string) ([]string, bool) {
+		mod := t[calls]
+		if mod == nil {
+			return nil, false
+		}
+		refs, ok := mod.Locals[name]
+		return refs, ok
+	}}
+}
+
+// locate joins a model to its sources under dir: every resource written in
+// a local module gets the file and lines of its block (files relative to
+// dir) and, among the arguments its configuration writes, the dynamic
+// blocks and volatile arguments a plan does not show; the model gets the
+// root module's backend. It returns the inline suppressions written above
+// the resources' blocks as waivers of those resources.
+func locate(m *model.Model, dir string, tree sourceTree) ([]waiver.Waiver, error) {
 	relative := func(r hclsrc.Range) *model.Location {
 		file := r.File
 		if rel, err := filepath.Rel(dir, r.File); err == nil {
@@ -72,12 +103,15 @@ func locate(m *model.Model, dir string) ([]waiver.Waiver, error) {
 		if err != nil {
 			return nil, err
 		}
-		mod := modules[path.Calls()]
+		mod := tree[path.Calls()]
 		if mod == nil {
 			continue
 		}
 		if rg, ok := mod.Blocks[r.ConfigAddress()]; ok {
 			r.Location = relative(rg)
+		}
+		if w, ok := mod.Written[r.ConfigAddress()]; ok && r.Configured != nil {
+			r.Configured = slices.Compact(slices.Sorted(slices.Values(append(slices.Clip(r.Configured), append(w.Dynamic, w.Volatile...)...))))
 		}
 		for _, s := range mod.Suppressions[r.ConfigAddress()] {
 			w, err := inlineWaiver(s, r.Address, relative(hclsrc.Range{File: s.File}).File)
@@ -87,10 +121,11 @@ func locate(m *model.Model, dir string) ([]waiver.Waiver, error) {
 			waivers = append(waivers, w)
 		}
 	}
-	if rg := modules[""].Settings; rg != nil {
+	root := tree[""]
+	if rg := root.Settings; rg != nil {
 		m.Settings = relative(*rg)
 	}
-	if b := modules[""].Backend; b != nil {
+	if b := root.Backend; b != nil {
 		m.Backend = &model.Backend{Type: b.Type, Config: b.Config, NotLiteral: b.NotLiteral, Location: relative(b.Range)}
 		if m.Backend.NotLiteral == nil {
 			m.Backend.NotLiteral = []string{}

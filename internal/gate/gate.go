@@ -88,9 +88,21 @@ type Rule struct {
 	Enforcement Enforcement `json:"enforcement"`
 	// ResourceTypes are the types the rule judges: every instance of these
 	// types gets a result for the rule.
-	ResourceTypes []string    `json:"resource_types"`
-	Remediation   string      `json:"remediation,omitempty"`
-	References    []Reference `json:"references,omitempty"`
+	ResourceTypes []string `json:"resource_types"`
+	// Related maps the types of sub-resources to the attribute through
+	// which each refers to its subject, a resource of ResourceTypes (an
+	// aws_s3_bucket_acl to its aws_s3_bucket through "bucket"). What the
+	// rule finds on such a sub-resource is its subject's verdict too: the
+	// subject's result is the worst of its own and its sub-resources'.
+	Related map[string]string `json:"related,omitempty"`
+	// Reads lists, by resource type, the attribute paths the rule decides
+	// from. A result on a resource whose read path is pending (known only
+	// after apply because the configuration makes it so) is never a pass.
+	// A type listed without paths is one the rule reads to judge its
+	// subjects (an attachment, an alias), which coverage counts as judged.
+	Reads       map[string][]string `json:"reads,omitempty"`
+	Remediation string              `json:"remediation,omitempty"`
+	References  []Reference         `json:"references,omitempty"`
 	// Runbook names the runbook item the rule serves, if any.
 	Runbook string `json:"runbook,omitempty"`
 	// Builtin is true for rules shipped inside tfgate.
@@ -128,6 +140,16 @@ type Result struct {
 	// Waiver is the waiver that turned a failure into Waived, or the
 	// expired one that no longer does; nil when none matched.
 	Waiver *Waiver
+	// Related are the sub-resources whose findings the result carries
+	// (Rule.Related), sorted by address; nil when none.
+	Related []Related
+}
+
+// Related is a sub-resource a result carries a finding of, and where it is
+// written.
+type Related struct {
+	Resource string
+	Location *model.Location
 }
 
 // Waiver describes an accepted exception, from .tfgate.hcl or an inline
@@ -211,6 +233,72 @@ type Summary struct {
 	Passed, Failed, Unknown, Waived int
 	// Blocking is the number of failures that fail the gate.
 	Blocking int
+	// Coverage says how much of the inputs the rules judged, so that a
+	// count of passes is never read as "everything was checked".
+	Coverage Coverage
+}
+
+// Coverage says how much of the inputs' infrastructure the rules judged.
+type Coverage struct {
+	// Present counts the managed resource instances that exist after the
+	// change.
+	Present int
+	// Judged counts those that some rule judged: they have a result, or
+	// are of a type a rule judges, folds into its subjects or reads.
+	Judged int
+	// Unjudged lists the resource types present of which no instance was
+	// judged, sorted.
+	Unjudged []string
+}
+
+// Instance is a resource instance an input holds, for Cover.
+type Instance struct {
+	Input, Address, Type string
+}
+
+// Cover works out the coverage of the rules over the instances that
+// exist after the change.
+func Cover(rules []*Rule, results []Result, present []Instance) Coverage {
+	types := map[string]bool{}
+	for _, r := range rules {
+		for _, t := range r.ResourceTypes {
+			types[t] = true
+		}
+		for t := range r.Related {
+			types[t] = true
+		}
+		for t := range r.Reads {
+			types[t] = true
+		}
+	}
+	judged := map[[2]string]bool{}
+	for _, res := range results {
+		judged[[2]string{res.Input, res.Resource}] = true
+	}
+	c := Coverage{Present: len(present)}
+	seen := map[string]bool{} // types with a judged instance
+	for _, in := range present {
+		if types[in.Type] || judged[[2]string{in.Input, in.Address}] {
+			c.Judged++
+			seen[in.Type] = true
+		}
+	}
+	for _, in := range present {
+		if !seen[in.Type] && !slices.Contains(c.Unjudged, in.Type) {
+			c.Unjudged = append(c.Unjudged, in.Type)
+		}
+	}
+	slices.Sort(c.Unjudged)
+	return c
+}
+
+// String says the coverage in a sentence for reports.
+func (c Coverage) String() string {
+	s := fmt.Sprintf("%d of %d resources judged", c.Judged, c.Present)
+	if len(c.Unjudged) > 0 {
+		s += "; no rule judges " + strings.Join(c.Unjudged, ", ")
+	}
+	return s
 }
 
 // Summarize counts the results and the failures that block.

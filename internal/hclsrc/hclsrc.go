@@ -45,8 +45,27 @@ type Module struct {
 	// Settings is the first terraform block, where findings about the
 	// configuration as a whole are shown; nil when there is none.
 	Settings *Range
+	// Locals maps the names of local values to the references in their
+	// expressions, written as a plan's configuration writes references:
+	// "var.x", "local.y", "aws_s3_bucket.b", "module.m", "data.t.n".
+	Locals map[string][]string
+	// Written maps configuration addresses of resource and data blocks to
+	// what the sources show of the top-level arguments and blocks they
+	// write, which a plan does not show in full.
+	Written map[string]Written
 	// Files are the parsed files, overrides last, for evaluation.
 	Files []*hcl.File
+}
+
+// Written is what the sources show of one resource block.
+type Written struct {
+	// Dynamic names the top-level blocks written with dynamic blocks,
+	// which a plan's configuration leaves out.
+	Dynamic []string
+	// Volatile names the top-level arguments whose expressions call a
+	// function whose value is known only after apply (timestamp, uuid,
+	// bcrypt).
+	Volatile []string
 }
 
 // Backend is a backend block. Backend blocks cannot use variables, so a
@@ -67,6 +86,7 @@ var fileSchema = &hcl.BodySchema{
 		{Type: "data", LabelNames: []string{"type", "name"}},
 		{Type: "module", LabelNames: []string{"name"}},
 		{Type: "terraform"},
+		{Type: "locals"},
 	},
 }
 
@@ -102,7 +122,7 @@ func ReadModule(dir string) (*Module, error) {
 	}
 	slices.Sort(names)
 	slices.Sort(overrides)
-	m := &Module{Dir: dir, Blocks: map[string]Range{}, Calls: map[string]string{}, Suppressions: map[string][]Suppression{}}
+	m := &Module{Dir: dir, Blocks: map[string]Range{}, Calls: map[string]string{}, Suppressions: map[string][]Suppression{}, Locals: map[string][]string{}, Written: map[string]Written{}}
 	parser := hclparse.NewParser()
 	for _, name := range append(names, overrides...) {
 		path := filepath.Join(dir, name)
@@ -151,6 +171,9 @@ func (m *Module) readFile(file *hcl.File) error {
 		}
 		if address != "" {
 			m.Blocks[address] = blockRange(block)
+			if w := written(block); len(w.Dynamic)+len(w.Volatile) > 0 {
+				m.Written[address] = w
+			}
 			found, err := suppressions(file.Bytes, block.DefRange.Filename, block.DefRange.Start.Line)
 			if err != nil {
 				return err
@@ -158,6 +181,14 @@ func (m *Module) readFile(file *hcl.File) error {
 			m.Suppressions[address] = append(m.Suppressions[address], found...)
 		}
 		switch block.Type {
+		case "locals":
+			attrs, diags := block.Body.JustAttributes()
+			if diags.HasErrors() {
+				return diagnosticError(diags)
+			}
+			for name, a := range attrs {
+				m.Locals[name] = referencesOf(a.Expr)
+			}
 		case "module":
 			m.Blocks["module."+block.Labels[0]] = blockRange(block)
 			attrs, _, diags := block.Body.PartialContent(moduleSchema)
@@ -188,6 +219,62 @@ func (m *Module) readFile(file *hcl.File) error {
 		}
 	}
 	return nil
+}
+
+// referencesOf lists the references of an expression the way a plan's
+// configuration writes them, as far as a reader needs them: the root and
+// the name after it ("var.x", "aws_s3_bucket.b"), and for data sources
+// the type and name too.
+func referencesOf(expr hcl.Expression) []string {
+	var out []string
+	for _, tr := range expr.Variables() {
+		parts := []string{tr.RootName()}
+		for _, step := range tr[1:] {
+			a, ok := step.(hcl.TraverseAttr)
+			if !ok || len(parts) == 3 || len(parts) == 2 && parts[0] != "data" {
+				break
+			}
+			parts = append(parts, a.Name)
+		}
+		ref := strings.Join(parts, ".")
+		if !slices.Contains(out, ref) {
+			out = append(out, ref)
+		}
+	}
+	return out
+}
+
+// volatile are the functions whose values a plan knows only after apply.
+var volatile = map[string]bool{"timestamp": true, "uuid": true, "bcrypt": true}
+
+// written reads what a plan does not show of a resource block: its
+// dynamic blocks and the arguments that call volatile functions.
+func written(block *hcl.Block) Written {
+	var w Written
+	body, ok := block.Body.(*hclsyntax.Body)
+	if !ok {
+		return w
+	}
+	for _, b := range body.Blocks {
+		if b.Type == "dynamic" && len(b.Labels) == 1 && !slices.Contains(w.Dynamic, b.Labels[0]) {
+			w.Dynamic = append(w.Dynamic, b.Labels[0])
+		}
+	}
+	for name, a := range body.Attributes {
+		calls := false
+		hclsyntax.VisitAll(a.Expr, func(n hclsyntax.Node) hcl.Diagnostics {
+			if f, ok := n.(*hclsyntax.FunctionCallExpr); ok && volatile[f.Name] {
+				calls = true
+			}
+			return nil
+		})
+		if calls {
+			w.Volatile = append(w.Volatile, name)
+		}
+	}
+	slices.Sort(w.Dynamic)
+	slices.Sort(w.Volatile)
+	return w
 }
 
 func readBackend(block *hcl.Block) (*Backend, error) {

@@ -188,12 +188,13 @@ type Link struct {
 
 // DropDetails forgets what only policies read, to free its memory once
 // it has been copied into the policy input: each resource's values,
-// unknown, sensitive and configured paths, and links. What results are
-// built from (address, mode, type, actions, location) stays.
+// sensitive paths and the links that refer to it. What results are built
+// from stays: address, mode, type, actions, location, and the unknown and
+// configured paths and links by which the engine finds what is pending
+// and which sub-resources belong to which subject.
 func (m *Model) DropDetails() {
 	for _, r := range m.Resources {
-		r.Values, r.Unknown, r.Sensitive, r.Configured = nil, nil, nil, nil
-		r.References, r.ReferencedBy = nil, nil
+		r.Values, r.Sensitive, r.ReferencedBy = nil, nil, nil
 	}
 }
 

@@ -27,6 +27,9 @@ type linker struct {
 	// moduleKeys lists the instance keys of each module call, by parent
 	// module instance and call name.
 	moduleKeys map[group][]any
+	// locals gives the references of local values (Options.Locals); nil
+	// when the sources are not known.
+	locals func(calls, name string) ([]string, bool)
 
 	// Each chunk of resources has a copy of the linker with these two of
 	// its own (see link):
@@ -73,7 +76,7 @@ type target struct {
 // link adds to every resource the links that its configuration's
 // references establish, through count and for_each instances and module
 // variables and outputs.
-func link(resources []*model.Resource, cfg *tfjson.Config) error {
+func link(resources []*model.Resource, cfg *tfjson.Config, locals func(calls, name string) ([]string, bool)) error {
 	if cfg.RootModule == nil {
 		return nil
 	}
@@ -82,6 +85,7 @@ func link(resources []*model.Resource, cfg *tfjson.Config) error {
 		calls:      map[string]*tfjson.ModuleCall{},
 		instances:  make(map[group][]*model.Resource, len(resources)),
 		moduleKeys: map[group][]any{},
+		locals:     locals,
 	}
 	l.indexModule("", cfg.RootModule)
 	// The index below is built on one CPU; the addresses it needs are
@@ -144,15 +148,93 @@ func (l *linker) linkResource(r *model.Resource, path model.ModulePath) {
 	if cr == nil {
 		return
 	}
-	r.Configured = make([]string, 0, len(cr.Expressions))
-	for name := range cr.Expressions {
-		r.Configured = append(r.Configured, name)
-	}
-	slices.Sort(r.Configured)
 	// path was parsed from r.Module, which newResource wrote from a
 	// parsed path: writing it out again gives r.Module.
 	sc := newScope(path, r.Module, r.Index, references(cr.ForEachExpression))
+	r.Configured = make([]string, 0, len(cr.Expressions))
+	for name, expr := range cr.Expressions {
+		if !l.setsNull(r, sc, name, expr) {
+			r.Configured = append(r.Configured, name)
+		}
+	}
+	slices.Sort(r.Configured)
 	l.linkExpressions(r, sc, "", cr.Expressions)
+}
+
+// setsNull reports whether the configuration sets the argument name to
+// null, which is leaving it unset: its value is unknown in the plan,
+// though the expression only reads what is known while planning
+// (variables, count and each, path and terraform, and locals that read
+// only those). Such a value can only be unknown because it is null and the
+// provider computes the argument, as for name = var.use_prefix ? null :
+// var.name. An expression that reads nothing at all may call timestamp()
+// or uuid(), which are known only after apply, so it does not count.
+func (l *linker) setsNull(r *model.Resource, sc scope, name string, expr *tfjson.Expression) bool {
+	if expr == nil || expr.ExpressionData == nil || len(expr.NestedBlocks) > 0 || len(expr.References) == 0 {
+		return false
+	}
+	if !slices.Contains(r.Unknown, name) {
+		return false
+	}
+	return l.knownWhilePlanning(sc, expr.References, 0)
+}
+
+// knownWhilePlanning reports whether every reference reads a value known
+// while planning.
+func (l *linker) knownWhilePlanning(sc scope, refs []string, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	for _, ref := range refs {
+		root, rest, _ := strings.Cut(ref, ".")
+		switch root {
+		case "count", "path", "terraform":
+		case "each":
+			if !l.knownWhilePlanning(scope{path: sc.path, module: sc.module, self: sc.self}, sc.forEach, depth+1) {
+				return false
+			}
+		case "var":
+			if !l.variableKnown(sc, strings.SplitN(rest, ".", 2)[0], depth) {
+				return false
+			}
+		case "local":
+			name := strings.SplitN(strings.SplitN(rest, "[", 2)[0], ".", 2)[0]
+			if l.locals == nil {
+				return false
+			}
+			inner, ok := l.locals(sc.path.Calls(), name)
+			if !ok || !l.knownWhilePlanning(sc, inner, depth+1) {
+				return false
+			}
+		default:
+			return false // a resource, a data source, a module output
+		}
+	}
+	return true
+}
+
+// variableKnown reports whether a module variable is known while
+// planning: a root variable always is; a module's is when the calling
+// module's argument for it is (or it is not set, and takes its default).
+func (l *linker) variableKnown(sc scope, name string, depth int) bool {
+	n := len(sc.path)
+	if n == 0 {
+		return true
+	}
+	call := l.calls[sc.path.Calls()]
+	if call == nil {
+		return false
+	}
+	expr := call.Expressions[name]
+	if expr == nil || expr.ExpressionData == nil {
+		return true
+	}
+	if len(expr.References) == 0 {
+		// A constant, or a function of nothing such as timestamp().
+		return expr.ConstantValue != nil
+	}
+	parent := newScope(sc.path[:n-1], sc.path[:n-1].String(), sc.path[n-1].Key, references(call.ForEachExpression))
+	return l.knownWhilePlanning(parent, expr.References, depth+1)
 }
 
 func (l *linker) indexModule(calls string, mod *tfjson.ConfigModule) {

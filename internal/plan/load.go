@@ -93,6 +93,22 @@ func (p *presence) UnmarshalJSON([]byte) error {
 // input in errors and in the model. Every error is one line and says what
 // to do about it.
 func Decode(data []byte, source string) (*model.Model, error) {
+	return DecodeWith(data, source, Options{})
+}
+
+// Options tell Decode what the plan itself does not say.
+type Options struct {
+	// Locals returns the references in the expression of the local value
+	// name of the module at call path calls ("" for the root, "a.b" for
+	// module.a.module.b), as a plan's configuration writes references
+	// ("var.x", "aws_s3_bucket.b.id", "local.y"); ok is false when the
+	// sources are not known. A plan keeps only references to locals, so
+	// without it a local value may hold anything. Nil for none.
+	Locals func(calls, name string) (refs []string, ok bool)
+}
+
+// DecodeWith is Decode with options.
+func DecodeWith(data []byte, source string, opts Options) (*model.Model, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%s: file is empty; expected the output of \"terraform show -json PLANFILE\"", source)
 	}
@@ -131,7 +147,7 @@ func Decode(data []byte, source string) (*model.Model, error) {
 	if isPlan {
 		m.Kind = model.KindPlan
 		m.Timestamp = doc.Timestamp
-		if err := fromPlan(m, doc); err != nil {
+		if err := fromPlan(m, doc, opts); err != nil {
 			return nil, fmt.Errorf("%s: %w", source, err)
 		}
 	} else {

@@ -17,7 +17,7 @@ import (
 // fromPlan adds one resource per planned resource instance, plus the data
 // sources Terraform read while planning (they are only in the prior state),
 // and links them through the configuration.
-func fromPlan(m *model.Model, doc *document) error {
+func fromPlan(m *model.Model, doc *document, opts Options) error {
 	secrets := sensitiveVariables(doc)
 	var changes []*resourceChange
 	for _, rc := range doc.ResourceChanges {
@@ -60,7 +60,7 @@ func fromPlan(m *model.Model, doc *document) error {
 	}
 	scrub(m.Resources, secrets)
 	if doc.Configuration != nil {
-		return link(m.Resources, doc.Configuration)
+		return link(m.Resources, doc.Configuration, opts.Locals)
 	}
 	return nil
 }

@@ -133,10 +133,9 @@ func (e *Engine) Evaluate(ctx context.Context, m *model.Model, p Params) ([]gate
 	return e.EvaluateInput(ctx, m, input)
 }
 
-// EvaluateInput is Evaluate on an input Input made of the model. It reads
-// only the resources' addresses, modes, types, actions and locations from
-// the model, so a caller short of memory may drop the rest
-// (model.DropDetails) once the input is made.
+// EvaluateInput is Evaluate on an input Input made of the model. Of the
+// model's resources it reads what model.DropDetails keeps, so a caller
+// short of memory may drop the rest once the input is made.
 func (e *Engine) EvaluateInput(ctx context.Context, m *model.Model, input ast.Value) ([]gate.Result, error) {
 	perRule, err := e.evaluate(ctx, m, input)
 	if err != nil {
@@ -213,6 +212,9 @@ func (e *Engine) byWork(m *model.Model) []int {
 			work[i] = math.MaxInt
 		}
 		for _, t := range r.ResourceTypes {
+			work[i] += count[t]
+		}
+		for t := range r.Related {
 			work[i] += count[t]
 		}
 	}
@@ -294,23 +296,66 @@ func inOrder(perRule [][]gate.Result) []gate.Result {
 // every resource of its types, changed by its findings, and a result for
 // every other resource a finding names. Where findings about a resource
 // differ, a failure outweighs an unknown, which outweighs a pass.
+//
+// Two properties hold for every rule, whatever its Rego says. A resource
+// whose attribute the rule reads (Rule.Reads) is pending cannot pass: it
+// is unknown. And a sub-resource's findings (Rule.Related) are its
+// subject's: the subject's result is the worst of its own and its
+// sub-resources', naming each; the sub-resource keeps a result of its own
+// only when its type is judged too, or when it has no subject in the
+// input to carry a failure or an unknown.
 func ruleResults(m *model.Model, rule *gate.Rule, findings []finding, byAddress map[string]*model.Resource, byType map[string][]*model.Resource) []gate.Result {
-	n := 0
-	for _, t := range rule.ResourceTypes {
-		n += len(byType[t])
-	}
-	out := make([]gate.Result, 0, n)
-	index := make(map[string]int, n)
-	add := func(address string) int {
-		if i, ok := index[address]; ok {
-			return i
+	var order []string
+	verdicts := map[string]*verdict{}
+	get := func(address string) *verdict {
+		v := verdicts[address]
+		if v == nil {
+			v = &verdict{status: gate.Pass}
+			verdicts[address] = v
+			order = append(order, address)
 		}
-		res := gate.Result{Rule: rule, Input: m.Source, Resource: address, Status: gate.Pass}
+		return v
+	}
+	for _, t := range rule.ResourceTypes {
+		for _, r := range byType[t] {
+			get(r.Address)
+		}
+	}
+	for t := range rule.Related {
+		for _, r := range byType[t] {
+			get(r.Address)
+		}
+	}
+	for _, f := range findings {
+		get(f.resource).add(f.status, f.message)
+	}
+	if len(rule.Reads) > 0 {
+		for _, address := range order {
+			r := byAddress[address]
+			if r == nil || r.Mode != "managed" || isDelete(r.Actions) {
+				continue
+			}
+			for _, path := range rule.Reads[r.Type] {
+				if r.Pending(path) {
+					verdicts[address].add(gate.Unknown, path+" is known only after apply")
+				}
+			}
+		}
+	}
+	folded := fold(rule, order, verdicts, byAddress)
+	out := make([]gate.Result, 0, len(order))
+	for _, address := range order {
+		v := verdicts[address]
+		res := gate.Result{Rule: rule, Input: m.Source, Resource: address, Status: v.status, Related: v.related, Changed: v.changed}
 		switch r := byAddress[address]; {
 		case r != nil:
+			_, related := rule.Related[r.Type]
+			if related && !slices.Contains(rule.ResourceTypes, r.Type) && (folded[address] || v.status == gate.Pass) {
+				continue
+			}
 			res.ResourceType = r.Type
 			res.Location = r.Location
-			res.Changed = changes(r.Actions)
+			res.Changed = res.Changed || changes(r.Actions)
 		case address == model.PlanAddress:
 			res.ResourceType = "terraform_plan"
 			res.Location = m.Settings
@@ -320,31 +365,75 @@ func ruleResults(m *model.Model, rule *gate.Rule, findings []finding, byAddress 
 			res.Location = m.Backend.Location
 			res.Changed = true
 		}
+		if len(v.messages) > 0 {
+			slices.Sort(v.messages)
+			res.Message = strings.Join(slices.Compact(v.messages), "; ")
+		}
 		out = append(out, res)
-		index[address] = len(out) - 1
-		return len(out) - 1
-	}
-	for _, t := range rule.ResourceTypes {
-		for _, r := range byType[t] {
-			add(r.Address)
-		}
-	}
-	messages := map[int][]string{}
-	for _, f := range findings {
-		i := add(f.resource)
-		switch res := &out[i]; {
-		case weight(f.status) > weight(res.Status):
-			res.Status = f.status
-			messages[i] = []string{f.message}
-		case f.status == res.Status:
-			messages[i] = append(messages[i], f.message)
-		}
-	}
-	for i, msgs := range messages {
-		slices.Sort(msgs)
-		out[i].Message = strings.Join(slices.Compact(msgs), "; ")
 	}
 	return out
+}
+
+// verdict is what a rule has found about one resource so far.
+type verdict struct {
+	status   gate.Status
+	messages []string // those of the findings of status
+	related  []gate.Related
+	changed  bool // a sub-resource whose findings it carries changes
+}
+
+func (v *verdict) add(status gate.Status, message string) {
+	switch {
+	case weight(status) > weight(v.status):
+		v.status, v.messages = status, []string{message}
+	case status == v.status:
+		v.messages = append(v.messages, message)
+	}
+}
+
+// fold gives each subject the failures and unknowns of its sub-resources
+// (Rule.Related), and returns the sub-resources that have a subject in the
+// input.
+func fold(rule *gate.Rule, order []string, verdicts map[string]*verdict, byAddress map[string]*model.Resource) map[string]bool {
+	if len(rule.Related) == 0 {
+		return nil
+	}
+	folded := map[string]bool{}
+	for _, address := range order {
+		r := byAddress[address]
+		if r == nil {
+			continue
+		}
+		attribute, ok := rule.Related[r.Type]
+		if !ok {
+			continue
+		}
+		sub := verdicts[address]
+		for _, l := range r.References {
+			subject := byAddress[l.Address]
+			if l.Attribute != attribute || subject == nil || subject.Mode != "managed" || isDelete(subject.Actions) || !slices.Contains(rule.ResourceTypes, l.Type) {
+				continue
+			}
+			folded[address] = true
+			if sub.status == gate.Pass {
+				continue
+			}
+			v := verdicts[l.Address]
+			if v == nil {
+				continue // not judged: the subject's type is not the rule's
+			}
+			for _, msg := range sub.messages {
+				v.add(sub.status, r.Address+": "+msg)
+			}
+			v.related = append(v.related, gate.Related{Resource: r.Address, Location: r.Location})
+			v.changed = v.changed || changes(r.Actions)
+		}
+	}
+	for _, v := range verdicts {
+		slices.SortFunc(v.related, func(a, b gate.Related) int { return strings.Compare(a.Resource, b.Resource) })
+		v.related = slices.CompactFunc(v.related, func(a, b gate.Related) bool { return a.Resource == b.Resource })
+	}
+	return folded
 }
 
 func weight(s gate.Status) int {

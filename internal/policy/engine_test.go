@@ -376,3 +376,115 @@ func kindIndex(m *model.Model, index any) map[string]map[string]map[string][]str
 	}
 	return out
 }
+
+// TestSubResourcesFoldIntoSubjects holds custom.related: a gadget's
+// failure or unknown is the failure or unknown of the widget it refers to,
+// which names it; a gadget with no widget in the input keeps its own
+// result when it is not a pass, and a gadget that passes is not reported.
+func TestSubResourcesFoldIntoSubjects(t *testing.T) {
+	meta := strings.Replace(header, "#   resource_types: [widget]\n", "#   resource_types: [widget]\n#   related:\n#     gadget: widget\n", 1)
+	engine, err := policy.New(context.Background(), withUser(map[string]string{"widget.rego": meta + `
+deny contains lib.result(g, "the gadget is loud") if {
+	some g in lib.resources("gadget")
+	g.values.loud
+}
+
+unknown contains lib.result(g, "the gadget is undecided") if {
+	some g in lib.resources("gadget")
+	lib.is_unknown(g, "loud")
+}
+`}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gadget := func(name string, values map[string]any, unknown []string, widget string, actions []string) *model.Resource {
+		r := &model.Resource{Address: "gadget." + name, Mode: "managed", Type: "gadget", Name: name, Values: values, Unknown: unknown, Actions: actions,
+			Location: &model.Location{File: "gadget.tf", StartLine: 3, EndLine: 5}}
+		if widget != "" {
+			r.References = []model.Link{{Address: widget, Type: "widget", Attribute: "widget", Via: model.ViaReference}}
+		}
+		return r
+	}
+	m := &model.Model{Kind: model.KindPlan, Source: "plan.json", Resources: []*model.Resource{
+		{Address: "widget.a", Mode: "managed", Type: "widget", Name: "a", Actions: []string{"no-op"}},
+		{Address: "widget.b", Mode: "managed", Type: "widget", Name: "b", Actions: []string{"no-op"}},
+		{Address: "widget.c", Mode: "managed", Type: "widget", Name: "c", Actions: []string{"no-op"}},
+		gadget("loud", map[string]any{"loud": true}, nil, "widget.a", []string{"update"}),
+		gadget("later", map[string]any{}, []string{"loud"}, "widget.b", []string{"no-op"}),
+		gadget("quiet", map[string]any{"loud": false}, nil, "widget.c", []string{"no-op"}),
+		gadget("stray", map[string]any{"loud": true}, nil, "", []string{"no-op"}),
+		gadget("calm", map[string]any{"loud": false}, nil, "", []string{"no-op"}),
+	}}
+	m.Complete()
+	results, err := engine.Evaluate(context.Background(), m, params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		Resource, Status, Message string
+		Related                   []string
+		Changed                   bool
+	}
+	var got []row
+	for _, r := range results {
+		var related []string
+		for _, rel := range r.Related {
+			related = append(related, rel.Resource+"@"+rel.Location.File)
+		}
+		got = append(got, row{r.Resource, string(r.Status), r.Message, related, r.Changed})
+	}
+	want := []row{
+		{"gadget.stray", "fail", "the gadget is loud", nil, false},
+		{"widget.a", "fail", "gadget.loud: the gadget is loud", []string{"gadget.loud@gadget.tf"}, true},
+		{"widget.b", "unknown", "gadget.later: the gadget is undecided", []string{"gadget.later@gadget.tf"}, false},
+		{"widget.c", "pass", "", nil, false},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("results (-want +got):\n%s", diff)
+	}
+}
+
+// TestPendingReadsAreNeverPasses holds custom.reads: whatever the rule
+// says, a resource whose read attribute is wholly known only after apply,
+// because the configuration makes it so, is unknown, unless it fails.
+func TestPendingReadsAreNeverPasses(t *testing.T) {
+	meta := strings.Replace(header, "#   resource_types: [widget]\n", "#   resource_types: [widget]\n#   reads:\n#     widget: [paint, trim]\n", 1)
+	engine, err := policy.New(context.Background(), withUser(map[string]string{"widget.rego": meta + `
+deny contains lib.result(w, "the widget is red") if {
+	some w in lib.resources("widget")
+	w.values.colour == "red"
+}
+`}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	widget := func(name string, colour string, unknown, configured []string) *model.Resource {
+		return &model.Resource{Address: "widget." + name, Mode: "managed", Type: "widget", Name: name, Values: map[string]any{"colour": colour}, Unknown: unknown, Configured: configured}
+	}
+	m := &model.Model{Kind: model.KindPlan, Source: "plan.json", Resources: []*model.Resource{
+		widget("painted", "blue", nil, []string{"paint"}),
+		widget("later", "blue", []string{"paint"}, []string{"paint"}),
+		widget("trim", "blue", []string{"trim[0]"}, []string{"trim"}),
+		widget("partly", "blue", []string{"paint[0].shade"}, []string{"paint"}),
+		widget("red", "red", []string{"paint"}, []string{"paint"}),
+	}}
+	m.Complete()
+	results, err := engine.Evaluate(context.Background(), m, params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range results {
+		got[r.Resource] = string(r.Status) + ": " + r.Message
+	}
+	want := map[string]string{
+		"widget.painted": "pass: ",
+		"widget.later":   "unknown: paint is known only after apply",
+		"widget.trim":    "pass: ",
+		"widget.partly":  "pass: ",
+		"widget.red":     "fail: the widget is red",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("results (-want +got):\n%s", diff)
+	}
+}

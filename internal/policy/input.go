@@ -54,7 +54,7 @@ type StateBackup struct {
 }
 
 // DefaultEmergencyPattern recognises emergency and break-glass access.
-const DefaultEmergencyPattern = `(?i)(emergency|break-?glass|incident)`
+const DefaultEmergencyPattern = `(?i)(emergency|break[-_ ]?glass|incident)`
 
 // DefaultTicketPattern accepts any non-empty ticket reference.
 const DefaultTicketPattern = `\S`
@@ -90,6 +90,10 @@ const DefaultEmergencyWindow = 4 * time.Hour
 //	                        instance's link (for the others, every instance
 //	                        in index.managed[TYPE])
 //	index.by_address[ADDR]  position in resources of the instance ADDR
+//	index.computed[TYPE]    the top-level arguments and blocks the provider
+//	                        computes when a configuration leaves them unset
+//	                        (model.ProviderComputed), as a set, for the
+//	                        types in the model
 //	index.statements[DOC]   the statements of each policy document DOC
 //	                        in a policy or assume_role_policy attribute,
 //	                        normalised as lib.statements does
@@ -161,6 +165,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 			item("unreferred", unreferredIndex),
 			item("unlinked", unlinkedIndex),
 			item("statements", statements),
+			item("computed", computed(byType)),
 		)),
 		item("params", ast.ObjectTerm(
 			item("now", ast.StringTerm(p.Now.UTC().Format(time.RFC3339))),
@@ -640,6 +645,24 @@ func (c *converter) links(ls []model.Link) *ast.Term {
 		terms[i] = ast.ObjectTerm(fields[:n]...)
 	}
 	return ast.ArrayTerm(terms...)
+}
+
+// computed is index.computed for the types of the model.
+func computed(byType map[string][]*ast.Term) *ast.Term {
+	table := model.ProviderComputedTypes()
+	var items [][2]*ast.Term
+	for t := range byType {
+		names, ok := table[t]
+		if !ok {
+			continue
+		}
+		set := ast.NewSet()
+		for _, n := range names {
+			set.Add(ast.StringTerm(n))
+		}
+		items = append(items, [2]*ast.Term{ast.StringTerm(t), ast.NewTerm(set)})
+	}
+	return ast.ObjectTerm(items...)
 }
 
 func protected(types []string) []string {

@@ -127,6 +127,41 @@ func ruleFromAnnotations(a *ast.Annotations) (*gate.Rule, error) {
 			r.ResourceTypes = append(r.ResourceTypes, s)
 		}
 	}
+	if v, ok := custom["related"]; ok {
+		byType, ok := v.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("rule %s: METADATA custom.related must map resource types to the attribute that links each to its subject", r.ID)
+		}
+		r.Related = map[string]string{}
+		for typ, attr := range byType {
+			s, ok := attr.(string)
+			if !ok || s == "" {
+				return nil, fmt.Errorf("rule %s: METADATA custom.related.%s must be an attribute name", r.ID, typ)
+			}
+			r.Related[typ] = s
+		}
+	}
+	if v, ok := custom["reads"]; ok {
+		byType, ok := v.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("rule %s: METADATA custom.reads must map resource types to lists of attribute paths", r.ID)
+		}
+		r.Reads = map[string][]string{}
+		for typ, paths := range byType {
+			list, ok := paths.([]any)
+			if !ok {
+				return nil, fmt.Errorf("rule %s: METADATA custom.reads.%s must be a list of attribute paths", r.ID, typ)
+			}
+			r.Reads[typ] = []string{} // a type the rule reads, whatever the paths
+			for _, p := range list {
+				s, ok := p.(string)
+				if !ok || s == "" {
+					return nil, fmt.Errorf("rule %s: METADATA custom.reads.%s must be a list of attribute paths", r.ID, typ)
+				}
+				r.Reads[typ] = append(r.Reads[typ], s)
+			}
+		}
+	}
 	for _, rr := range a.RelatedResources {
 		r.References = append(r.References, gate.Reference{URL: rr.Ref.String(), Description: rr.Description})
 	}

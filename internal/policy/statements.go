@@ -39,7 +39,8 @@ func isDocumentCandidate(s string) bool {
 // statementsOf parses a policy document and returns its statements as
 // lib.statements does: a list of
 //
-//	{"sid", "effect", "actions", "not_actions", "resources", "principals", "conditions"}
+//	{"sid", "effect", "actions", "not_actions", "resources", "not_resources",
+//	 "principals", "not_principals", "services", "conditions"}
 //
 // ok is false when doc is not a policy document, or is one the index
 // leaves to Rego (see above).
@@ -96,7 +97,10 @@ func normalise(s ast.Object) (*ast.Term, bool) {
 		ast.Item(ast.StringTerm("actions"), ast.ArrayTerm(stringsOf(field(s, "Action", ast.ArrayTerm()))...)),
 		ast.Item(ast.StringTerm("not_actions"), ast.ArrayTerm(stringsOf(field(s, "NotAction", ast.ArrayTerm()))...)),
 		ast.Item(ast.StringTerm("resources"), ast.ArrayTerm(stringsOf(field(s, "Resource", ast.ArrayTerm()))...)),
+		ast.Item(ast.StringTerm("not_resources"), ast.ArrayTerm(stringsOf(field(s, "NotResource", ast.ArrayTerm()))...)),
 		ast.Item(ast.StringTerm("principals"), ast.ArrayTerm(principalsOf(field(s, "Principal", ast.ArrayTerm()))...)),
+		ast.Item(ast.StringTerm("not_principals"), ast.ArrayTerm(principalsOf(field(s, "NotPrincipal", ast.ArrayTerm()))...)),
+		ast.Item(ast.StringTerm("services"), ast.ArrayTerm(servicesOf(field(s, "Principal", ast.ArrayTerm()))...)),
 		ast.Item(ast.StringTerm("conditions"), ast.ArrayTerm(conditions...)),
 	), true
 }
@@ -146,6 +150,15 @@ func principalsOf(t *ast.Term) []*ast.Term {
 		var out []*ast.Term
 		v.Foreach(func(_, values *ast.Term) { out = append(out, stringsOf(values)...) })
 		return out
+	}
+	return nil
+}
+
+// servicesOf is iam.rego's _services: the strings of the Service value of
+// a Principal object, nothing for anything else.
+func servicesOf(t *ast.Term) []*ast.Term {
+	if obj, ok := t.Value.(ast.Object); ok {
+		return stringsOf(field(obj, "Service", ast.ArrayTerm()))
 	}
 	return nil
 }

@@ -19,6 +19,7 @@ var statementDocuments = []string{
 	`{"Version":"2012-10-17","Statement":[{"Sid":"Admin","Effect":"Allow","Action":"*","Resource":"*"}]}`,
 	`{"Statement":{"Effect":"Deny","NotAction":["iam:*","s3:Get*"],"Resource":["arn:aws:s3:::b","arn:aws:s3:::b/*"]}}`,
 	"\n  {\n \"Statement\": [\n  {\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:GetObject\"}\n ]\n}\n",
+	`{"Statement":[{"Effect":"Allow","NotPrincipal":{"AWS":["arn:aws:iam::1:root"]},"NotResource":"arn:aws:s3:::b/*"},{"Effect":"Allow","Principal":{"Service":"a.amazonaws.com"}}]}`,
 	`{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"}},{"Effect":"Allow","Principal":{"Service":["b.amazonaws.com","a.amazonaws.com"],"AWS":["arn:aws:iam::1:root",7]}}]}`,
 	`{"Statement":[{"Effect":"Allow","Principal":["*"],"Action":[1,"x",null,{"a":1}]}]}`,
 	`{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":true},"NumericLessThan":{"aws:MultiFactorAuthAge":3600},"DateLessThan":{"aws:CurrentTime":"2026-01-01T00:00:00Z"}}}]}`,

@@ -60,12 +60,14 @@ func writeGitHub(w io.Writer, r *Report) error {
 		}
 	}
 	if extraErrors+extraWarnings > 0 {
-		_, err := fmt.Fprintf(w, "::notice title=tfgate::%s\n", escapeData(fmt.Sprintf(
+		if _, err := fmt.Fprintf(w, "::notice title=tfgate::%s\n", escapeData(fmt.Sprintf(
 			"%d more errors and %d more warnings are not annotated (GitHub shows %d of each per step); see the full report",
-			extraErrors, extraWarnings, annotationLimit)))
-		return err
+			extraErrors, extraWarnings, annotationLimit))); err != nil {
+			return err
+		}
 	}
-	return nil
+	_, err := fmt.Fprintf(w, "::notice title=tfgate coverage::%s\n", escapeData(r.Summary.Coverage.String()))
+	return err
 }
 
 // escapeData escapes a workflow command's message.

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tfgate/tfgate/internal/gate"
+	"github.com/tfgate/tfgate/internal/model"
 )
 
 // The JSON report's wire types: the report's JSON contract, version 1.
@@ -35,13 +36,19 @@ type (
 		Resources        int    `json:"resources"`
 	}
 	jsonSummary struct {
-		Passed   int    `json:"passed"`
-		Failed   int    `json:"failed"`
-		Unknown  int    `json:"unknown"`
-		Waived   int    `json:"waived"`
-		Blocking int    `json:"blocking"`
-		FailOn   string `json:"fail_on"`
-		Verdict  string `json:"verdict"`
+		Passed   int          `json:"passed"`
+		Failed   int          `json:"failed"`
+		Unknown  int          `json:"unknown"`
+		Waived   int          `json:"waived"`
+		Blocking int          `json:"blocking"`
+		FailOn   string       `json:"fail_on"`
+		Verdict  string       `json:"verdict"`
+		Coverage jsonCoverage `json:"coverage"`
+	}
+	jsonCoverage struct {
+		Present  int      `json:"present"`
+		Judged   int      `json:"judged"`
+		Unjudged []string `json:"unjudged_types"`
 	}
 	jsonResult struct {
 		Rule         string        `json:"rule"`
@@ -56,6 +63,12 @@ type (
 		Message      string        `json:"message"`
 		Location     *jsonLocation `json:"location"`
 		Waiver       *jsonWaiver   `json:"waiver"`
+		// Related are the sub-resources whose findings the result carries.
+		Related []jsonRelated `json:"related,omitempty"`
+	}
+	jsonRelated struct {
+		Resource string        `json:"resource"`
+		Location *jsonLocation `json:"location"`
 	}
 	jsonWaiver struct {
 		Name    string `json:"name"`
@@ -86,6 +99,11 @@ func writeJSON(w io.Writer, r *Report) error {
 			Blocking: r.Summary.Blocking,
 			FailOn:   string(r.Policy.FailOn),
 			Verdict:  r.Summary.Verdict(),
+			Coverage: jsonCoverage{
+				Present:  r.Summary.Coverage.Present,
+				Judged:   r.Summary.Coverage.Judged,
+				Unjudged: nonNil(r.Summary.Coverage.Unjudged),
+			},
 		},
 		Warnings: nonNil(r.Warnings),
 		Results:  []jsonResult{},
@@ -145,15 +163,7 @@ func appendResult(b []byte, res jsonResult) []byte {
 	o.string("resource", res.Resource)
 	o.string("resource_type", res.ResourceType)
 	o.string("message", res.Message)
-	if l := res.Location; l == nil {
-		o.null("location")
-	} else {
-		o.object("location", func(in *jsonObject) {
-			in.string("file", l.File)
-			in.int("start_line", l.StartLine)
-			in.int("end_line", l.EndLine)
-		})
-	}
+	o.location("location", res.Location)
 	if w := res.Waiver; w == nil {
 		o.null("waiver")
 	} else {
@@ -165,6 +175,12 @@ func appendResult(b []byte, res jsonResult) []byte {
 			in.stringOmitEmpty("expires", w.Expires)
 			in.bool("expired", w.Expired)
 			in.string("source", w.Source)
+		})
+	}
+	if len(res.Related) > 0 {
+		o.array("related", len(res.Related), func(i int, in *jsonObject) {
+			in.string("resource", res.Related[i].Resource)
+			in.location("location", res.Related[i].Location)
 		})
 	}
 	return o.end("\n    ")
@@ -223,6 +239,42 @@ func (o *jsonObject) object(name string, members func(in *jsonObject)) {
 	in := jsonObject{b: o.b, indent: o.indent + "  "}
 	members(&in)
 	o.b = in.end(o.indent)
+}
+
+// array writes a member whose value is an array of n objects, the members
+// of element i written by members.
+func (o *jsonObject) array(name string, n int, members func(i int, in *jsonObject)) {
+	o.key(name)
+	if n == 0 {
+		o.b = append(o.b, "[]"...)
+		return
+	}
+	o.b = append(o.b, '[')
+	for i := range n {
+		if i > 0 {
+			o.b = append(o.b, ',')
+		}
+		o.b = append(o.b, o.indent...)
+		o.b = append(o.b, "  "...)
+		in := jsonObject{b: o.b, indent: o.indent + "    "}
+		members(i, &in)
+		o.b = in.end(o.indent + "  ")
+	}
+	o.b = append(o.b, o.indent...)
+	o.b = append(o.b, ']')
+}
+
+// location writes a location member, null when there is none.
+func (o *jsonObject) location(name string, l *jsonLocation) {
+	if l == nil {
+		o.null(name)
+		return
+	}
+	o.object(name, func(in *jsonObject) {
+		in.string("file", l.File)
+		in.int("start_line", l.StartLine)
+		in.int("end_line", l.EndLine)
+	})
 }
 
 // end closes the object, its closing brace on a line after indent.
@@ -312,7 +364,10 @@ func jsonResultOf(r *Report, res gate.Result) jsonResult {
 		Resource:     res.Resource,
 		ResourceType: res.ResourceType,
 		Message:      res.Message,
-		Location:     location(res),
+		Location:     location(res.Location),
+	}
+	for _, rel := range res.Related {
+		out.Related = append(out.Related, jsonRelated{Resource: rel.Resource, Location: location(rel.Location)})
 	}
 	if w := res.Waiver; w != nil {
 		out.Waiver = &jsonWaiver{
@@ -328,10 +383,10 @@ func jsonResultOf(r *Report, res gate.Result) jsonResult {
 	return out
 }
 
-func location(res gate.Result) *jsonLocation {
-	if res.Location == nil {
+func location(m *model.Location) *jsonLocation {
+	if m == nil {
 		return nil
 	}
-	l := jsonLocation(*res.Location)
+	l := jsonLocation(*m)
 	return &l
 }

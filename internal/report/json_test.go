@@ -31,6 +31,8 @@ func TestAppendResultIsMarshalIndent(t *testing.T) {
 		{Status: "waived", Waiver: &jsonWaiver{Name: "w", Reason: "r", Source: ".tfgate.hcl:4"}},
 		{Status: "waived", Waiver: &jsonWaiver{Name: "w", Reason: "r", Owner: "o", Ticket: "T-1", Expires: "2026-12-01", Expired: true, Source: "s"},
 			Location: &jsonLocation{StartLine: -1}},
+		{Status: "fail", Related: []jsonRelated{{Resource: "aws_s3_bucket_acl.a", Location: &jsonLocation{File: "acl.tf", StartLine: 1, EndLine: 4}}}},
+		{Status: "fail", Related: []jsonRelated{{Resource: "a"}, {Resource: "b", Location: &jsonLocation{File: "b.tf"}}}, Waiver: &jsonWaiver{Name: "w"}},
 	}
 	for _, s := range tricky {
 		results = append(results, jsonResult{Rule: s, Message: s, Location: &jsonLocation{File: s}, Waiver: &jsonWaiver{Owner: s}})

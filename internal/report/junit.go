@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tfgate/tfgate/internal/gate"
@@ -24,13 +25,22 @@ type (
 		Suites   []junitSuite `xml:"testsuite"`
 	}
 	junitSuite struct {
-		Name     string      `xml:"name,attr"`
-		Tests    int         `xml:"tests,attr"`
-		Failures int         `xml:"failures,attr"`
-		Errors   int         `xml:"errors,attr"`
-		Skipped  int         `xml:"skipped,attr"`
-		Time     string      `xml:"time,attr"`
-		Cases    []junitCase `xml:"testcase"`
+		Name       string           `xml:"name,attr"`
+		Tests      int              `xml:"tests,attr"`
+		Failures   int              `xml:"failures,attr"`
+		Errors     int              `xml:"errors,attr"`
+		Skipped    int              `xml:"skipped,attr"`
+		Time       string           `xml:"time,attr"`
+		Properties *junitProperties `xml:"properties,omitempty"`
+		Cases      []junitCase      `xml:"testcase"`
+		SystemOut  string           `xml:"system-out,omitempty"`
+	}
+	junitProperties struct {
+		Property []junitProperty `xml:"property"`
+	}
+	junitProperty struct {
+		Name  string `xml:"name,attr"`
+		Value string `xml:"value,attr"`
 	}
 	junitCase struct {
 		Name      string        `xml:"name,attr"`
@@ -94,6 +104,19 @@ func writeJUnit(w io.Writer, r *Report) error {
 		out.Tests += s.Tests
 		out.Failures += s.Failures
 	}
+	// A last suite without cases says how much the rules judged, so that
+	// a CI page of passing tests is not read as "everything was checked".
+	c := r.Summary.Coverage
+	out.Suites = append(out.Suites, junitSuite{
+		Name: "tfgate coverage",
+		Time: "0",
+		Properties: &junitProperties{Property: []junitProperty{
+			{"present", strconv.Itoa(c.Present)},
+			{"judged", strconv.Itoa(c.Judged)},
+			{"unjudged_types", strings.Join(c.Unjudged, ",")},
+		}},
+		SystemOut: c.String(),
+	})
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}

@@ -27,6 +27,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	s := r.Summary
 	fmt.Fprintf(&head, "## %s\n\n%d failed (%d blocking), %d unknown, %d waived, %d passed; %d rules, failing on %s and above.\n",
 		verdict, s.Failed, s.Blocking, s.Unknown, s.Waived, s.Passed, len(r.Rules), r.Policy.FailOn)
+	fmt.Fprintf(&head, "\nCoverage: %s.\n", mdEscape(s.Coverage.String()))
 	for _, in := range r.Inputs {
 		writeChanges(&head, in)
 	}

@@ -41,7 +41,8 @@ func sample() *Report {
 		}},
 		Policy: gate.Policy{FailOn: gate.SeverityLow},
 		Results: []gate.Result{
-			{Rule: logging, Input: "env/prod/plan.json", Resource: "aws_cloudtrail.main", ResourceType: "aws_cloudtrail", Status: gate.Fail, Message: "logging is stopped, 100% off: see\nthe runbook", Location: loc, Changed: true},
+			{Rule: logging, Input: "env/prod/plan.json", Resource: "aws_cloudtrail.main", ResourceType: "aws_cloudtrail", Status: gate.Fail, Message: "logging is stopped, 100% off: see\nthe runbook", Location: loc, Changed: true,
+				Related: []gate.Related{{Resource: "aws_cloudtrail_event_data_store.x", Location: &model.Location{File: "trail.tf", StartLine: 2, EndLine: 9}}, {Resource: "module.remote.aws_sns_topic.t"}}},
 			{Rule: encryption, Input: "env/prod/plan.json", Resource: "aws_s3_bucket.new", ResourceType: "aws_s3_bucket", Status: gate.Unknown, Message: "the bucket is known only after apply", Changed: true},
 			{Rule: encryption, Input: "env/prod/plan.json", Resource: "aws_s3_bucket.kept", ResourceType: "aws_s3_bucket", Status: gate.Pass},
 			{Rule: encryption, Input: "env/prod/plan.json", Resource: "aws_s3_bucket.legacy", ResourceType: "aws_s3_bucket", Status: gate.Waived, Message: "no encryption", Location: &model.Location{File: "../../modules/s3/main.tf", StartLine: 1, EndLine: 3},
@@ -52,6 +53,7 @@ func sample() *Report {
 		ExitCode: 1,
 	}
 	r.Summary = r.Policy.Summarize(r.Results)
+	r.Summary.Coverage = gate.Coverage{Present: 7, Judged: 5, Unjudged: []string{"aws_sns_topic"}}
 	return r
 }
 

@@ -89,6 +89,7 @@ type (
 		Level               string             `json:"level"`
 		Message             sarifText          `json:"message"`
 		Locations           []sarifLocation    `json:"locations"`
+		RelatedLocations    []sarifRelated     `json:"relatedLocations,omitempty"`
 		PartialFingerprints map[string]string  `json:"partialFingerprints"`
 		Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
 		Properties          sarifResultProps   `json:"properties"`
@@ -96,6 +97,13 @@ type (
 	sarifLocation struct {
 		PhysicalLocation sarifPhysical  `json:"physicalLocation"`
 		LogicalLocations []sarifLogical `json:"logicalLocations"`
+	}
+	// sarifRelated is a sub-resource whose finding the result carries.
+	sarifRelated struct {
+		ID               int            `json:"id"`
+		PhysicalLocation *sarifPhysical `json:"physicalLocation,omitempty"`
+		LogicalLocations []sarifLogical `json:"logicalLocations"`
+		Message          sarifText      `json:"message"`
 	}
 	sarifPhysical struct {
 		ArtifactLocation sarifArtifact `json:"artifactLocation"`
@@ -129,12 +137,17 @@ type (
 	// sarifRunProps keeps what code scanning would show as noise but a
 	// reviewer needs: every pass, and the verdict.
 	sarifRunProps struct {
-		Verdict  string       `json:"verdict"`
-		Passed   int          `json:"passed"`
-		Failed   int          `json:"failed"`
-		Unknown  int          `json:"unknown"`
-		Waived   int          `json:"waived"`
-		Blocking int          `json:"blocking"`
+		Verdict  string `json:"verdict"`
+		Passed   int    `json:"passed"`
+		Failed   int    `json:"failed"`
+		Unknown  int    `json:"unknown"`
+		Waived   int    `json:"waived"`
+		Blocking int    `json:"blocking"`
+		// Coverage says how much of the inputs the rules judged.
+		Coverage string       `json:"coverage"`
+		Judged   int          `json:"judged"`
+		Present  int          `json:"present"`
+		Unjudged []string     `json:"unjudgedTypes"`
 		Passes   []sarifCheck `json:"passes"`
 	}
 	sarifCheck struct {
@@ -224,6 +237,10 @@ func sarifEnvelope(r *Report) (sarifRun, map[*gate.Rule]int) {
 			Unknown:  r.Summary.Unknown,
 			Waived:   r.Summary.Waived,
 			Blocking: r.Summary.Blocking,
+			Coverage: r.Summary.Coverage.String(),
+			Judged:   r.Summary.Coverage.Judged,
+			Present:  r.Summary.Coverage.Present,
+			Unjudged: nonNil(r.Summary.Coverage.Unjudged),
 			Passes:   []sarifCheck{},
 		},
 	}
@@ -255,6 +272,20 @@ func sarifResultOf(r *Report, res gate.Result, i int) sarifResult {
 			Input:        res.Input,
 			Blocking:     r.Policy.Blocks(res),
 		},
+	}
+	for n, rel := range res.Related {
+		related := sarifRelated{
+			ID:               n + 1,
+			LogicalLocations: []sarifLogical{{FullyQualifiedName: rel.Resource, Kind: "resource"}},
+			Message:          sarifText{rel.Resource},
+		}
+		if l := rel.Location; l != nil {
+			related.PhysicalLocation = &sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: r.sourcePath(gate.Result{Input: res.Input, Location: l})},
+				Region:           sarifRegion{StartLine: l.StartLine, EndLine: l.EndLine},
+			}
+		}
+		out.RelatedLocations = append(out.RelatedLocations, related)
 	}
 	if res.Status == gate.Unknown {
 		out.Kind, out.Level = "review", "warning"

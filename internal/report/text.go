@@ -83,6 +83,7 @@ func writeText(w io.Writer, r *Report, opts Options) error {
 	}
 	fmt.Fprintf(bw, "\n%s: %d failed (%d blocking), %d unknown, %d waived, %d passed; %d rules, fail on %s and above\n",
 		verdict, s.Failed, s.Blocking, s.Unknown, s.Waived, s.Passed, len(r.Rules), r.Policy.FailOn)
+	fmt.Fprintf(bw, "coverage: %s\n", s.Coverage)
 	return bw.Flush()
 }
 

@@ -8,12 +8,15 @@ package tfgate.lib
 # string or an object, each normalised to:
 #
 #   {"sid", "effect", "actions", "not_actions", "resources",
-#    "principals", "conditions"}
+#    "not_resources", "principals", "not_principals", "services",
+#    "conditions"}
 #
-# where actions, not_actions, resources and principals are lists of strings
-# ("*" in principals for any principal, from "*" or {"AWS": "*"}), and
-# conditions a list of {"operator", "key", "values"} with the key in lower
-# case. Undefined when the value is not a policy document.
+# where actions, not_actions, resources, not_resources, principals and
+# not_principals are lists of strings ("*" in principals for any
+# principal, from "*" or {"AWS": "*"}), services the principals given as
+# {"Service": ...}, and conditions a list of {"operator", "key", "values"}
+# with the key in lower case. Undefined when the value is not a policy
+# document.
 #
 # tfgate parses the documents among the resources' values once, into
 # input.index.statements; a document not there is parsed here.
@@ -40,7 +43,10 @@ _normalise(s) := {
 	"actions": _strings(object.get(s, "Action", [])),
 	"not_actions": _strings(object.get(s, "NotAction", [])),
 	"resources": _strings(object.get(s, "Resource", [])),
+	"not_resources": _strings(object.get(s, "NotResource", [])),
 	"principals": _principals(object.get(s, "Principal", [])),
+	"not_principals": _principals(object.get(s, "NotPrincipal", [])),
+	"services": _services(object.get(s, "Principal", [])),
 	"conditions": _conditions(object.get(s, "Condition", {})),
 }
 
@@ -61,6 +67,10 @@ _principals(p) := [] if {
 	p != "*"
 	not is_object(p)
 }
+
+_services(p) := _strings(object.get(p, "Service", [])) if is_object(p)
+
+_services(p) := [] if not is_object(p)
 
 _conditions(c) := [{"operator": op, "key": lower(key), "values": _strings(_as_string_list(value))} |
 	some op, keys in c
@@ -83,20 +93,146 @@ statement_name(_, st) := st.sid if st.sid != ""
 
 statement_name(i, st) := sprintf("#%d", [i + 1]) if st.sid == ""
 
-# allows_anyone holds for an Allow statement whose principal is anyone.
+# allows_anyone holds for an Allow statement whose principal is anyone:
+# "*" (or {"AWS": "*"}), a principal with a wildcard in it, or everyone
+# but a list (NotPrincipal).
 allows_anyone(st) if {
 	st.effect == "Allow"
-	"*" in st.principals
+	_anyone(st)
 }
+
+_anyone(st) if {
+	some p in st.principals
+	contains(p, "*")
+}
+
+_anyone(st) if count(st.not_principals) > 0
+
+# public holds for a statement anyone may use, as the S3 User Guide
+# defines a public policy ("The meaning of public", under Block Public
+# Access): it allows anyone, and no condition pins a fixed value of one of
+# keys, the condition keys that limit who can use it (public_keys for
+# buckets, kms_public_keys for keys). A condition on anything else, such
+# as aws:SecureTransport or aws:Referer, restricts nothing.
+public(st, keys) if {
+	allows_anyone(st)
+	not restricted(st, keys)
+}
+
+# restricted holds when a condition of the statement pins fixed values of
+# one of keys: a positive matching operator (not ...IfExists, which a
+# request without the key passes, not a negation, not ForAllValues, which
+# a request without the key also passes) whose every value is fixed: no
+# wildcard, no policy variable, and for aws:SourceIp a bounded CIDR.
+restricted(st, keys) if {
+	some c in st.conditions
+	keys[c.key]
+	_limiting_operators[trim_prefix(c.operator, "ForAnyValue:")]
+	count(c.values) > 0
+	every v in c.values {
+		_fixed(c.key, v)
+	}
+}
+
+_limiting_operators := {"StringEquals", "StringEqualsIgnoreCase", "StringLike", "ArnEquals", "ArnLike", "IpAddress"}
+
+_fixed("aws:sourceip", v) if _bounded_cidr(v)
+
+_fixed(key, v) if {
+	key != "aws:sourceip"
+	not regex.match(`[*?]|\$\{`, v)
+}
+
+# _bounded_cidr holds for an address range that is not the whole address
+# space: an IPv4 range of at most a /8, an IPv6 range of at most a /32.
+_bounded_cidr(v) if {
+	[_, bits] := _cidr(v, `^(\d{1,3}\.){3}\d{1,3}(/(\d{1,2}))?$`, "32")
+	bits >= 8
+}
+
+_bounded_cidr(v) if {
+	[_, bits] := _cidr(v, `^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(/(\d{1,3}))?$`, "128")
+	bits >= 32
+}
+
+_cidr(v, pattern, _) := [parts[0], to_number(parts[1])] if {
+	regex.match(pattern, v)
+	parts := split(v, "/")
+	count(parts) == 2
+}
+
+_cidr(v, pattern, full) := [v, to_number(full)] if {
+	regex.match(pattern, v)
+	not contains(v, "/")
+}
+
+# public_message says why statement i is public, for a result message.
+public_message(i, st) := sprintf("statement %s allows %s to %s %s", [statement_name(i, st), actions_text(st), _who(st), _why(st)])
+
+_who(st) := "everyone but its NotPrincipal" if count(st.not_principals) > 0
+
+_who(st) := "anyone (Principal \"*\")" if count(st.not_principals) == 0
+
+_why(st) := "without a condition" if count(st.conditions) == 0
+
+_why(st) := "without a condition that pins who may use it (such as a fixed aws:SourceVpce or aws:PrincipalOrgID)" if count(st.conditions) > 0
+
+# actions_text lists what a statement allows, for messages.
+actions_text(st) := concat(", ", st.actions) if count(st.actions) > 0
+
+actions_text(st) := concat(" ", ["every action except", concat(", ", st.not_actions)]) if {
+	count(st.actions) == 0
+	count(st.not_actions) > 0
+}
+
+actions_text(st) := "no action" if {
+	count(st.actions) == 0
+	count(st.not_actions) == 0
+}
+
+# public_keys are the condition keys whose fixed values make a bucket
+# policy statement for anyone not public (the S3 User Guide's list), in
+# lower case as statements gives condition keys.
+public_keys := {
+	"aws:sourceip", "aws:sourcearn", "aws:sourcevpc", "aws:sourcevpce",
+	"aws:sourceaccount", "aws:sourceowner", "aws:sourceorgid", "aws:sourceorgpaths",
+	"aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn",
+	"aws:userid", "s3:dataaccesspointarn", "s3:dataaccesspointaccount",
+	"s3:x-amz-server-side-encryption-aws-kms-key-id",
+}
+
+# kms_public_keys are public_keys and the key KMS adds for the calling
+# account.
+kms_public_keys := public_keys | {"kms:calleraccount"}
 
 # unconditional holds for a statement without any condition.
 unconditional(st) if count(st.conditions) == 0
 
-# wildcard_action holds when a statement's actions include "*", or when it
-# uses NotAction (allowing everything but a list).
-wildcard_action(st) if "*" in st.actions
+# wildcard_action holds when a statement allows every action: "*" (or
+# "*:*") among its actions, or NotAction (every action but a list).
+wildcard_action(st) if {
+	some a in st.actions
+	a in {"*", "*:*"}
+}
 
 wildcard_action(st) if count(st.not_actions) > 0
+
+# wildcard_resource holds when a statement applies to every resource:
+# "*", an ARN pattern that matches every ARN ("arn:*", "arn:aws:*",
+# "arn:aws:*:*:*:*"), or NotResource (every resource but a list).
+wildcard_resource(st) if {
+	some r in st.resources
+	regex.match(`^(\*|arn(:\*)+|arn:[a-z-]+(:\*)+)$`, r)
+}
+
+wildcard_resource(st) if count(st.not_resources) > 0
+
+# service_wildcard holds for an action that allows every action of one
+# service or of all ("*", "iam:*", "KMS:*"): action names compare without
+# regard to case.
+service_wildcard(action) if action in {"*", "*:*"}
+
+service_wildcard(action) if endswith(action, ":*")
 
 # time_bounds returns the upper time bounds of a statement: the values of
 # its DateLessThan or DateLessThanEquals conditions on aws:CurrentTime.
@@ -155,6 +291,132 @@ _policy_types := {"aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy"
 # policy_resource_types are the types policy_documents reads.
 policy_resource_types := ["aws_iam_group_policy", "aws_iam_policy", "aws_iam_role", "aws_iam_role_policy", "aws_iam_user_policy"]
 
+# grants returns what grants permissions through a role or a policy
+# resource, each as {"source", "path"} and one of:
+#
+#   "document": a policy document (a JSON string)
+#   "managed":  the ARN of an AWS-managed policy attached to the role
+#   "external": the ARN of a customer-managed policy not in the input
+#   "pending":  true, for a grant known only after apply
+#
+# where source is the address of the resource that carries it and path the
+# attribute. A policy resource grants its own documents; a role also what
+# is put on it (aws_iam_role_policy) or attached to it
+# (aws_iam_role_policy_attachment, aws_iam_policy_attachment,
+# managed_policy_arns, aws_iam_role_policy_attachments_exclusive), through
+# the links tfgate made.
+grants(r) := _own_grants(r) if r.type != "aws_iam_role"
+
+grants(role) := array.concat(_own_grants(role), _attached_grants(role)) if role.type == "aws_iam_role"
+
+_own_grants(r) := array.concat(
+	[{"source": r.address, "path": d.path, "document": d.document} | some d in policy_documents(r)],
+	[{"source": r.address, "path": p, "pending": true} | some p in documents_unknown(r)],
+)
+
+_attached_grants(role) := array.concat(
+	array.concat(
+		[g |
+			some rp in referrers(role, "aws_iam_role_policy", "role")
+			some g in _own_grants(rp)
+		],
+		[g |
+			some attachment in referrers(role, "aws_iam_role_policy_attachment", "role")
+			some g in _arn_grants(attachment, "policy_arn")
+		],
+	),
+	array.concat(
+		array.concat(
+			[g |
+				some attachment in referrers(role, "aws_iam_policy_attachment", "roles")
+				some g in _arn_grants(attachment, "policy_arn")
+			],
+			[g |
+				some exclusive in referrers(role, "aws_iam_role_policy_attachments_exclusive", "role_name")
+				some g in _arn_grants(exclusive, "policy_arns")
+			],
+		),
+		_arn_grants(role, "managed_policy_arns"),
+	),
+)
+
+# _arn_grants are the grants of the policies whose ARNs an attribute of r
+# holds (a string or a list): the aws_iam_policy resources it links to,
+# AWS-managed policies, policies not in the input, and a pending grant
+# when an ARN is known only after apply and links to nothing.
+_arn_grants(r, attribute) := array.concat(
+	array.concat(
+		[g |
+			some p in _linked_policies(r, attribute)
+			some g in _own_grants(p)
+		],
+		[_arn_grant(r, attribute, arn) |
+			some arn in _arn_values(r.values[attribute])
+			not _linked_arn(r, attribute, arn)
+		],
+	),
+	[{"source": r.address, "path": attribute, "pending": true} |
+		is_pending(r, attribute)
+		count(_linked_policies(r, attribute)) == 0
+	],
+)
+
+_linked_policies(r, attribute) := [p |
+	some l in r.references
+	l.attribute == attribute
+	l.type == "aws_iam_policy"
+	p := resource(l.address)
+]
+
+_linked_arn(r, attribute, arn) if {
+	some p in _linked_policies(r, attribute)
+	p.values.arn == arn
+}
+
+_arn_grant(r, attribute, arn) := {"source": r.address, "path": attribute, "managed": arn} if aws_managed_policy(arn)
+
+_arn_grant(r, attribute, arn) := {"source": r.address, "path": attribute, "external": arn} if not aws_managed_policy(arn)
+
+_arn_values(v) := [v] if is_string(v)
+
+_arn_values(v) := [x | some x in v; is_string(x)] if is_array(v)
+
+_arn_values(v) := [] if {
+	not is_string(v)
+	not is_array(v)
+}
+
+# aws_managed_policy holds for the ARN of a policy AWS manages
+# (arn:aws:iam::aws:policy/...), whose document is not in any input.
+aws_managed_policy(arn) if regex.match(`^arn:aws[a-z-]*:iam::aws:policy/`, arn)
+
+# managed_policy_name is the name of an AWS-managed policy: the last part
+# of its ARN.
+managed_policy_name(arn) := regex.replace(arn, `^.*/`, "")
+
+# managed_admin holds for the AWS-managed policies that allow every action
+# on every resource: AdministratorAccess, and PowerUserAccess, which
+# allows everything but IAM and Organizations through NotAction.
+managed_admin(arn) if managed_policy_name(arn) in {"AdministratorAccess", "PowerUserAccess"}
+
+# managed_wildcard holds for the AWS-managed policies that allow every
+# action of a service or of all: the administrator policies and the
+# service "FullAccess" policies, IAMFullAccess among them.
+managed_wildcard(arn) if managed_admin(arn)
+
+managed_wildcard(arn) if contains(managed_policy_name(arn), "FullAccess")
+
+# managed_read_only holds for the AWS-managed policies that only read.
+managed_read_only(arn) if managed_policy_name(arn) in {"ReadOnlyAccess", "ViewOnlyAccess", "SecurityAudit"}
+
+managed_read_only(arn) if endswith(managed_policy_name(arn), "ReadOnlyAccess")
+
+# grant_label names a grant in messages: the attribute path, after the
+# address of the resource that carries it when that is not the subject.
+grant_label(subject, g) := g.path if g.source == subject.address
+
+grant_label(subject, g) := sprintf("%s %s", [g.source, g.path]) if g.source != subject.address
+
 # is_emergency holds for a role or policy that is emergency or break-glass
 # access: its name, name prefix, path, description or a tag key or value
 # matches input.params.emergency_pattern.
@@ -171,39 +433,77 @@ is_emergency(r) if {
 	regex.match(input.params.emergency_pattern, text)
 }
 
-# is_emergency_grant holds for a resource that carries policy documents
-# granting emergency access: it is itself named or tagged as emergency
-# access, or it is a role policy on an emergency role, or a managed policy
-# attached to one.
-is_emergency_grant(r) if is_emergency(r)
-
-is_emergency_grant(r) if {
-	r.type == "aws_iam_role_policy"
-	some l in r.references
-	l.attribute == "role"
-	l.type == "aws_iam_role"
-	is_emergency(resource(l.address))
-}
-
-is_emergency_grant(r) if {
-	r.type == "aws_iam_policy"
-	some attachment in referrers(r, "aws_iam_role_policy_attachment", "policy_arn")
-	some l in attachment.references
-	l.attribute == "role"
-	l.type == "aws_iam_role"
-	is_emergency(resource(l.address))
-}
-
-# emergency_grants are the resources carrying policy documents that grant
-# emergency access (is_emergency_grant), computed once per evaluation.
-emergency_grants contains r if {
-	some type in policy_resource_types
-	some r in resources(type)
-	is_emergency_grant(r)
+# service_role holds for a role that only AWS services may assume: every
+# Allow statement of its trust policy names service principals only. A
+# service cannot use MFA or time-bound access, so such a role is not
+# break-glass access, whatever its name.
+service_role(role) if {
+	allows := [st | some st in statements(role.values.assume_role_policy); st.effect == "Allow"]
+	count(allows) > 0
+	every st in allows {
+		count(st.principals) > 0
+		count(st.principals) == count(st.services)
+		count(st.not_principals) == 0
+	}
 }
 
 # emergency_roles are the break-glass roles, computed once per evaluation.
 emergency_roles contains role if {
 	some role in resources("aws_iam_role")
 	is_emergency(role)
+	not service_role(role)
+}
+
+# undecided_roles are the roles that may be break-glass access: nothing
+# known marks them, but what would (their name, say) is known only after
+# apply. The break-glass rules judge them unknown.
+undecided_roles contains role if {
+	some role in resources("aws_iam_role")
+	not is_emergency(role)
+	not service_role(role)
+	some attr in ["name", "name_prefix", "path", "description", "tags"]
+	is_pending(role, attr)
+}
+
+# undecided_role_message explains why an undecided role gets unknown
+# results from the break-glass rules.
+undecided_role_message := "whether this role is break-glass access is known only after apply: its name or tags are"
+
+# role_grants are the grants of every role, by its address, computed once
+# per evaluation.
+role_grants[role.address] := grants(role) if some role in resources("aws_iam_role")
+
+# emergency_grants are the resources carrying policy documents that grant
+# emergency access, computed once per evaluation: policies named or
+# tagged as emergency access, unless they serve service roles only, and
+# the policies put on or attached to a break-glass role.
+emergency_grants contains r if {
+	some type in policy_resource_types
+	some r in resources(type)
+	is_emergency(r)
+	not _serves_services_only(r)
+}
+
+emergency_grants contains r if {
+	some role in emergency_roles
+	some g in role_grants[role.address]
+	g.source != role.address
+	r := resource(g.source)
+	r.type in policy_resource_types
+}
+
+# _granted_roles are, by the address of a resource that carries a grant,
+# the roles it grants permissions to.
+_granted_roles[source] contains role if {
+	some address, list in role_grants
+	role := resource(address)
+	some g in list
+	source := g.source
+}
+
+_serves_services_only(r) if {
+	count(_granted_roles[r.address]) > 0
+	every role in _granted_roles[r.address] {
+		service_role(role)
+	}
 }

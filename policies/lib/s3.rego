@@ -58,6 +58,30 @@ bucket_undecided_message(bucket, type) := msg if {
 	address_list(_unlinked[type].known),
 ])
 
+# bucket_suspect holds when no resource of the type is linked to the
+# bucket but one whose address is in suspects (those that would make a
+# bucket fail: a public ACL, a public policy) might belong to it, as
+# bucket_undecided decides; bucket_suspect_message explains it.
+bucket_suspect(bucket, type, suspects) if count(_suspects(type, suspects, "unknown")) > 0
+
+bucket_suspect(bucket, type, suspects) if {
+	is_unknown(bucket, "bucket")
+	count(_suspects(type, suspects, "known")) > 0
+}
+
+bucket_suspect_message(bucket, type, suspects) := msg if {
+	found := _suspects(type, suspects, "unknown")
+	count(found) > 0
+	msg := sprintf("no %s is linked to this bucket, and %s, which may make it public, %s known only after apply", [
+		type,
+		address_list(found),
+		_plural(count(found), "has a bucket", "have buckets"),
+	])
+} else := sprintf("no %s is linked to this bucket, whose name is known only after apply, so %s, which may make it public, may be its own", [
+	type,
+	address_list(_suspects(type, suspects, "known")),
+])
+
 # _unlinked[type] holds, once per evaluation, the addresses of the
 # resources of a type that link to no bucket, by whether their bucket is
 # known.
@@ -67,6 +91,48 @@ _unlinked[type] := {"unknown": unknown, "known": known} if {
 	unknown := sort([r.address | some r in configs; is_unknown(r, "bucket")])
 	known := sort([r.address | some r in configs; not is_unknown(r, "bucket")])
 }
+
+_suspects(type, suspects, which) := [a | some a in _unlinked[type][which]; suspects[a]]
+
+# encryption_settings lists what sets a bucket's default encryption:
+# every encryption configuration, and every bucket that writes the legacy
+# inline block. Each comes with the name messages give it ("" for a
+# configuration, whose address the engine puts before its findings), its
+# apply_server_side_encryption_by_default blocks, and the paths in its
+# values of its rules and of its first default's algorithm and key.
+encryption_settings := array.concat(
+	[{
+		"resource": config,
+		"label": "",
+		"defaults": [d |
+			some rule in config.values.rule
+			some d in rule.apply_server_side_encryption_by_default
+		],
+		"rule_path": "rule",
+		"default_path": "rule[0].apply_server_side_encryption_by_default[0]",
+	} |
+		some config in resources("aws_s3_bucket_server_side_encryption_configuration")
+	],
+	[{
+		"resource": bucket,
+		"label": "server_side_encryption_configuration: ",
+		"defaults": [d |
+			some block in bucket.values.server_side_encryption_configuration
+			some rule in block.rule
+			some d in rule.apply_server_side_encryption_by_default
+		],
+		"rule_path": "server_side_encryption_configuration[0].rule",
+		"default_path": "server_side_encryption_configuration[0].rule[0].apply_server_side_encryption_by_default[0]",
+	} |
+		some bucket in resources("aws_s3_bucket")
+		inline_encryption(bucket)
+	],
+)
+
+# inline_encryption holds for a bucket that writes the legacy inline
+# server_side_encryption_configuration block (a computed one is unknown
+# at plan time and does not count).
+inline_encryption(bucket) if count(bucket.values.server_side_encryption_configuration) > 0
 
 _bucket_config_types := {
 	"aws_s3_bucket_server_side_encryption_configuration",

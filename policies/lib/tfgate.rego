@@ -82,23 +82,32 @@ is_unknown(r, path) if {
 	substring(path, count(u), 1) in {".", "["}
 }
 
-# is_pending holds when the configuration sets the attribute at path (or
-# does not say what it sets, as a state does not) and its value is known
-# only after apply. Use it for arguments the provider computes when they
-# are left unset: for those, is_unknown holds even when nothing was set.
+# is_pending holds when the value at path, a part of it or the value
+# containing it is known only after apply (is_unknown) because the
+# configuration makes it so: the configuration sets the top-level argument
+# or block of path, or does not say what it sets (a state), or the
+# provider would not compute it were it unset (input.index.computed), so
+# that only the configuration can have made it unknown, as a dynamic
+# block, which a plan does not describe, does. Use it for arguments the
+# provider computes when they are left unset: for those, is_unknown holds
+# even when nothing was set.
 is_pending(r, path) if {
 	is_unknown(r, path)
-	_sets(r, path)
+	_sets(r, regex.split(`[.\[]`, path)[0])
 }
 
-# _sets holds when the configuration sets the top-level argument of path,
-# or does not say what it sets. One body with else, so that is_pending
-# asks is_unknown once.
-_sets(r, path) if {
+# _sets holds when the configuration may set the top-level argument name
+# (model.Resource.Sets). One body with else, so that is_pending asks
+# is_unknown once.
+_sets(r, name) if {
 	r.configured == null
 } else if {
-	regex.split(`[.\[]`, path)[0] in r.configured
+	name in r.configured
+} else if {
+	not _provider_computed(r.type, name)
 }
+
+_provider_computed(type, name) if input.index.computed[type][name]
 
 # result builds a deny, unknown or pass entry for a resource.
 result(r, message) := {"resource": r.address, "message": message}
@@ -199,6 +208,7 @@ mock_input(rs) := {
 			}
 		},
 		"by_address": {r.address: i | some i, r in full},
+		"computed": {},
 	},
 } if {
 	full := [mock_resource(r) | some r in rs]
@@ -239,7 +249,7 @@ mock_resource(r) := object.union(full, {
 mock_params := {
 	"now": "2026-11-28T12:00:00Z",
 	"now_ns": time.parse_rfc3339_ns("2026-11-28T12:00:00Z"),
-	"emergency_pattern": "(?i)(emergency|break-?glass|incident)",
+	"emergency_pattern": "(?i)(emergency|break[-_ ]?glass|incident)",
 	"emergency_window_seconds": 14400,
 	"ticket": "",
 	"ticket_pattern": `\S`,

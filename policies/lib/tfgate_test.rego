@@ -23,12 +23,16 @@ test_is_pending if {
 	lib.is_pending(state, "policy")
 	not lib.is_pending(state, "name")
 
-	# A plan does: only what it sets is pending.
-	plan := lib.mock_resource({"unknown": ["policy", "inline_policy", "arn"], "configured": ["inline_policy", "policy"]})
-	lib.is_pending(plan, "policy")
-	lib.is_pending(plan, "inline_policy[0].policy")
-	not lib.is_pending(plan, "arn")
-	not lib.is_pending(plan, "name")
+	# A plan does: what it sets is pending, and what the provider would
+	# not compute were it unset (only a dynamic block, which a plan does
+	# not describe, can have made it unknown).
+	plan := lib.mock_resource({"type": "aws_s3_bucket", "unknown": ["policy", "inline_policy", "arn", "rule"], "configured": ["inline_policy", "policy"]})
+	computed := {"aws_s3_bucket": {"arn", "policy"}}
+	lib.is_pending(plan, "policy") with input.index.computed as computed
+	lib.is_pending(plan, "inline_policy[0].policy") with input.index.computed as computed
+	not lib.is_pending(plan, "arn") with input.index.computed as computed
+	not lib.is_pending(plan, "name") with input.index.computed as computed
+	lib.is_pending(plan, "rule[0]") with input.index.computed as computed
 }
 
 test_resources_skips_deleted_and_data if {

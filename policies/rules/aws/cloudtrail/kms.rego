@@ -14,6 +14,8 @@
 #   severity: high
 #   enforcement: soft-mandatory
 #   resource_types: [aws_cloudtrail]
+#   reads:
+#     aws_kms_alias: []
 #   runbook: post-apply verification (CloudTrail logging, KMS keys usable)
 #   remediation: Set `kms_key_id` on the aws_cloudtrail to a customer-managed key's ARN (`aws_kms_key.NAME.arn`).
 package tfgate.rules.aws_cloudtrail_kms

@@ -13,6 +13,8 @@
 #   severity: medium
 #   enforcement: soft-mandatory
 #   resource_types: [aws_cloudtrail]
+#   reads:
+#     aws_cloudtrail: [enable_log_file_validation]
 #   runbook: post-apply verification (CloudTrail logging)
 #   remediation: Set `enable_log_file_validation = true` on the aws_cloudtrail.
 package tfgate.rules.aws_cloudtrail_log_validation

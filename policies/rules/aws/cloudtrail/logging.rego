@@ -14,10 +14,13 @@
 #   severity: critical
 #   enforcement: hard-mandatory
 #   resource_types: [aws_cloudtrail]
+#   reads:
+#     aws_cloudtrail: [enable_logging, event_selector, advanced_event_selector]
 #   runbook: P1 alert (trail logging stopped); post-apply verification (CloudTrail logging)
 #   remediation: |
 #     Remove `enable_logging = false` from the aws_cloudtrail (logging is on
-#     by default) or set it to true.
+#     by default) or set it to true, and let it record management events
+#     (`include_management_events = true`, the default) or data events.
 package tfgate.rules.aws_cloudtrail_logging
 
 import data.tfgate.lib
@@ -30,4 +33,17 @@ deny contains lib.result(trail, "logging is stopped (enable_logging = false): AP
 unknown contains lib.result(trail, "enable_logging is known only after apply") if {
 	some trail in lib.resources("aws_cloudtrail")
 	lib.is_unknown(trail, "enable_logging")
+}
+
+deny contains lib.result(trail, "the trail records nothing: every event_selector leaves out management events (include_management_events = false) and selects no data events") if {
+	some trail in lib.resources("aws_cloudtrail")
+	selectors := trail.values.event_selector
+	count(selectors) > 0
+	every selector in selectors {
+		selector.include_management_events == false
+		count(object.get(selector, "data_resource", [])) == 0
+	}
+	count(object.get(trail.values, "advanced_event_selector", [])) == 0
+	not lib.is_unknown(trail, "event_selector")
+	not lib.is_unknown(trail, "advanced_event_selector")
 }

@@ -13,6 +13,8 @@
 #   severity: high
 #   enforcement: soft-mandatory
 #   resource_types: [aws_cloudtrail]
+#   reads:
+#     aws_cloudtrail: [is_multi_region_trail]
 #   runbook: post-apply verification (CloudTrail logging)
 #   remediation: Set `is_multi_region_trail = true` on the aws_cloudtrail.
 package tfgate.rules.aws_cloudtrail_multi_region

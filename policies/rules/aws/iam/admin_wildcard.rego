@@ -14,29 +14,68 @@
 #   severity: high
 #   enforcement: soft-mandatory
 #   resource_types: [aws_iam_group_policy, aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy]
-#   remediation: Grant the specific actions and resources needed instead of "*" on "*".
+#   reads:
+#     aws_iam_role_policy_attachment: []
+#     aws_iam_policy_attachment: []
+#     aws_iam_role_policy_attachments_exclusive: []
+#   remediation: |
+#     Grant the specific actions and resources needed instead of "*" on "*"
+#     (or NotAction), and do not attach AdministratorAccess or
+#     PowerUserAccess.
 package tfgate.rules.aws_iam_admin_wildcard
 
 import data.tfgate.lib
 
-# Roles are judged when they carry inline policies.
-pass contains lib.result(role, "no inline policy allows * on *") if {
-	some role in lib.resources("aws_iam_role")
-	count(lib.policy_documents(role)) > 0
+# Roles are judged when something grants them permissions: inline
+# policies, role policies, attached policies.
+pass contains lib.result(role, "nothing put on or attached to the role allows every action on every resource") if {
+	some address, grants in lib.role_grants
+	count(grants) > 0
+	role := lib.resource(address)
 }
 
-deny contains lib.result(r, sprintf("%s statement %s allows every action on every resource", [d.path, lib.statement_name(i, st)])) if {
-	some type in lib.policy_resource_types
-	some r in lib.resources(type)
-	some d in lib.policy_documents(r)
-	some i, st in lib.statements(d.document)
+deny contains lib.result(p.subject, sprintf("%s statement %s allows %s on every resource", [lib.grant_label(p.subject, p.grant), lib.statement_name(i, st), _everything(st)])) if {
+	some p in _grants
+	some i, st in lib.statements(p.grant.document)
 	st.effect == "Allow"
-	"*" in st.actions
-	"*" in st.resources
+	lib.wildcard_action(st)
+	lib.wildcard_resource(st)
 }
 
-unknown contains lib.result(r, sprintf("%s is known only after apply", [path])) if {
-	some type in lib.policy_resource_types
-	some r in lib.resources(type)
-	some path in lib.documents_unknown(r)
+deny contains lib.result(p.subject, sprintf("%s attaches the AWS-managed %s, which allows every action on every resource", [lib.grant_label(p.subject, p.grant), lib.managed_policy_name(p.grant.managed)])) if {
+	some p in _grants
+	lib.managed_admin(p.grant.managed)
 }
+
+# Users and groups are judged through the attachments that give them an
+# administrator policy.
+deny contains lib.result(a, sprintf("attaches the AWS-managed %s, which allows every action on every resource", [lib.managed_policy_name(a.values.policy_arn)])) if {
+	some type in ["aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_policy_attachment"]
+	some a in lib.resources(type)
+	lib.managed_admin(a.values.policy_arn)
+}
+
+unknown contains lib.result(p.subject, sprintf("%s is known only after apply", [lib.grant_label(p.subject, p.grant)])) if {
+	some p in _grants
+	p.grant.pending
+}
+
+# _grants pairs every judged resource with what grants permissions
+# through it.
+_grants := array.concat(
+	[{"subject": r, "grant": g} |
+		some type in lib.policy_resource_types
+		type != "aws_iam_role"
+		some r in lib.resources(type)
+		some g in lib.grants(r)
+	],
+	[{"subject": role, "grant": g} |
+		some address, grants in lib.role_grants
+		role := lib.resource(address)
+		some g in grants
+	],
+)
+
+_everything(st) := "every action" if count(st.not_actions) == 0
+
+_everything(st) := sprintf("every action except %s (NotAction)", [concat(", ", st.not_actions)]) if count(st.not_actions) > 0

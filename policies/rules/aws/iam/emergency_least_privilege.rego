@@ -11,36 +11,70 @@
 #   id: aws-iam-emergency-least-privilege
 #   severity: high
 #   enforcement: soft-mandatory
+#   reads:
+#     aws_iam_role_policy_attachment: []
+#     aws_iam_policy_attachment: []
+#     aws_iam_role_policy_attachments_exclusive: []
 #   runbook: break-glass (least privilege)
-#   remediation: Replace wildcard actions in the emergency policy with the specific actions the runbook needs.
+#   remediation: |
+#     Replace wildcard actions in the emergency policy with the specific
+#     actions the runbook needs, and attach no AdministratorAccess,
+#     PowerUserAccess or other FullAccess AWS-managed policy.
 package tfgate.rules.aws_iam_emergency_least_privilege
 
 import data.tfgate.lib
 
-pass contains lib.result(r, "no Allow statement uses a wildcard action") if some r in lib.emergency_grants
+pass contains lib.result(r, "no Allow statement uses a wildcard action") if some r in _subjects
 
-deny contains lib.result(r, sprintf("%s statement %s allows %s", [d.path, lib.statement_name(i, st), concat(", ", wildcards)])) if {
-	some r in lib.emergency_grants
-	some d in lib.policy_documents(r)
-	some i, st in lib.statements(d.document)
+deny contains lib.result(p.subject, sprintf("%s statement %s allows %s", [lib.grant_label(p.subject, p.grant), lib.statement_name(i, st), concat(", ", wildcards)])) if {
+	some p in _grants
+	some i, st in lib.statements(p.grant.document)
 	st.effect == "Allow"
-	wildcards := [a | some a in st.actions; _wildcard(a)]
+	wildcards := [a | some a in st.actions; lib.service_wildcard(a)]
 	count(wildcards) > 0
 }
 
-deny contains lib.result(r, sprintf("%s statement %s allows every action except %s (NotAction)", [d.path, lib.statement_name(i, st), concat(", ", st.not_actions)])) if {
-	some r in lib.emergency_grants
-	some d in lib.policy_documents(r)
-	some i, st in lib.statements(d.document)
+deny contains lib.result(p.subject, sprintf("%s statement %s allows every action except %s (NotAction)", [lib.grant_label(p.subject, p.grant), lib.statement_name(i, st), concat(", ", st.not_actions)])) if {
+	some p in _grants
+	some i, st in lib.statements(p.grant.document)
 	st.effect == "Allow"
 	count(st.not_actions) > 0
 }
 
-unknown contains lib.result(r, sprintf("%s is known only after apply", [path])) if {
-	some r in lib.emergency_grants
-	some path in lib.documents_unknown(r)
+deny contains lib.result(p.subject, sprintf("%s attaches the AWS-managed %s, which allows every action of a service", [lib.grant_label(p.subject, p.grant), lib.managed_policy_name(p.grant.managed)])) if {
+	some p in _grants
+	lib.managed_wildcard(p.grant.managed)
 }
 
-_wildcard("*")
+unknown contains lib.result(p.subject, sprintf("%s attaches the AWS-managed %s, whose actions tfgate does not know", [lib.grant_label(p.subject, p.grant), lib.managed_policy_name(p.grant.managed)])) if {
+	some p in _grants
+	is_string(p.grant.managed)
+	not lib.managed_wildcard(p.grant.managed)
+	not lib.managed_read_only(p.grant.managed)
+}
 
-_wildcard(a) if endswith(a, ":*")
+unknown contains lib.result(p.subject, sprintf("%s attaches %s, a policy not in this input, whose actions cannot be checked", [lib.grant_label(p.subject, p.grant), p.grant.external])) if {
+	some p in _grants
+	is_string(p.grant.external)
+}
+
+unknown contains lib.result(p.subject, sprintf("%s is known only after apply", [lib.grant_label(p.subject, p.grant)])) if {
+	some p in _grants
+	p.grant.pending
+}
+
+unknown contains lib.result(role, lib.undecided_role_message) if some role in lib.undecided_roles
+
+# _subjects are the break-glass roles and the policies that grant
+# emergency access; _grants pairs each with what grants permissions
+# through it.
+_subjects := array.concat([role | some role in lib.emergency_roles], [r | some r in lib.emergency_grants])
+
+_grants := [{"subject": r, "grant": g} |
+	some r in _subjects
+	some g in _grants_of(r)
+]
+
+_grants_of(r) := lib.role_grants[r.address] if r.type == "aws_iam_role"
+
+_grants_of(r) := lib.grants(r) if r.type != "aws_iam_role"

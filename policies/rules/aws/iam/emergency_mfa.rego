@@ -25,7 +25,7 @@ import data.tfgate.lib
 
 pass contains lib.result(role, "every trust statement requires MFA") if some role in lib.emergency_roles
 
-deny contains lib.result(role, sprintf("trust statement %s lets %s assume the role without requiring MFA", [lib.statement_name(i, st), concat(", ", st.principals)])) if {
+deny contains lib.result(role, sprintf("trust statement %s lets %s assume the role without requiring MFA", [lib.statement_name(i, st), _who(st)])) if {
 	some role in lib.emergency_roles
 	some i, st in lib.statements(role.values.assume_role_policy)
 	st.effect == "Allow"
@@ -42,3 +42,9 @@ unknown contains lib.result(role, "assume_role_policy is known only after apply"
 	some role in lib.emergency_roles
 	lib.is_unknown(role, "assume_role_policy")
 }
+
+unknown contains lib.result(role, lib.undecided_role_message) if some role in lib.undecided_roles
+
+_who(st) := concat(", ", st.principals) if count(st.principals) > 0
+
+_who(st) := sprintf("everyone but %s", [concat(", ", st.not_principals)]) if count(st.principals) == 0

@@ -11,6 +11,8 @@
 #   id: aws-iam-emergency-session
 #   severity: high
 #   enforcement: soft-mandatory
+#   reads:
+#     aws_iam_role: [max_session_duration]
 #   runbook: break-glass (time-bound)
 #   remediation: Set `max_session_duration` on the role to at most 14400 (or leave the default, 3600).
 package tfgate.rules.aws_iam_emergency_session
@@ -30,3 +32,5 @@ unknown contains lib.result(role, "max_session_duration is known only after appl
 	some role in lib.emergency_roles
 	lib.is_unknown(role, "max_session_duration")
 }
+
+unknown contains lib.result(role, lib.undecided_role_message) if some role in lib.undecided_roles

@@ -45,7 +45,10 @@ test_time_bound if {
 }
 
 test_emergency_by_attachment_and_role if {
-	role := {"address": "aws_iam_role.oncall", "type": "aws_iam_role", "values": {"name": "oncall", "tags": {"Purpose": "break-glass"}}}
+	role := {"address": "aws_iam_role.oncall", "type": "aws_iam_role", "values": {"name": "oncall", "tags": {"Purpose": "break-glass"}}, "referenced_by": [
+		{"address": "aws_iam_role_policy_attachment.a", "type": "aws_iam_role_policy_attachment", "attribute": "role", "via": "reference"},
+		{"address": "aws_iam_role_policy.inline", "type": "aws_iam_role_policy", "attribute": "role", "via": "reference"},
+	]}
 	managed := object.union(_policy("plain-name", [_allow("ec2:StartInstances", {})]), {"referenced_by": [{"address": "aws_iam_role_policy_attachment.a", "type": "aws_iam_role_policy_attachment", "attribute": "policy_arn", "via": "reference"}]})
 	attachment := {"address": "aws_iam_role_policy_attachment.a", "type": "aws_iam_role_policy_attachment", "values": {}, "references": [
 		{"address": "aws_iam_role.oncall", "type": "aws_iam_role", "attribute": "role", "via": "reference"},
@@ -56,6 +59,8 @@ test_emergency_by_attachment_and_role if {
 	bound.deny == {
 		lib.result(managed, "policy statement #1 allows ec2:StartInstances without a DateLessThan aws:CurrentTime bound"),
 		lib.result(inline, "policy statement #1 allows ec2:StopInstances without a DateLessThan aws:CurrentTime bound"),
+		lib.result(role, "aws_iam_policy.plain-name policy statement #1 allows ec2:StartInstances without a DateLessThan aws:CurrentTime bound"),
+		lib.result(role, "aws_iam_role_policy.inline policy statement #1 allows ec2:StopInstances without a DateLessThan aws:CurrentTime bound"),
 	} with input as lib.mock_input(rs)
 }
 
@@ -104,7 +109,72 @@ test_least_privilege_and_admin if {
 	} with input as lib.mock_input(rs)
 	admin.deny == {
 		lib.result(rs[0], "policy statement #1 allows every action on every resource"),
+		lib.result(rs[2], "policy statement #1 allows every action except iam:* (NotAction) on every resource"),
 		lib.result(rs[4], "policy statement #1 allows every action on every resource"),
+	} with input as lib.mock_input(rs)
+}
+
+# A role is judged by everything that grants it permissions: AWS-managed
+# policies attached by ARN, customer-managed policies in the input, and
+# what is not in the input.
+test_roles_and_attached_policies if {
+	trust := [_assume({"Bool": {"aws:MultiFactorAuthPresent": "true"}})]
+	role := _role("BreakGlassRole", trust, {"referenced_by": [
+		_by("aws_iam_role_policy_attachment", "aws_iam_role_policy_attachment.admin", "role"),
+		_by("aws_iam_role_policy_attachment", "aws_iam_role_policy_attachment.own", "role"),
+		_by("aws_iam_role_policy_attachment", "aws_iam_role_policy_attachment.elsewhere", "role"),
+	]})
+	own := object.union(_policy("ops", [_allow(["KMS:*"], _until("2026-11-28T13:00:00Z"))]), {"referenced_by": [_by("aws_iam_role_policy_attachment", "aws_iam_role_policy_attachment.own", "policy_arn")]})
+	to_role := _by("aws_iam_role", "aws_iam_role.BreakGlassRole", "role")
+	rs := [
+		role, own,
+		_attach("admin", "arn:aws:iam::aws:policy/AdministratorAccess", [to_role]),
+		_attach("own", null, [to_role, _by("aws_iam_policy", "aws_iam_policy.ops", "policy_arn")]),
+		_attach("elsewhere", "arn:aws:iam::111122223333:policy/ops", [to_role]),
+	]
+	admin.deny == {lib.result(role, "aws_iam_role_policy_attachment.admin policy_arn attaches the AWS-managed AdministratorAccess, which allows every action on every resource")} with input as lib.mock_input(rs)
+	bound.deny == {lib.result(role, "aws_iam_role_policy_attachment.admin policy_arn attaches the AWS-managed AdministratorAccess, which cannot carry a time bound")} with input as lib.mock_input(rs)
+	bound.unknown == {lib.result(role, "aws_iam_role_policy_attachment.elsewhere policy_arn attaches arn:aws:iam::111122223333:policy/ops, a policy not in this input, whose time bounds cannot be checked")} with input as lib.mock_input(rs)
+	least.deny == {
+		lib.result(own, "policy statement #1 allows KMS:*"),
+		lib.result(role, "aws_iam_policy.ops policy statement #1 allows KMS:*"),
+		lib.result(role, "aws_iam_role_policy_attachment.admin policy_arn attaches the AWS-managed AdministratorAccess, which allows every action of a service"),
+	} with input as lib.mock_input(rs)
+	{r.resource | some r in mfa.pass} == {"aws_iam_role.BreakGlassRole"} with input as lib.mock_input(rs)
+}
+
+_by(type, address, attribute) := {"address": address, "type": type, "attribute": attribute, "via": "reference"}
+
+_attach(name, arn, refs) := {"address": sprintf("aws_iam_role_policy_attachment.%s", [name]), "type": "aws_iam_role_policy_attachment", "values": {"policy_arn": arn}, "references": refs}
+
+# Roles only AWS services assume are not break-glass access, whatever
+# their name; a role whose name is known only after apply may be.
+test_which_roles_are_break_glass if {
+	service := _role("incident-manager", [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": "ssm-incidents.amazonaws.com"}}], {})
+	underscored := _role("break_glass_ops", [_assume({})], {})
+	later := {"address": "aws_iam_role.later", "type": "aws_iam_role", "values": {"assume_role_policy": _doc([_assume({})])}, "unknown": ["name"], "configured": ["assume_role_policy", "name"]}
+	computed := {"address": "aws_iam_role.generated", "type": "aws_iam_role", "values": {"assume_role_policy": _doc([_assume({})])}, "unknown": ["name"], "configured": ["assume_role_policy"]}
+	rs := [service, underscored, later, computed]
+	mfa.deny == {lib.result(underscored, "trust statement #1 lets arn:aws:iam::111122223333:role/oncall assume the role without requiring MFA")} with input as lib.mock_input(rs) with input.index.computed as {"aws_iam_role": {"name"}}
+	mfa.unknown == {lib.result(later, lib.undecided_role_message)} with input as lib.mock_input(rs) with input.index.computed as {"aws_iam_role": {"name"}}
+	session.unknown == {lib.result(later, lib.undecided_role_message)} with input as lib.mock_input(rs) with input.index.computed as {"aws_iam_role": {"name"}}
+}
+
+test_admin_wildcard_forms if {
+	rs := [
+		_policy("arn-star", [{"Effect": "Allow", "Action": "*", "Resource": "arn:*"}]),
+		_policy("not-resource", [{"Effect": "Allow", "Action": "*", "NotResource": "arn:aws:s3:::keep"}]),
+		_policy("star-star", [{"Effect": "Allow", "Action": "*:*", "Resource": "arn:aws:*:*:*:*"}]),
+		_policy("s3-only", [{"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::*"}]),
+		_policy("denied", [{"Effect": "Deny", "Action": "*", "Resource": "*"}]),
+		{"address": "aws_iam_user_policy_attachment.u", "type": "aws_iam_user_policy_attachment", "values": {"policy_arn": "arn:aws:iam::aws:policy/PowerUserAccess"}},
+		{"address": "aws_iam_group_policy_attachment.g", "type": "aws_iam_group_policy_attachment", "values": {"policy_arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"}},
+	]
+	admin.deny == {
+		lib.result(rs[0], "policy statement #1 allows every action on every resource"),
+		lib.result(rs[1], "policy statement #1 allows every action on every resource"),
+		lib.result(rs[2], "policy statement #1 allows every action on every resource"),
+		lib.result(rs[5], "attaches the AWS-managed PowerUserAccess, which allows every action on every resource"),
 	} with input as lib.mock_input(rs)
 }
 
@@ -112,5 +182,5 @@ test_inline_role_policies_are_read if {
 	role := _role("app", [], {"values": {"inline_policy": [{"name": "all", "policy": _doc({"Effect": "Allow", "Action": "*", "Resource": "*"})}]}, "configured": ["inline_policy"]})
 	admin.deny == {lib.result(role, "inline_policy[0].policy statement #1 allows every action on every resource")} with input as lib.mock_input([role])
 	computed := _role("plain", [], {"unknown": ["inline_policy"], "configured": ["name"]})
-	count(admin.unknown) == 0 with input as lib.mock_input([computed])
+	count(admin.unknown) == 0 with input as lib.mock_input([computed]) with input.index.computed as {"aws_iam_role": {"inline_policy"}}
 }

@@ -18,52 +18,79 @@
 #   id: aws-iam-emergency-time-bound
 #   severity: critical
 #   enforcement: hard-mandatory
+#   reads:
+#     aws_iam_role_policy_attachment: []
+#     aws_iam_policy_attachment: []
+#     aws_iam_role_policy_attachments_exclusive: []
 #   runbook: break-glass (time-bound, revoked afterwards)
 #   remediation: |
 #     Add to every Allow statement a condition
 #     `DateLessThan = {"aws:CurrentTime" = "<now + at most 4h, RFC 3339>"}`,
-#     and remove the policy once the emergency is over.
+#     remove AWS-managed policies from the role (they cannot carry one), and
+#     remove the policy once the emergency is over.
 package tfgate.rules.aws_iam_emergency_time_bound
 
 import data.tfgate.lib
 
-pass contains lib.result(r, "every Allow statement ends within the emergency window") if some r in lib.emergency_grants
+pass contains lib.result(r, "every Allow statement ends within the emergency window") if some r in _subjects
 
-deny contains lib.result(r, sprintf("%s statement %s allows %s without a DateLessThan aws:CurrentTime bound", [a.path, a.name, concat(", ", _actions(a.statement))])) if {
-	some r in lib.emergency_grants
-	some a in _allows(r)
+deny contains lib.result(a.subject, sprintf("%s statement %s allows %s without a DateLessThan aws:CurrentTime bound", [a.label, a.name, lib.actions_text(a.statement)])) if {
+	some a in _allows
 	count(lib.time_bounds(a.statement)) == 0
 }
 
-deny contains lib.result(r, sprintf("%s statement %s: the bound %q is not an RFC 3339 time", [a.path, a.name, bound])) if {
-	some r in lib.emergency_grants
-	some a in _allows(r)
+deny contains lib.result(a.subject, sprintf("%s statement %s: the bound %q is not an RFC 3339 time", [a.label, a.name, bound])) if {
+	some a in _allows
 	some bound in lib.time_bounds(a.statement)
 	not lib.timestamp_ns(bound)
 }
 
-deny contains lib.result(r, sprintf("%s statement %s expired at %s: revoke the stale emergency grant", [a.path, a.name, _latest(a.statement).text])) if {
-	some r in lib.emergency_grants
-	some a in _allows(r)
+deny contains lib.result(a.subject, sprintf("%s statement %s expired at %s: revoke the stale emergency grant", [a.label, a.name, _latest(a.statement).text])) if {
+	some a in _allows
 	end := _latest(a.statement)
 	end.ns <= input.params.now_ns
 }
 
-deny contains lib.result(r, sprintf("%s statement %s lasts until %s, more than %s after %s", [a.path, a.name, end.text, _window_text, input.params.now])) if {
-	some r in lib.emergency_grants
-	some a in _allows(r)
+deny contains lib.result(a.subject, sprintf("%s statement %s lasts until %s, more than %s after %s", [a.label, a.name, end.text, _window_text, input.params.now])) if {
+	some a in _allows
 	end := _latest(a.statement)
 	end.ns > input.params.now_ns + (input.params.emergency_window_seconds * 1000000000)
 }
 
-unknown contains lib.result(r, sprintf("%s is known only after apply", [path])) if {
-	some r in lib.emergency_grants
-	some path in lib.documents_unknown(r)
+deny contains lib.result(p.subject, sprintf("%s attaches the AWS-managed %s, which cannot carry a time bound", [lib.grant_label(p.subject, p.grant), lib.managed_policy_name(p.grant.managed)])) if {
+	some p in _grants
+	is_string(p.grant.managed)
 }
 
-_allows(r) := [{"path": d.path, "name": lib.statement_name(i, st), "statement": st} |
-	some d in lib.policy_documents(r)
-	some i, st in lib.statements(d.document)
+unknown contains lib.result(p.subject, sprintf("%s attaches %s, a policy not in this input, whose time bounds cannot be checked", [lib.grant_label(p.subject, p.grant), p.grant.external])) if {
+	some p in _grants
+	is_string(p.grant.external)
+}
+
+unknown contains lib.result(p.subject, sprintf("%s is known only after apply", [lib.grant_label(p.subject, p.grant)])) if {
+	some p in _grants
+	p.grant.pending
+}
+
+unknown contains lib.result(role, lib.undecided_role_message) if some role in lib.undecided_roles
+
+# _subjects are the break-glass roles and the policies that grant
+# emergency access; _grants pairs each with what grants permissions
+# through it.
+_subjects := array.concat([role | some role in lib.emergency_roles], [r | some r in lib.emergency_grants])
+
+_grants := [{"subject": r, "grant": g} |
+	some r in _subjects
+	some g in _grants_of(r)
+]
+
+_grants_of(r) := lib.role_grants[r.address] if r.type == "aws_iam_role"
+
+_grants_of(r) := lib.grants(r) if r.type != "aws_iam_role"
+
+_allows := [{"subject": p.subject, "label": lib.grant_label(p.subject, p.grant), "name": lib.statement_name(i, st), "statement": st} |
+	some p in _grants
+	some i, st in lib.statements(p.grant.document)
 	st.effect == "Allow"
 ]
 
@@ -75,10 +102,6 @@ _latest(st) := {"ns": ns, "text": text} if {
 	ns := max([b.ns | some b in bounds])
 	text := [b.text | some b in bounds; b.ns == ns][0]
 }
-
-_actions(st) := st.actions if count(st.actions) > 0
-
-_actions(st) := array.concat(["everything except"], st.not_actions) if count(st.actions) == 0
 
 _window_text := sprintf("%dh", [input.params.emergency_window_seconds / 3600]) if {
 	input.params.emergency_window_seconds % 3600 == 0

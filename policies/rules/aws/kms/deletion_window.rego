@@ -11,21 +11,28 @@
 #   id: aws-kms-deletion-window
 #   severity: medium
 #   enforcement: soft-mandatory
-#   resource_types: [aws_kms_key]
-#   runbook: post-apply verification (KMS keys usable)
-#   remediation: Set `deletion_window_in_days = 30` on the aws_kms_key, or leave it unset.
+#   resource_types: [aws_kms_key, aws_kms_external_key, aws_kms_replica_key, aws_kms_replica_external_key]
+#   reads:
+#     aws_kms_key: [deletion_window_in_days]
+#     aws_kms_external_key: [deletion_window_in_days]
+#     aws_kms_replica_key: [deletion_window_in_days]
+#     aws_kms_replica_external_key: [deletion_window_in_days]
+#   runbook: pre-apply checklist (plan reviewed and approved)
+#   remediation: Set `deletion_window_in_days = 30` (the default and the maximum) on the key.
 package tfgate.rules.aws_kms_deletion_window
 
 import data.tfgate.lib
 
 deny contains lib.result(key, sprintf("deletion_window_in_days is %v, below 30", [days])) if {
-	some key in lib.resources("aws_kms_key")
+	some type in lib.key_types
+	some key in lib.resources(type)
 	days := key.values.deletion_window_in_days
 	is_number(days)
 	days < 30
 }
 
 unknown contains lib.result(key, "deletion_window_in_days is known only after apply") if {
-	some key in lib.resources("aws_kms_key")
+	some type in lib.key_types
+	some key in lib.resources(type)
 	lib.is_unknown(key, "deletion_window_in_days")
 }

@@ -11,19 +11,28 @@
 #   id: aws-kms-enabled
 #   severity: critical
 #   enforcement: hard-mandatory
-#   resource_types: [aws_kms_key]
+#   resource_types: [aws_kms_key, aws_kms_external_key, aws_kms_replica_key, aws_kms_replica_external_key]
+#   reads:
+#     aws_kms_key: [is_enabled]
+#     aws_kms_external_key: [enabled]
+#     aws_kms_replica_key: [enabled]
+#     aws_kms_replica_external_key: [enabled]
 #   runbook: P1 alert (KMS key disabled); post-apply verification (KMS keys usable)
-#   remediation: Remove `is_enabled = false` from the aws_kms_key (keys are enabled by default).
+#   remediation: |
+#     Remove `is_enabled = false` from the aws_kms_key (`enabled = false`
+#     from a replica or external key): keys are enabled by default.
 package tfgate.rules.aws_kms_enabled
 
 import data.tfgate.lib
 
-deny contains lib.result(key, "the key is disabled (is_enabled = false): data encrypted with it cannot be decrypted") if {
-	some key in lib.resources("aws_kms_key")
-	key.values.is_enabled == false
+deny contains lib.result(key, sprintf("the key is disabled (%s = false): data encrypted with it cannot be decrypted", [attr])) if {
+	some type, attr in lib.key_enabled_attributes
+	some key in lib.resources(type)
+	key.values[attr] == false
 }
 
-unknown contains lib.result(key, "is_enabled is known only after apply") if {
-	some key in lib.resources("aws_kms_key")
-	lib.is_unknown(key, "is_enabled")
+unknown contains lib.result(key, sprintf("%s is known only after apply", [attr])) if {
+	some type, attr in lib.key_enabled_attributes
+	some key in lib.resources(type)
+	lib.is_pending(key, attr)
 }

@@ -30,6 +30,32 @@ test_policy_wildcard if {
 		object.union(_key("computed", {}), {"unknown": ["policy"], "configured": ["description"]}),
 		object.union(_key("pending", {}), {"unknown": ["policy"], "configured": ["policy"]}),
 	]
-	wildcard.deny == {lib.result(rs[0], "statement Everyone allows kms:* to anyone (Principal \"*\") without a condition")} with input as lib.mock_input(rs)
-	wildcard.unknown == {lib.result(rs[5], "the key policy is known only after apply")} with input as lib.mock_input(rs)
+	wildcard.deny == {
+		lib.result(rs[0], "statement Everyone allows kms:* to anyone (Principal \"*\") without a condition"),
+		lib.result(rs[3], "statement #1 allows kms:Decrypt to anyone (Principal \"*\") without a condition"),
+	} with input as lib.mock_input(rs)
+	wildcard.unknown == {lib.result(rs[5], "the key policy is known only after apply")} with input as lib.mock_input(rs) with input.index.computed as {"aws_kms_key": {"policy"}}
 }
+
+# A condition restricts who may use a statement for anyone only when it
+# pins fixed values of a key that limits who: the S3 reading of "public",
+# with kms:CallerAccount.
+test_policy_wildcard_conditions if {
+	rs := [
+		_key("transport", {"policy": _for_anyone({"Bool": {"aws:SecureTransport": "true"}})}),
+		_key("org", {"policy": _for_anyone({"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}})}),
+		_key("org_wild", {"policy": _for_anyone({"StringLike": {"aws:PrincipalOrgID": "o-*"}})}),
+		_key("arn_wild", {"policy": _for_anyone({"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/admin"}})}),
+		_key("if_exists", {"policy": _for_anyone({"StringEqualsIfExists": {"kms:CallerAccount": "111122223333"}})}),
+		_key("negated", {"policy": _for_anyone({"StringNotEquals": {"kms:CallerAccount": "111122223333"}})}),
+		_key("via_service", {"policy": _for_anyone({"StringEquals": {"kms:ViaService": "s3.eu-west-1.amazonaws.com", "kms:CallerAccount": "111122223333"}})}),
+		_key("not_principal", {"policy": _policy([{"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}])}),
+		_key("deny", {"policy": _policy([{"Effect": "Deny", "Principal": "*", "Action": "kms:*", "Resource": "*"}])}),
+	]
+	{r.resource | some r in wildcard.deny} == {
+		"aws_kms_key.transport", "aws_kms_key.org_wild", "aws_kms_key.arn_wild",
+		"aws_kms_key.if_exists", "aws_kms_key.negated", "aws_kms_key.not_principal",
+	} with input as lib.mock_input(rs)
+}
+
+_for_anyone(condition) := _policy([{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["kms:Encrypt", "kms:Decrypt"], "Resource": "*", "Condition": condition}])

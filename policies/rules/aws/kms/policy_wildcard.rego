@@ -10,29 +10,40 @@
 #   id: aws-kms-policy-wildcard
 #   severity: high
 #   enforcement: soft-mandatory
-#   resource_types: [aws_kms_key]
+#   resource_types: [aws_kms_key, aws_kms_external_key, aws_kms_replica_key, aws_kms_replica_external_key]
+#   related:
+#     aws_kms_key_policy: key_id
 #   runbook: post-apply verification (KMS keys usable)
 #   remediation: |
-#     Name the principals (the account root, specific roles or services) in
-#     the statement, or restrict it with a condition such as
-#     kms:CallerAccount or aws:PrincipalOrgID.
+#     Name the principals each key policy statement is for (the account
+#     root, a role), or add a condition that pins a fixed value of a key
+#     that limits who can use it, such as kms:CallerAccount or
+#     aws:PrincipalOrgID.
 package tfgate.rules.aws_kms_policy_wildcard
 
 import data.tfgate.lib
 
-deny contains lib.result(key, sprintf("statement %s allows %s to anyone (Principal \"*\") without a condition", [lib.statement_name(i, st), concat(", ", _wildcards(st))])) if {
-	some key in lib.resources("aws_kms_key")
-	some i, st in lib.statements(key.values.policy)
-	lib.allows_anyone(st)
-	lib.unconditional(st)
-	count(_wildcards(st)) > 0
+# A key policy resource's findings are its key's too (custom.related).
+deny contains lib.result(r, lib.public_message(i, st)) if {
+	some r in _judged
+	some i, st in lib.statements(r.values.policy)
+	lib.public(st, lib.kms_public_keys)
+}
+
+deny contains lib.result(r, "the key policy is not a valid JSON policy document") if {
+	some r in _judged
+	is_string(r.values.policy)
+	not lib.statements(r.values.policy)
 }
 
 # An unset policy is computed (the default key policy); only a policy the
 # configuration sets to a value known after apply is undecided.
-unknown contains lib.result(key, "the key policy is known only after apply") if {
-	some key in lib.resources("aws_kms_key")
-	lib.is_pending(key, "policy")
+unknown contains lib.result(r, "the key policy is known only after apply") if {
+	some r in _judged
+	lib.is_pending(r, "policy")
 }
 
-_wildcards(st) := [a | some a in st.actions; a in {"*", "kms:*"}]
+_judged := array.concat(
+	[key | some type in lib.key_types; some key in lib.resources(type)],
+	lib.resources("aws_kms_key_policy"),
+)

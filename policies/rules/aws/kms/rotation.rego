@@ -15,10 +15,12 @@
 #   severity: high
 #   enforcement: soft-mandatory
 #   resource_types: [aws_kms_key]
+#   reads:
+#     aws_kms_key: [enable_key_rotation, rotation_period_in_days]
 #   runbook: post-apply verification (KMS keys usable)
 #   remediation: |
-#     Set `enable_key_rotation = true` on the aws_kms_key, and leave
-#     `rotation_period_in_days` unset or at most 365.
+#     Set `enable_key_rotation = true` on the key (and, if you set
+#     rotation_period_in_days, at most 365).
 package tfgate.rules.aws_kms_rotation
 
 import data.tfgate.lib
@@ -43,13 +45,20 @@ unknown contains lib.result(key, "enable_key_rotation is known only after apply"
 	lib.is_unknown(key, "enable_key_rotation")
 }
 
+unknown contains lib.result(key, "customer_master_key_spec is known only after apply, so the key may be a symmetric key that must rotate") if {
+	some key in _symmetric_keys
+	lib.is_unknown(key, "customer_master_key_spec")
+	not key.values.enable_key_rotation == true
+}
+
+# Automatic rotation applies to symmetric encryption keys, which a key
+# is unless its spec says otherwise: an unset or null spec is the
+# provider's default, SYMMETRIC_DEFAULT.
 _symmetric_keys contains key if {
 	some key in lib.resources("aws_kms_key")
 	_symmetric(key)
 }
 
-_symmetric(key) if not key.values.customer_master_key_spec
-
-_symmetric(key) if key.values.customer_master_key_spec == "SYMMETRIC_DEFAULT"
+_symmetric(key) if object.get(key.values, "customer_master_key_spec", null) in {null, "SYMMETRIC_DEFAULT"}
 
 _symmetric(key) if lib.is_unknown(key, "customer_master_key_spec")

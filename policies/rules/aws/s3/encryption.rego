@@ -17,16 +17,24 @@
 #   severity: high
 #   enforcement: soft-mandatory
 #   resource_types: [aws_s3_bucket]
+#   related:
+#     aws_s3_bucket_server_side_encryption_configuration: bucket
+#   reads:
+#     aws_s3_bucket: [server_side_encryption_configuration]
+#     aws_s3_bucket_server_side_encryption_configuration: [rule]
 #   runbook: post-apply verification (S3 encrypted)
 #   remediation: |
 #     Add an aws_s3_bucket_server_side_encryption_configuration whose
 #     `bucket` refers to the bucket (`bucket = aws_s3_bucket.NAME.id`) with a
-#     rule that sets apply_server_side_encryption_by_default.
+#     rule that sets apply_server_side_encryption_by_default with
+#     sse_algorithm AES256, aws:kms or aws:kms:dsse.
 package tfgate.rules.aws_s3_encryption
 
 import data.tfgate.lib
 
 _type := "aws_s3_bucket_server_side_encryption_configuration"
+
+_algorithms := {"AES256", "aws:kms", "aws:kms:dsse"}
 
 # _unconfigured are the buckets no resource of _type configures (a rule,
 # so that it is computed once).
@@ -34,20 +42,34 @@ _unconfigured := lib.buckets_without(_type)
 
 deny contains lib.result(bucket, "no server-side encryption configuration refers to this bucket") if {
 	some bucket in _unconfigured
-	not _inline_encrypted(bucket)
+	not lib.inline_encryption(bucket)
 	not lib.bucket_undecided(bucket, _type)
 }
 
 unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
 	some bucket in _unconfigured
-	not _inline_encrypted(bucket)
+	not lib.inline_encryption(bucket)
 	lib.bucket_undecided(bucket, _type)
 }
 
-# The legacy inline block, when the configuration writes it (a computed
-# one is unknown at plan time and does not count).
-_inline_encrypted(bucket) if {
-	some block in bucket.values.server_side_encryption_configuration
-	some rule in block.rule
-	count(rule.apply_server_side_encryption_by_default) > 0
+# What a setting says is judged on the resource that says it: a
+# configuration's findings are its buckets' (custom.related).
+deny contains lib.result(s.resource, concat("", [s.label, "no rule sets apply_server_side_encryption_by_default"])) if {
+	some s in lib.encryption_settings
+	count(s.defaults) == 0
+	not lib.is_unknown(s.resource, s.rule_path)
+}
+
+deny contains lib.result(s.resource, sprintf("%ssse_algorithm is %q, not AES256, aws:kms or aws:kms:dsse", [s.label, d.sse_algorithm])) if {
+	some s in lib.encryption_settings
+	some d in s.defaults
+	is_string(d.sse_algorithm)
+	not _algorithms[d.sse_algorithm]
+}
+
+unknown contains lib.result(s.resource, concat("", [s.label, "sse_algorithm is known only after apply"])) if {
+	some s in lib.encryption_settings
+	some d in s.defaults
+	not is_string(d.sse_algorithm)
+	lib.is_unknown(s.resource, concat(".", [s.default_path, "sse_algorithm"]))
 }

@@ -15,11 +15,16 @@
 #   severity: critical
 #   enforcement: hard-mandatory
 #   resource_types: [aws_s3_bucket]
+#   related:
+#     aws_s3_bucket_public_access_block: bucket
+#   reads:
+#     aws_s3_bucket_public_access_block: [block_public_acls, block_public_policy, ignore_public_acls, restrict_public_buckets]
 #   runbook: P1 alert (S3 public access enabled)
 #   remediation: |
 #     Add an aws_s3_bucket_public_access_block for the bucket with
 #     block_public_acls, block_public_policy, ignore_public_acls and
-#     restrict_public_buckets all set to true.
+#     restrict_public_buckets all set to true (or block public access for
+#     the whole account with aws_s3_account_public_access_block).
 package tfgate.rules.aws_s3_public_access_block
 
 import data.tfgate.lib
@@ -43,28 +48,64 @@ _all_true(values) if every setting in _settings {
 	values[setting] == true
 }
 
+# S3 applies the most restrictive of the account's and the bucket's
+# settings: an account-level block with all four true blocks public access
+# to every bucket of the account, whatever their own blocks say.
+_account_blocks := lib.resources("aws_s3_account_public_access_block")
+
+_account_blocks_all if {
+	some block in _account_blocks
+	_all_true(block.values)
+}
+
+# _account_undecided holds when an account-level block may block all
+# public access, but a setting of it is known only after apply.
+_account_undecided if {
+	not _account_blocks_all
+	some block in _account_blocks
+	some setting in _settings
+	lib.is_unknown(block, setting)
+	every other in _settings {
+		_true_or_unknown(block, other)
+	}
+}
+
+_true_or_unknown(block, setting) if block.values[setting] == true
+
+_true_or_unknown(block, setting) if lib.is_unknown(block, setting)
+
+_account_message := sprintf("%s may block public access to every bucket, but its settings are known only after apply", [lib.address_list(sort([b.address | some b in _account_blocks]))])
+
 deny contains lib.result(bucket, "no public access block refers to this bucket") if {
+	not _account_blocks_all
+	not _account_undecided
 	some bucket in _unconfigured
 	not lib.bucket_undecided(bucket, _type)
 }
 
-deny contains lib.result(bucket, sprintf("%s: %s is not true", [block.address, setting])) if {
+# A block's findings are its buckets' (custom.related).
+deny contains lib.result(block, sprintf("%s is not true", [setting])) if {
+	not _account_blocks_all
+	not _account_undecided
 	some block in _lax
 	some setting in _settings
 	not block.values[setting] == true
 	not lib.is_unknown(block, setting)
-	some bucket in lib.configured_buckets(block)
 }
 
 unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
+	not _account_blocks_all
+	not _account_undecided
 	some bucket in _unconfigured
 	lib.bucket_undecided(bucket, _type)
 }
 
-unknown contains lib.result(bucket, sprintf("%s: %s is known only after apply", [block.address, setting])) if {
+unknown contains lib.result(bucket, _account_message) if {
+	_account_undecided
+	some bucket in _unconfigured
+}
+
+unknown contains lib.result(block, _account_message) if {
+	_account_undecided
 	some block in _lax
-	some setting in _settings
-	not block.values[setting] == true # a value known to be true is not unknown
-	lib.is_unknown(block, setting)
-	some bucket in lib.configured_buckets(block)
 }

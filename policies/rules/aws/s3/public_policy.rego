@@ -11,31 +11,61 @@
 #   id: aws-s3-public-policy
 #   severity: critical
 #   enforcement: hard-mandatory
-#   resource_types: [aws_s3_bucket_policy]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_policy]
+#   related:
+#     aws_s3_bucket_policy: bucket
 #   runbook: P1 alert (S3 public access enabled)
 #   remediation: |
 #     Name the principals the statement is for, or add a condition that
-#     restricts it (for example aws:SourceVpce or aws:PrincipalOrgID).
+#     pins a fixed value of a key that limits who can use it (for example
+#     aws:SourceVpce, aws:PrincipalOrgID or aws:SourceArn).
 package tfgate.rules.aws_s3_public_policy
 
 import data.tfgate.lib
 
-deny contains lib.result(r, sprintf("statement %s allows %s to anyone (Principal \"*\") without a condition", [lib.statement_name(i, st), concat(", ", st.actions)])) if {
-	some r in _judged
-	some i, st in lib.statements(r.values.policy)
-	lib.allows_anyone(st)
-	lib.unconditional(st)
+# A bucket policy's findings are its bucket's too (custom.related).
+deny contains lib.result(r, msg) if some [r, msg] in _problems
+
+unknown contains lib.result(r, msg) if some [r, msg] in _questions
+
+# A bucket no policy resource is linked to may still be the bucket of one
+# whose bucket is known only after apply, if that one may be public.
+unknown contains lib.result(bucket, lib.bucket_suspect_message(bucket, "aws_s3_bucket_policy", _suspects)) if {
+	count(_suspects) > 0
+	some bucket in lib.buckets_without("aws_s3_bucket_policy")
+	lib.bucket_suspect(bucket, "aws_s3_bucket_policy", _suspects)
 }
 
-deny contains lib.result(r, "the policy is not a valid JSON policy document") if {
+_suspects contains r.address if {
+	some [r, _] in _problems
+	r.type == "aws_s3_bucket_policy"
+}
+
+_suspects contains r.address if {
+	some [r, _] in _questions
+	r.type == "aws_s3_bucket_policy"
+}
+
+# _judged are the policies and the buckets that write the legacy inline
+# policy (a computed one is unknown at plan time and does not count).
+_judged := array.concat(lib.resources("aws_s3_bucket_policy"), [b |
+	some b in lib.resources("aws_s3_bucket")
+	is_string(b.values.policy)
+])
+
+_problems contains [r, lib.public_message(i, st)] if {
+	some r in _judged
+	some i, st in lib.statements(r.values.policy)
+	lib.public(st, lib.public_keys)
+}
+
+_problems contains [r, "the policy is not a valid JSON policy document"] if {
 	some r in _judged
 	is_string(r.values.policy)
 	not lib.statements(r.values.policy)
 }
 
-unknown contains lib.result(r, "the policy document is known only after apply") if {
-	some r in _judged
-	lib.is_unknown(r, "policy")
+_questions contains [r, "the policy document is known only after apply"] if {
+	some r in array.concat(lib.resources("aws_s3_bucket_policy"), lib.resources("aws_s3_bucket"))
+	lib.is_pending(r, "policy")
 }
-
-_judged := array.concat(lib.resources("aws_s3_bucket_policy"), [b | some b in lib.resources("aws_s3_bucket"); is_string(b.values.policy)])

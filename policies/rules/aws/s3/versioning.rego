@@ -13,6 +13,11 @@
 #   severity: medium
 #   enforcement: soft-mandatory
 #   resource_types: [aws_s3_bucket]
+#   related:
+#     aws_s3_bucket_versioning: bucket
+#   reads:
+#     aws_s3_bucket: [versioning]
+#     aws_s3_bucket_versioning: [versioning_configuration]
 #   runbook: pre-apply checklist (state backup exists)
 #   remediation: |
 #     Add an aws_s3_bucket_versioning for the bucket with
@@ -33,13 +38,13 @@ deny contains lib.result(bucket, "no versioning configuration refers to this buc
 	not lib.bucket_undecided(bucket, _type)
 }
 
-deny contains lib.result(bucket, sprintf("%s: versioning status is %s, not Enabled", [config.address, status])) if {
+# A versioning resource's findings are its bucket's (custom.related).
+deny contains lib.result(config, sprintf("versioning status is %s, not Enabled", [status])) if {
 	some config in lib.resources(_type)
 	some c in config.values.versioning_configuration
 	status := c.status
 	is_string(status)
 	status != "Enabled"
-	some bucket in lib.configured_buckets(config)
 }
 
 unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
@@ -48,10 +53,9 @@ unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type))
 	lib.bucket_undecided(bucket, _type)
 }
 
-unknown contains lib.result(bucket, sprintf("%s: the versioning status is known only after apply", [config.address])) if {
+unknown contains lib.result(config, "the versioning status is known only after apply") if {
 	some config in lib.resources(_type)
 	lib.is_unknown(config, "versioning_configuration[0].status")
-	some bucket in lib.configured_buckets(config)
 }
 
 # The legacy inline block, when the configuration writes it.
