@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -126,7 +127,19 @@ func locate(m *model.Model, dir string, tree sourceTree) ([]waiver.Waiver, error
 		m.Settings = relative(*rg)
 	}
 	if b := root.Backend; b != nil {
-		m.Backend = &model.Backend{Type: b.Type, Config: b.Config, NotLiteral: b.NotLiteral, Location: relative(b.Range)}
+		m.Backend = &model.Backend{Type: b.Type, Config: b.Config, NotLiteral: b.NotLiteral, Location: relative(b.Range), Partial: b.Partial()}
+		// terraform init records the block's settings merged with
+		// -backend-config: they decide what the block leaves open.
+		if typ, config, ok := hclsrc.InitializedBackend(dir); ok && typ == b.Type {
+			m.Backend.Config = maps.Clone(b.Config)
+			for k, v := range config {
+				if _, set := m.Backend.Config[k]; !set {
+					m.Backend.Config[k] = v
+				}
+			}
+			m.Backend.NotLiteral = slices.DeleteFunc(slices.Clone(b.NotLiteral), func(name string) bool { return config[name] != nil })
+			m.Backend.Partial, m.Backend.Initialized = false, true
+		}
 		if m.Backend.NotLiteral == nil {
 			m.Backend.NotLiteral = []string{}
 		}

@@ -277,6 +277,49 @@ func written(block *hcl.Block) Written {
 	return w
 }
 
+// InitializedBackend reads the backend settings terraform init recorded
+// in dir/.terraform/terraform.tfstate, where the block's arguments and
+// those given with -backend-config are merged: its type and the settings
+// with values. ok is false when dir was not initialized, or the record
+// cannot be read.
+func InitializedBackend(dir string) (typ string, config map[string]any, ok bool) {
+	data, err := os.ReadFile(filepath.Join(dir, ".terraform", "terraform.tfstate"))
+	if err != nil {
+		return "", nil, false
+	}
+	var record struct {
+		Backend *struct {
+			Type   string         `json:"type"`
+			Config map[string]any `json:"config"`
+		} `json:"backend"`
+	}
+	if json.Unmarshal(data, &record) != nil || record.Backend == nil || record.Backend.Type == "" {
+		return "", nil, false
+	}
+	config = map[string]any{}
+	for k, v := range record.Backend.Config {
+		if v != nil {
+			config[k] = v
+		}
+	}
+	return record.Backend.Type, config, true
+}
+
+// backendRequires lists, by backend type, the settings without which a
+// backend block is only part of the configuration.
+var backendRequires = map[string][]string{"s3": {"bucket", "key"}}
+
+// Partial reports whether the block leaves settings its backend needs to
+// -backend-config.
+func (b *Backend) Partial() bool {
+	for _, name := range backendRequires[b.Type] {
+		if _, ok := b.Config[name]; !ok && !slices.Contains(b.NotLiteral, name) {
+			return true
+		}
+	}
+	return false
+}
+
 func readBackend(block *hcl.Block) (*Backend, error) {
 	attrs, diags := block.Body.JustAttributes()
 	if diags.HasErrors() {

@@ -82,6 +82,14 @@ type Backend struct {
 	NotLiteral []string `json:"not_literal"`
 	// Location is where the backend block is written.
 	Location *Location `json:"location"`
+	// Partial is true when the block leaves settings the backend needs
+	// to -backend-config (an s3 block without bucket or key) and no
+	// initialized working directory says what they were: any setting
+	// absent from Config may then be given there.
+	Partial bool `json:"partial"`
+	// Initialized is true when Config includes the settings terraform
+	// init merged from -backend-config (.terraform/terraform.tfstate).
+	Initialized bool `json:"initialized"`
 }
 
 // Resource is one resource instance: a managed resource, or a data source

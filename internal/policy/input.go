@@ -196,6 +196,8 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 			item("config", ast.NewTerm(config)),
 			item("not_literal", c.list(b.NotLiteral)),
 			item("location", c.location(b.Location)),
+			item("partial", ast.BooleanTerm(b.Partial)),
+			item("initialized", ast.BooleanTerm(b.Initialized)),
 		)
 	}
 	fields = append(fields, item("backend", backend), item("settings_location", c.location(m.Settings)))

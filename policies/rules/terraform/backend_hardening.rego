@@ -25,14 +25,14 @@ import data.tfgate.lib
 
 deny contains lib.backend_result("the S3 backend does not encrypt state (encrypt is not true)") if {
 	_s3
-	not "encrypt" in input.backend.not_literal
+	not _open("encrypt")
 	not input.backend.config.encrypt == true
 }
 
 deny contains lib.backend_result("the S3 backend does not lock state (neither dynamodb_table nor use_lockfile = true)") if {
 	_s3
 	not _locks
-	not _lock_not_literal
+	not _lock_open
 }
 
 unknown contains lib.backend_result(sprintf("the backend's %s is not a literal value", [name])) if {
@@ -40,6 +40,22 @@ unknown contains lib.backend_result(sprintf("the backend's %s is not a literal v
 	some name in input.backend.not_literal
 	name in {"encrypt", "dynamodb_table", "use_lockfile"}
 }
+
+unknown contains lib.backend_result(_partial_message("encrypt")) if {
+	_s3
+	input.backend.partial
+	not input.backend.config.encrypt == true
+	_open("encrypt")
+}
+
+unknown contains lib.backend_result(_partial_message("dynamodb_table or use_lockfile")) if {
+	_s3
+	input.backend.partial
+	not _locks
+	_lock_open
+}
+
+_partial_message(what) := sprintf("the backend block is partial (terraform init completes it with -backend-config) and does not set %s; run terraform init in the configuration's directory, then check again", [what])
 
 pass contains lib.backend_result("the S3 backend encrypts and locks state") if _s3
 
@@ -52,7 +68,16 @@ _locks if {
 
 _locks if input.backend.config.use_lockfile == true
 
-_lock_not_literal if {
-	some name in input.backend.not_literal
-	name in {"dynamodb_table", "use_lockfile"}
+# _open holds for a setting the sources leave open: not a literal, or, in
+# a partial block, not written at all.
+_open(name) if name in input.backend.not_literal
+
+_open(name) if {
+	input.backend.partial
+	not name in object.keys(input.backend.config)
+}
+
+_lock_open if {
+	some name in {"dynamodb_table", "use_lockfile"}
+	_open(name)
 }

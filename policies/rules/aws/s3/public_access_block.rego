@@ -18,6 +18,8 @@
 #   related:
 #     aws_s3_bucket_public_access_block: bucket
 #   reads:
+#     aws_s3_bucket: []
+#     aws_s3_account_public_access_block: []
 #     aws_s3_bucket_public_access_block: [block_public_acls, block_public_policy, ignore_public_acls, restrict_public_buckets]
 #   runbook: P1 alert (S3 public access enabled)
 #   remediation: |
