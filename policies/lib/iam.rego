@@ -26,6 +26,112 @@ statements(document) := list if {
 	list := _statement_list(_parsed(document))
 }
 
+# document_statements returns the statements of the policy document in
+# attribute attr of r, normalised as statements does: those of its value
+# when it is known, else those of the aws_iam_policy_document data source
+# the configuration takes it from, when what decides a statement (its
+# effect, actions and principals, its conditions) is known though the
+# document is not, as when its resources name ARNs known only after apply.
+# Undefined when neither can be read.
+document_statements(r, attr) := statements(r.values[attr]) if {
+	is_string(r.values[attr])
+} else := list if {
+	is_unknown(r, attr)
+	sources := [d |
+		some l in r.references
+		l.attribute == attr
+		l.type == "aws_iam_policy_document"
+		d := resource(l.address)
+		d.mode == "data"
+	]
+	count(sources) == 1
+	list := _rendered(sources[0], 0)
+}
+
+# _rendered returns the statements an aws_iam_policy_document renders, in
+# the order it renders them: those of source_policy_documents, its
+# statement blocks, those of override_policy_documents. The merged
+# documents may be documents whose JSON is known only after apply
+# themselves, one level deep (Rego does not recurse).
+_rendered(d, _) := array.concat(array.concat(_merged(d, "source_policy_documents"), _own_blocks(d)), _merged(d, "override_policy_documents"))
+
+# _leaf returns the statements of a document whose merged documents are
+# all known.
+_leaf(d) := array.concat(array.concat(_known_merged(d, "source_policy_documents"), _own_blocks(d)), _known_merged(d, "override_policy_documents"))
+
+_own_blocks(d) := [_block_statement(b) | some b in object.get(d.values, "statement", [])] if {
+	not "statement" in d.unknown
+	every i, _ in object.get(d.values, "statement", []) {
+		_decidable(d, i)
+	}
+}
+
+_decidable(d, i) if every field in ["effect", "actions", "not_actions", "principals", "not_principals", "condition"] {
+	not is_unknown(d, sprintf("statement[%d].%s", [i, field]))
+}
+
+# _known_merged returns the statements of the documents d merges through
+# attr when they are all known JSON.
+_known_merged(d, attr) := [st |
+	some doc in object.get(d.values, attr, [])
+	some st in statements(doc)
+] if {
+	not is_unknown(d, attr)
+	docs := object.get(d.values, attr, [])
+	every doc in _or(docs, []) {
+		statements(doc)
+	}
+}
+
+# _merged is _known_merged, or, when a merged document is known only after
+# apply, the statements of the documents d is linked to through attr.
+_merged(d, attr) := _known_merged(d, attr) if not is_unknown(d, attr)
+
+_merged(d, attr) := list if {
+	is_unknown(d, attr)
+	linked := [other |
+		some l in d.references
+		l.attribute == attr
+		l.type == "aws_iam_policy_document"
+		other := resource(l.address)
+	]
+	count(linked) > 0
+	parts := [_leaf(other) | some other in linked]
+	count(parts) == count(linked)
+	known := [st |
+		some doc in object.get(d.values, attr, [])
+		is_string(doc)
+		some st in statements(doc)
+	]
+	list := array.concat(known, [st | some part in parts; some st in part])
+}
+
+_block_statement(b) := {
+	"sid": _or(object.get(b, "sid", null), ""),
+	"effect": _or(object.get(b, "effect", null), "Allow"),
+	"actions": _known_strings(object.get(b, "actions", null)),
+	"not_actions": _known_strings(object.get(b, "not_actions", null)),
+	"resources": _known_strings(object.get(b, "resources", null)),
+	"not_resources": _known_strings(object.get(b, "not_resources", null)),
+	"principals": [id | some p in _or(object.get(b, "principals", null), []); some id in _principal_ids(p)],
+	"not_principals": [id | some p in _or(object.get(b, "not_principals", null), []); some id in _principal_ids(p)],
+	"services": [id | some p in _or(object.get(b, "principals", null), []); p.type == "Service"; some id in _known_strings(p.identifiers)],
+	"conditions": [{"operator": c.test, "key": lower(c.variable), "values": _known_strings(c.values)} | some c in _or(object.get(b, "condition", null), [])],
+}
+
+_or(v, fallback) := fallback if v == null
+
+_or(v, _) := v if v != null
+
+_known_strings(v) := [x | some x in v; is_string(x)] if is_array(v)
+
+_known_strings(v) := [] if not is_array(v)
+
+# A principals block of type "*" renders as Principal "*".
+_principal_ids(p) := ["*"] if p.type == "*"
+
+_principal_ids(p) := _known_strings(p.identifiers) if p.type != "*"
+
 _parsed(document) := json.unmarshal(document) if {
 	is_string(document)
 	json.is_valid(document)
@@ -295,6 +401,8 @@ policy_resource_types := ["aws_iam_group_policy", "aws_iam_policy", "aws_iam_rol
 # resource, each as {"source", "path"} and one of:
 #
 #   "document": a policy document (a JSON string)
+#   "statements": the statements of a document known only after apply,
+#               read off the aws_iam_policy_document that renders it
 #   "managed":  the ARN of an AWS-managed policy attached to the role
 #   "external": the ARN of a customer-managed policy not in the input
 #   "pending":  true, for a grant known only after apply
@@ -311,8 +419,21 @@ grants(role) := array.concat(_own_grants(role), _attached_grants(role)) if role.
 
 _own_grants(r) := array.concat(
 	[{"source": r.address, "path": d.path, "document": d.document} | some d in policy_documents(r)],
-	[{"source": r.address, "path": p, "pending": true} | some p in documents_unknown(r)],
+	[_pending_grant(r, p) | some p in documents_unknown(r)],
 )
+
+# _pending_grant is a document known only after apply: its statements when
+# the data source that renders it says what decides them
+# (document_statements), else a pending grant.
+_pending_grant(r, path) := {"source": r.address, "path": path, "statements": list} if {
+	list := document_statements(r, path)
+} else := {"source": r.address, "path": path, "pending": true}
+
+# grant_statements returns the statements of a grant that has them: a
+# document, or statements read off the data source that renders one.
+grant_statements(g) := statements(g.document) if is_string(g.document)
+
+grant_statements(g) := g.statements if is_array(g.statements)
 
 _attached_grants(role) := array.concat(
 	array.concat(

@@ -185,3 +185,31 @@ test_buckets_without if {
 	} with input as lib.mock_input(rs)
 	configured == {"aws_s3_bucket.versioned"}
 }
+
+# A policy document known only after apply is read off the
+# aws_iam_policy_document that renders it, and the documents it merges,
+# when what decides each statement is known.
+test_document_statements_from_the_data_source if {
+	base := {"address": "data.aws_iam_policy_document.base", "type": "aws_iam_policy_document", "mode": "data", "values": {
+		"statement": [{"sid": "DenyInsecure", "effect": "Deny", "actions": ["s3:*"], "resources": [null],
+			"principals": [{"type": "*", "identifiers": ["*"]}],
+			"condition": [{"test": "Bool", "variable": "aws:SecureTransport", "values": ["false"]}]}],
+	}, "unknown": ["json", "statement[0].resources[0]"]}
+	doc := {"address": "data.aws_iam_policy_document.p", "type": "aws_iam_policy_document", "mode": "data", "values": {
+		"source_policy_documents": [null],
+		"statement": [{"sid": "Read", "effect": null, "actions": ["s3:GetObject"], "resources": [null],
+			"principals": [{"type": "Service", "identifiers": ["logging.s3.amazonaws.com"]}]}],
+	}, "unknown": ["json", "source_policy_documents[0]", "statement[0].resources[0]"], "references": [_to_document(base.address, "source_policy_documents")]}
+	policy := {"address": "aws_s3_bucket_policy.p", "type": "aws_s3_bucket_policy", "values": {}, "unknown": ["policy"], "references": [_to_document(doc.address, "policy")]}
+	rs := [base, doc, policy]
+	[[st.sid, st.effect, st.principals, st.services] | some st in lib.document_statements(lib.mock_resource(policy), "policy")] == [
+		["DenyInsecure", "Deny", ["*"], []],
+		["Read", "Allow", ["logging.s3.amazonaws.com"], ["logging.s3.amazonaws.com"]],
+	] with input as lib.mock_input(rs)
+
+	# A principal known only after apply decides nothing.
+	hidden := json.patch(base, [{"op": "add", "path": "/unknown/-", "value": "statement[0].principals[0].identifiers[0]"}])
+	not lib.document_statements(lib.mock_resource(policy), "policy") with input as lib.mock_input([hidden, doc, policy])
+}
+
+_to_document(address, attribute) := {"address": address, "type": "aws_iam_policy_document", "attribute": attribute, "via": "reference"}

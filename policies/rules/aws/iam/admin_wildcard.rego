@@ -36,7 +36,7 @@ pass contains lib.result(role, "nothing put on or attached to the role allows ev
 
 deny contains lib.result(p.subject, sprintf("%s statement %s allows %s on every resource", [lib.grant_label(p.subject, p.grant), lib.statement_name(i, st), _everything(st)])) if {
 	some p in _grants
-	some i, st in lib.statements(p.grant.document)
+	some i, st in lib.grant_statements(p.grant)
 	st.effect == "Allow"
 	lib.wildcard_action(st)
 	lib.wildcard_resource(st)

@@ -28,7 +28,7 @@ pass contains lib.result(r, "no Allow statement uses a wildcard action") if some
 
 deny contains lib.result(p.subject, sprintf("%s statement %s allows %s", [lib.grant_label(p.subject, p.grant), lib.statement_name(i, st), concat(", ", wildcards)])) if {
 	some p in _grants
-	some i, st in lib.statements(p.grant.document)
+	some i, st in lib.grant_statements(p.grant)
 	st.effect == "Allow"
 	wildcards := [a | some a in st.actions; lib.service_wildcard(a)]
 	count(wildcards) > 0
@@ -36,7 +36,7 @@ deny contains lib.result(p.subject, sprintf("%s statement %s allows %s", [lib.gr
 
 deny contains lib.result(p.subject, sprintf("%s statement %s allows every action except %s (NotAction)", [lib.grant_label(p.subject, p.grant), lib.statement_name(i, st), concat(", ", st.not_actions)])) if {
 	some p in _grants
-	some i, st in lib.statements(p.grant.document)
+	some i, st in lib.grant_statements(p.grant)
 	st.effect == "Allow"
 	count(st.not_actions) > 0
 }

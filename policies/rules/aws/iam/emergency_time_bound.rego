@@ -90,7 +90,7 @@ _grants_of(r) := lib.grants(r) if r.type != "aws_iam_role"
 
 _allows := [{"subject": p.subject, "label": lib.grant_label(p.subject, p.grant), "name": lib.statement_name(i, st), "statement": st} |
 	some p in _grants
-	some i, st in lib.statements(p.grant.document)
+	some i, st in lib.grant_statements(p.grant)
 	st.effect == "Allow"
 ]
 

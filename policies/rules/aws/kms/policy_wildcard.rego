@@ -24,9 +24,11 @@ package tfgate.rules.aws_kms_policy_wildcard
 import data.tfgate.lib
 
 # A key policy resource's findings are its key's too (custom.related).
+# A policy known only after apply is judged by the statements of the
+# aws_iam_policy_document that renders it, when what decides them is known.
 deny contains lib.result(r, lib.public_message(i, st)) if {
 	some r in _judged
-	some i, st in lib.statements(r.values.policy)
+	some i, st in lib.document_statements(r, "policy")
 	lib.public(st, lib.kms_public_keys)
 }
 
@@ -41,6 +43,7 @@ deny contains lib.result(r, "the key policy is not a valid JSON policy document"
 unknown contains lib.result(r, "the key policy is known only after apply") if {
 	some r in _judged
 	lib.is_pending(r, "policy")
+	not lib.document_statements(r, "policy")
 }
 
 _judged := array.concat(

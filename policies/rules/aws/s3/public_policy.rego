@@ -50,12 +50,19 @@ _suspects contains r.address if {
 # policy (a computed one is unknown at plan time and does not count).
 _judged := array.concat(lib.resources("aws_s3_bucket_policy"), [b |
 	some b in lib.resources("aws_s3_bucket")
-	is_string(b.values.policy)
+	_inline_policy(b)
 ])
 
+_inline_policy(b) if is_string(b.values.policy)
+
+_inline_policy(b) if lib.is_pending(b, "policy")
+
+# A policy known only after apply is judged by the statements of the
+# aws_iam_policy_document that renders it when what decides them is known
+# (an ARN known only after apply does not hide Principal "*").
 _problems contains [r, lib.public_message(i, st)] if {
 	some r in _judged
-	some i, st in lib.statements(r.values.policy)
+	some i, st in lib.document_statements(r, "policy")
 	lib.public(st, lib.public_keys)
 }
 
@@ -66,6 +73,7 @@ _problems contains [r, "the policy is not a valid JSON policy document"] if {
 }
 
 _questions contains [r, "the policy document is known only after apply"] if {
-	some r in array.concat(lib.resources("aws_s3_bucket_policy"), lib.resources("aws_s3_bucket"))
+	some r in _judged
 	lib.is_pending(r, "policy")
+	not lib.document_statements(r, "policy")
 }
