@@ -17,16 +17,24 @@ type expectation struct {
 		Rule     string `json:"rule"`
 		Resource string `json:"resource"`
 		Status   string `json:"status"`
+		// Reason says why a reviewer gives that status.
+		Reason string `json:"reason"`
 	} `json:"results"`
 }
 
-// TestCorpus checks every labeled case under testdata/cases: each listed
-// (rule, resource) gets exactly the expected status, and no pair the case
-// does not list fails or is unknown for a rule the case is about.
+// TestCorpus checks every labeled case under testdata/cases and
+// testdata/idioms (the cases written in the idioms of public modules):
+// each listed (rule, resource) gets exactly the expected status, and no
+// pair the case does not list fails or is unknown for a rule the case is
+// about.
 func TestCorpus(t *testing.T) {
-	files, err := filepath.Glob("../../testdata/cases/*/expected.json")
-	if err != nil {
-		t.Fatal(err)
+	var files []string
+	for _, pattern := range []string{"../../testdata/cases/*/expected.json", "../../testdata/idioms/*/expected.json"} {
+		found, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, found...)
 	}
 	if len(files) == 0 {
 		t.Skip("no labeled cases")

@@ -74,13 +74,23 @@ func (t sourceTree) planOptions() plan.Options {
 	if t == nil {
 		return plan.Options{}
 	}
-	return plan.Options{Locals: func(calls, name string) ([]string, bool) {
+	return plan.Options{Locals: func(calls, name string, key any) ([]string, bool) {
 		mod := t[calls]
 		if mod == nil {
 			return nil, false
 		}
+		if key != nil {
+			k, isString := key.(string)
+			refs, ok := mod.LocalItems[name][k]
+			return refs, ok && isString
+		}
 		refs, ok := mod.Locals[name]
 		return refs, ok
+	}, Dynamic: func(calls, address string) map[string][]string {
+		if mod := t[calls]; mod != nil {
+			return mod.Written[address].DynamicRefs
+		}
+		return nil
 	}}
 }
 

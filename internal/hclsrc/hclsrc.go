@@ -8,15 +8,20 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"math/big"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/tfgate/tfgate/internal/model"
 )
 
 // Range is where a block is written: a file and its first and last lines.
@@ -49,6 +54,11 @@ type Module struct {
 	// expressions, written as a plan's configuration writes references:
 	// "var.x", "local.y", "aws_s3_bucket.b", "module.m", "data.t.n".
 	Locals map[string][]string
+	// LocalItems maps the names of local values written as object
+	// constructors with literal keys ({ logs = ..., data = ... }) to the
+	// references of each item's expression, by key, so that
+	// local.x[each.key] can be followed to one item.
+	LocalItems map[string]map[string][]string
 	// Written maps configuration addresses of resource and data blocks to
 	// what the sources show of the top-level arguments and blocks they
 	// write, which a plan does not show in full.
@@ -66,6 +76,12 @@ type Written struct {
 	// function whose value is known only after apply (timestamp, uuid,
 	// bcrypt).
 	Volatile []string
+	// DynamicRefs maps the dotted paths of the arguments written inside
+	// dynamic blocks ("rule.apply_server_side_encryption_by_default.kms_master_key_id")
+	// to their references, as a plan's configuration writes references; a
+	// reference to the block's iterator stands for the references of its
+	// for_each. A plan's configuration leaves all of them out.
+	DynamicRefs map[string][]string
 }
 
 // Backend is a backend block. Backend blocks cannot use variables, so a
@@ -122,7 +138,7 @@ func ReadModule(dir string) (*Module, error) {
 	}
 	slices.Sort(names)
 	slices.Sort(overrides)
-	m := &Module{Dir: dir, Blocks: map[string]Range{}, Calls: map[string]string{}, Suppressions: map[string][]Suppression{}, Locals: map[string][]string{}, Written: map[string]Written{}}
+	m := &Module{Dir: dir, Blocks: map[string]Range{}, Calls: map[string]string{}, Suppressions: map[string][]Suppression{}, Locals: map[string][]string{}, LocalItems: map[string]map[string][]string{}, Written: map[string]Written{}}
 	parser := hclparse.NewParser()
 	for _, name := range append(names, overrides...) {
 		path := filepath.Join(dir, name)
@@ -171,7 +187,7 @@ func (m *Module) readFile(file *hcl.File) error {
 		}
 		if address != "" {
 			m.Blocks[address] = blockRange(block)
-			if w := written(block); len(w.Dynamic)+len(w.Volatile) > 0 {
+			if w := written(block); len(w.Dynamic)+len(w.Volatile)+len(w.DynamicRefs) > 0 {
 				m.Written[address] = w
 			}
 			found, err := suppressions(file.Bytes, block.DefRange.Filename, block.DefRange.Start.Line)
@@ -188,6 +204,9 @@ func (m *Module) readFile(file *hcl.File) error {
 			}
 			for name, a := range attrs {
 				m.Locals[name] = referencesOf(a.Expr)
+				if items := objectItems(a.Expr); items != nil {
+					m.LocalItems[name] = items
+				}
 			}
 		case "module":
 			m.Blocks["module."+block.Labels[0]] = blockRange(block)
@@ -229,19 +248,63 @@ func referencesOf(expr hcl.Expression) []string {
 	var out []string
 	for _, tr := range expr.Variables() {
 		parts := []string{tr.RootName()}
+		key := ""
 		for _, step := range tr[1:] {
+			if len(parts) == 3 || len(parts) == 2 && parts[0] != "data" {
+				// The name is complete; a literal instance key may follow.
+				if i, ok := step.(hcl.TraverseIndex); ok {
+					key = literalKey(i.Key)
+				}
+				break
+			}
 			a, ok := step.(hcl.TraverseAttr)
-			if !ok || len(parts) == 3 || len(parts) == 2 && parts[0] != "data" {
+			if !ok {
 				break
 			}
 			parts = append(parts, a.Name)
 		}
-		ref := strings.Join(parts, ".")
+		ref := strings.Join(parts, ".") + key
 		if !slices.Contains(out, ref) {
 			out = append(out, ref)
 		}
 	}
 	return out
+}
+
+// objectItems returns the references of each item of an object
+// constructor whose keys are all literal names or strings, by key; nil for
+// any other expression.
+func objectItems(expr hcl.Expression) map[string][]string {
+	obj, ok := expr.(*hclsyntax.ObjectConsExpr)
+	if !ok {
+		return nil
+	}
+	items := map[string][]string{}
+	for _, item := range obj.Items {
+		k, diags := item.KeyExpr.Value(nil)
+		if diags.HasErrors() || !k.IsKnown() || k.IsNull() || k.Type() != cty.String {
+			return nil
+		}
+		items[k.AsString()] = referencesOf(item.ValueExpr)
+	}
+	return items
+}
+
+// literalKey writes an instance key as a reference writes it (["a"], [0]),
+// "" for anything but a known string or whole number.
+func literalKey(v cty.Value) string {
+	if !v.IsKnown() || v.IsNull() {
+		return ""
+	}
+	switch v.Type() {
+	case cty.String:
+		return model.FormatKey(v.AsString())
+	case cty.Number:
+		if i, acc := v.AsBigFloat().Int64(); acc == big.Exact {
+			return model.FormatKey(json.Number(strconv.FormatInt(i, 10)))
+		}
+	}
+	return ""
 }
 
 // volatile are the functions whose values a plan knows only after apply.
@@ -260,6 +323,7 @@ func written(block *hcl.Block) Written {
 			w.Dynamic = append(w.Dynamic, b.Labels[0])
 		}
 	}
+	dynamicRefs(body, "", nil, false, &w.DynamicRefs)
 	for name, a := range body.Attributes {
 		calls := false
 		hclsyntax.VisitAll(a.Expr, func(n hclsyntax.Node) hcl.Diagnostics {
@@ -318,6 +382,68 @@ func (b *Backend) Partial() bool {
 		}
 	}
 	return false
+}
+
+// dynamicRefs collects the references of the arguments written inside
+// dynamic blocks of body, whose path is prefix, into out. iterators maps
+// the iterator names of the enclosing dynamic blocks to the references of
+// their for_each; inside says whether body is within a dynamic block.
+func dynamicRefs(body *hclsyntax.Body, prefix string, iterators map[string][]string, inside bool, out *map[string][]string) {
+	join := func(name string) string {
+		if prefix == "" {
+			return name
+		}
+		return prefix + "." + name
+	}
+	if inside {
+		for name, a := range body.Attributes {
+			var refs []string
+			for _, ref := range referencesOf(a.Expr) {
+				root, _, _ := strings.Cut(ref, ".")
+				if through, ok := iterators[root]; ok {
+					refs = append(refs, through...)
+					continue
+				}
+				refs = append(refs, ref)
+			}
+			if len(refs) > 0 {
+				if *out == nil {
+					*out = map[string][]string{}
+				}
+				(*out)[join(name)] = append((*out)[join(name)], refs...)
+			}
+		}
+	}
+	for _, b := range body.Blocks {
+		switch {
+		case b.Type == "dynamic" && len(b.Labels) == 1:
+			content, forEach := (*hclsyntax.Body)(nil), []string(nil)
+			for _, inner := range b.Body.Blocks {
+				if inner.Type == "content" {
+					content = inner.Body
+				}
+			}
+			if a, ok := b.Body.Attributes["for_each"]; ok {
+				forEach = referencesOf(a.Expr)
+			}
+			iterator := b.Labels[0]
+			if a, ok := b.Body.Attributes["iterator"]; ok {
+				if tr, diags := hcl.AbsTraversalForExpr(a.Expr); !diags.HasErrors() && len(tr) == 1 {
+					iterator = tr.RootName()
+				}
+			}
+			if content != nil {
+				inner := maps.Clone(iterators)
+				if inner == nil {
+					inner = map[string][]string{}
+				}
+				inner[iterator] = forEach
+				dynamicRefs(content, join(b.Labels[0]), inner, true, out)
+			}
+		case b.Type != "lifecycle" && b.Type != "provisioner" && b.Type != "connection":
+			dynamicRefs(b.Body, join(b.Type), iterators, inside, out)
+		}
+	}
 }
 
 func readBackend(block *hcl.Block) (*Backend, error) {

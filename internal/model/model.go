@@ -256,8 +256,8 @@ func (m *Model) Complete() {
 }
 
 // identity returns the string values by which a resource is named, in
-// two tiers: specific names first (any resource's arn, a bucket's name),
-// then ids. A bucket's versioning or encryption configuration has the
+// two tiers: specific names first (any resource's arn, the name of the
+// types in namedBy), then ids. A bucket's versioning or encryption configuration has the
 // bucket's name as its id too, so the specific tier decides first.
 func identity(r *Resource) (specific, ids []string) {
 	str := func(attr string) string {
@@ -270,8 +270,8 @@ func identity(r *Resource) (specific, ids []string) {
 	if s := str("arn"); s != "" {
 		specific = append(specific, s)
 	}
-	if r.Type == "aws_s3_bucket" {
-		if s := str("bucket"); s != "" {
+	if attr := namedBy[r.Type]; attr != "" {
+		if s := str(attr); s != "" {
 			specific = append(specific, s)
 		}
 	}
@@ -279,6 +279,17 @@ func identity(r *Resource) (specific, ids []string) {
 		ids = append(ids, s)
 	}
 	return specific, ids
+}
+
+// namedBy gives, for the types whose instances other resources name by a
+// unique name rather than an ARN or id, the attribute that holds it: a
+// bucket's name, an IAM role's, user's or group's (a role policy's role, an
+// attachment's role, are names).
+var namedBy = map[string]string{
+	"aws_s3_bucket": "bucket",
+	"aws_iam_role":  "name",
+	"aws_iam_user":  "name",
+	"aws_iam_group": "name",
 }
 
 // owners maps a value to the one resource it names; a value that names

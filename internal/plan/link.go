@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -27,9 +28,11 @@ type linker struct {
 	// moduleKeys lists the instance keys of each module call, by parent
 	// module instance and call name.
 	moduleKeys map[group][]any
-	// locals gives the references of local values (Options.Locals); nil
-	// when the sources are not known.
-	locals func(calls, name string) ([]string, bool)
+	// locals gives the references of local values (Options.Locals), and
+	// dynamic those of the arguments in dynamic blocks
+	// (Options.Dynamic); nil when the sources are not known.
+	locals  func(calls, name string, key any) ([]string, bool)
+	dynamic func(calls, address string) map[string][]string
 
 	// Each chunk of resources has a copy of the linker with these two of
 	// its own (see link):
@@ -76,7 +79,7 @@ type target struct {
 // link adds to every resource the links that its configuration's
 // references establish, through count and for_each instances and module
 // variables and outputs.
-func link(resources []*model.Resource, cfg *tfjson.Config, locals func(calls, name string) ([]string, bool)) error {
+func link(resources []*model.Resource, cfg *tfjson.Config, opts Options) error {
 	if cfg.RootModule == nil {
 		return nil
 	}
@@ -85,7 +88,8 @@ func link(resources []*model.Resource, cfg *tfjson.Config, locals func(calls, na
 		calls:      map[string]*tfjson.ModuleCall{},
 		instances:  make(map[group][]*model.Resource, len(resources)),
 		moduleKeys: map[group][]any{},
-		locals:     locals,
+		locals:     opts.Locals,
+		dynamic:    opts.Dynamic,
 	}
 	l.indexModule("", cfg.RootModule)
 	// The index below is built on one CPU; the addresses it needs are
@@ -159,6 +163,12 @@ func (l *linker) linkResource(r *model.Resource, path model.ModulePath) {
 	}
 	slices.Sort(r.Configured)
 	l.linkExpressions(r, sc, "", cr.Expressions)
+	if l.dynamic != nil {
+		byPath := l.dynamic(path.Calls(), r.ConfigAddress())
+		for _, name := range slices.Sorted(maps.Keys(byPath)) {
+			l.linkReferences(r, sc, name, byPath[name])
+		}
+	}
 }
 
 // setsNull reports whether the configuration sets the argument name to
@@ -202,7 +212,7 @@ func (l *linker) knownWhilePlanning(sc scope, refs []string, depth int) bool {
 			if l.locals == nil {
 				return false
 			}
-			inner, ok := l.locals(sc.path.Calls(), name)
+			inner, ok := l.locals(sc.path.Calls(), name, nil)
 			if !ok || !l.knownWhilePlanning(sc, inner, depth+1) {
 				return false
 			}
@@ -264,25 +274,31 @@ func (l *linker) linkExpressions(r *model.Resource, sc scope, prefix string, exp
 		for _, block := range expr.NestedBlocks {
 			l.linkExpressions(r, sc, name, block)
 		}
-		if len(expr.References) == 0 {
+		l.linkReferences(r, sc, name, expr.References)
+	}
+}
+
+// linkReferences links r to what the references of the expression of its
+// attribute name resolve to.
+func (l *linker) linkReferences(r *model.Resource, sc scope, name string, refs []string) {
+	if len(refs) == 0 {
+		return
+	}
+	for _, t := range l.resolve(sc, refs, keyed(refs), 0) {
+		if t.r == r {
 			continue
 		}
-		for _, t := range l.resolve(sc, expr.References, keyed(expr.References), 0) {
-			if t.r == r {
-				continue
-			}
-			via := model.ViaReference
-			if t.byKey {
-				via = model.ViaInstanceKey
-			}
-			r.References = append(r.References, model.Link{
-				Address:   t.r.Address,
-				Type:      t.r.Type,
-				Attribute: name,
-				Via:       via,
-				Through:   t.through,
-			})
+		via := model.ViaReference
+		if t.byKey {
+			via = model.ViaInstanceKey
 		}
+		r.References = append(r.References, model.Link{
+			Address:   t.r.Address,
+			Type:      t.r.Type,
+			Attribute: name,
+			Via:       via,
+			Through:   t.through,
+		})
 	}
 }
 
@@ -334,6 +350,8 @@ func (l *linker) resolve(sc scope, refs []string, keyed bool, depth int) []targe
 			}
 		case refVariable:
 			out = append(out, l.variableTargets(sc, p.name, depth)...)
+		case refLocal:
+			out = append(out, l.localTargets(sc, p.name, keyed, depth)...)
 		case refModule:
 			out = append(out, l.outputTargets(sc, p, keyed, depth)...)
 		}
@@ -387,6 +405,41 @@ func (l *linker) variableTargets(sc scope, name string, depth int) []target {
 	return l.memoized(hop, func() []target {
 		parent := newScope(sc.path[:n-1], sc.path[:n-1].String(), sc.path[n-1].Key, references(call.ForEachExpression))
 		return withHop(hop, l.resolve(parent, expr.References, keyed(expr.References), depth+1))
+	})
+}
+
+// localTargets follows local.NAME through the references of the local
+// value's expression, which only the sources tell (Options.Locals); a plan
+// keeps just the reference to the local.
+func (l *linker) localTargets(sc scope, name string, keyed bool, depth int) []target {
+	if l.locals == nil {
+		return nil
+	}
+	hop := sc.module + ".local." + name
+	if sc.module == "" {
+		hop = "local." + name
+	}
+	if keyed && sc.self != nil {
+		// local.x[each.key]: the item of the instance's key, when the
+		// local is an object with one.
+		if refs, ok := l.locals(sc.path.Calls(), name, sc.self); ok {
+			return l.localHop(sc, hop+model.FormatKey(sc.self), refs, depth)
+		}
+	}
+	refs, ok := l.locals(sc.path.Calls(), name, nil)
+	if !ok || len(refs) == 0 {
+		return nil
+	}
+	return l.localHop(sc, hop, refs, depth)
+}
+
+// localHop resolves the references of a local value (or of one of its
+// items), once per module instance: a local is evaluated without count or
+// each, so its references name instances by their own keys.
+func (l *linker) localHop(sc scope, hop string, refs []string, depth int) []target {
+	inner := newScope(sc.path, sc.module, nil, nil)
+	return l.memoized(hop, func() []target {
+		return withHop(hop, l.resolve(inner, refs, false, depth+1))
 	})
 }
 

@@ -103,8 +103,16 @@ type Options struct {
 	// module.a.module.b), as a plan's configuration writes references
 	// ("var.x", "aws_s3_bucket.b.id", "local.y"); ok is false when the
 	// sources are not known. A plan keeps only references to locals, so
-	// without it a local value may hold anything. Nil for none.
-	Locals func(calls, name string) (refs []string, ok bool)
+	// without it a local value may hold anything. When key is not nil and
+	// the local is an object constructor with an item of that key, the
+	// references are that item's: local.x[each.key]. Nil for none.
+	Locals func(calls, name string, key any) (refs []string, ok bool)
+	// Dynamic returns the references of the arguments written inside
+	// dynamic blocks of the resource block at a configuration address
+	// ("aws_s3_bucket.b") of the module at call path calls, by the
+	// argument's dotted path, which a plan's configuration leaves out.
+	// Nil for none.
+	Dynamic func(calls, address string) map[string][]string
 }
 
 // DecodeWith is Decode with options.

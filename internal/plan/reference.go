@@ -9,11 +9,12 @@ import (
 type referenceKind int
 
 const (
-	refOther     referenceKind = iota // local.*, count.*, path.*, terraform.*, self.*, …
+	refOther     referenceKind = iota // count.*, path.*, terraform.*, self.*, …
 	refResource                       // TYPE.NAME or data.TYPE.NAME
 	refModule                         // module.NAME[.OUTPUT]
 	refVariable                       // var.NAME
 	refEachValue                      // each.value[…]
+	refLocal                          // local.NAME
 )
 
 // reference is one entry of a configuration expression's "references"
@@ -22,7 +23,7 @@ type reference struct {
 	kind referenceKind
 	// name is the configuration address for a resource
 	// ("aws_s3_bucket.b", "data.x.y"), the call name for a module, the
-	// variable name for a variable.
+	// variable or local value name for a variable or local.
 	name string
 	// key is the literal instance key that follows the resource or module
 	// call, when hasKey.
@@ -61,7 +62,9 @@ func parseReference(ref string) reference {
 		if len(segs) >= 3 {
 			return reference{kind: refResource, name: "data." + segs[1].name + "." + segs[2].name, key: segs[2].key, hasKey: segs[2].hasKey}
 		}
-	case "local", "count", "path", "terraform", "self", "ephemeral", "resource", "template", "provider":
+	case "local":
+		return reference{kind: refLocal, name: segs[1].name}
+	case "count", "path", "terraform", "self", "ephemeral", "resource", "template", "provider":
 	default:
 		return reference{kind: refResource, name: segs[0].name + "." + segs[1].name, key: segs[1].key, hasKey: segs[1].hasKey}
 	}

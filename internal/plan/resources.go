@@ -60,7 +60,7 @@ func fromPlan(m *model.Model, doc *document, opts Options) error {
 	}
 	scrub(m.Resources, secrets)
 	if doc.Configuration != nil {
-		return link(m.Resources, doc.Configuration, opts.Locals)
+		return link(m.Resources, doc.Configuration, opts)
 	}
 	return nil
 }

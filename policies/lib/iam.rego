@@ -53,11 +53,26 @@ document_statements(r, attr) := statements(r.values[attr]) if {
 # statement blocks, those of override_policy_documents. The merged
 # documents may be documents whose JSON is known only after apply
 # themselves, one level deep (Rego does not recurse).
-_rendered(d, _) := array.concat(array.concat(_merged(d, "source_policy_documents"), _own_blocks(d)), _merged(d, "override_policy_documents"))
+_rendered(d, _) := _by_sid(array.concat(array.concat(_merged(d, "source_policy_documents"), _own_blocks(d)), _merged(d, "override_policy_documents")))
 
 # _leaf returns the statements of a document whose merged documents are
 # all known.
-_leaf(d) := array.concat(array.concat(_known_merged(d, "source_policy_documents"), _own_blocks(d)), _known_merged(d, "override_policy_documents"))
+_leaf(d) := _by_sid(array.concat(array.concat(_known_merged(d, "source_policy_documents"), _own_blocks(d)), _known_merged(d, "override_policy_documents")))
+
+# _by_sid merges statements as the data source does: a statement with a
+# Sid replaces an earlier one with the same Sid (a document's own
+# statements override its sources', override documents override both).
+_by_sid(list) := [st |
+	some i, st in list
+	not _replaced(list, i)
+]
+
+_replaced(list, i) if {
+	list[i].sid != ""
+	some j, later in list
+	j > i
+	later.sid == list[i].sid
+}
 
 _own_blocks(d) := [_block_statement(b) | some b in object.get(d.values, "statement", [])] if {
 	not "statement" in d.unknown
@@ -559,7 +574,7 @@ is_emergency(r) if {
 # service cannot use MFA or time-bound access, so such a role is not
 # break-glass access, whatever its name.
 service_role(role) if {
-	allows := [st | some st in statements(role.values.assume_role_policy); st.effect == "Allow"]
+	allows := [st | some st in document_statements(role, "assume_role_policy"); st.effect == "Allow"]
 	count(allows) > 0
 	every st in allows {
 		count(st.principals) > 0
@@ -600,6 +615,7 @@ role_grants[role.address] := grants(role) if some role in resources("aws_iam_rol
 # the policies put on or attached to a break-glass role.
 emergency_grants contains r if {
 	some type in policy_resource_types
+	type != "aws_iam_role" # roles are emergency_roles
 	some r in resources(type)
 	is_emergency(r)
 	not _serves_services_only(r)

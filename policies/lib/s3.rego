@@ -58,29 +58,38 @@ bucket_undecided_message(bucket, type) := msg if {
 	address_list(_unlinked[type].known),
 ])
 
-# bucket_suspect holds when no resource of the type is linked to the
-# bucket but one whose address is in suspects (those that would make a
-# bucket fail: a public ACL, a public policy) might belong to it, as
-# bucket_undecided decides; bucket_suspect_message explains it.
-bucket_suspect(bucket, type, suspects) if count(_suspects(type, suspects, "unknown")) > 0
+# bucket_maybe holds when no resource of the type is linked to the bucket
+# but one whose address is in candidates might belong to it, as
+# bucket_undecided decides: rules pass the resources that would change
+# the verdict (for a rule that fails a bucket without a configuration, the
+# configurations that would pass it; for one that fails a bucket with a
+# public ACL, the ACLs that may be public), so that an unlinked resource
+# that changes nothing does not make every bucket unknown.
+# bucket_maybe_message explains it; role says what the candidates would
+# do, such as "which may make it public".
+bucket_maybe(bucket, type, candidates) if count(_among(type, candidates, "unknown")) > 0
 
-bucket_suspect(bucket, type, suspects) if {
+bucket_maybe(bucket, type, candidates) if {
 	is_unknown(bucket, "bucket")
-	count(_suspects(type, suspects, "known")) > 0
+	count(_among(type, candidates, "known")) > 0
 }
 
-bucket_suspect_message(bucket, type, suspects) := msg if {
-	found := _suspects(type, suspects, "unknown")
+bucket_maybe_message(bucket, type, candidates, role) := msg if {
+	found := _among(type, candidates, "unknown")
 	count(found) > 0
-	msg := sprintf("no %s is linked to this bucket, and %s, which may make it public, %s known only after apply", [
+	msg := sprintf("no %s is linked to this bucket, and %s, which %s, %s known only after apply", [
 		type,
 		address_list(found),
+		role,
 		_plural(count(found), "has a bucket", "have buckets"),
 	])
-} else := sprintf("no %s is linked to this bucket, whose name is known only after apply, so %s, which may make it public, may be its own", [
+} else := sprintf("no %s is linked to this bucket, whose name is known only after apply, so %s, which %s, may be its own", [
 	type,
-	address_list(_suspects(type, suspects, "known")),
+	address_list(_among(type, candidates, "known")),
+	role,
 ])
+
+_among(type, candidates, which) := [a | some a in _unlinked[type][which]; candidates[a]]
 
 # _unlinked[type] holds, once per evaluation, the addresses of the
 # resources of a type that link to no bucket, by whether their bucket is
@@ -91,8 +100,6 @@ _unlinked[type] := {"unknown": unknown, "known": known} if {
 	unknown := sort([r.address | some r in configs; is_unknown(r, "bucket")])
 	known := sort([r.address | some r in configs; not is_unknown(r, "bucket")])
 }
-
-_suspects(type, suspects, which) := [a | some a in _unlinked[type][which]; suspects[a]]
 
 # encryption_settings lists what sets a bucket's default encryption:
 # every encryption configuration, and every bucket that writes the legacy
@@ -132,7 +139,7 @@ encryption_settings := array.concat(
 # inline_encryption holds for a bucket that writes the legacy inline
 # server_side_encryption_configuration block (a computed one is unknown
 # at plan time and does not count).
-inline_encryption(bucket) if count(bucket.values.server_side_encryption_configuration) > 0
+inline_encryption(bucket) if size(bucket.values.server_side_encryption_configuration) > 0
 
 _bucket_config_types := {
 	"aws_s3_bucket_server_side_encryption_configuration",

@@ -109,6 +109,21 @@ _sets(r, name) if {
 
 _provider_computed(type, name) if input.index.computed[type][name]
 
+# size is the number of elements of a collection, and 0 for anything else
+# (null, a string): values may hold null where a list is expected, and
+# count(null) is an error that stops the check.
+size(x) := count(x) if is_array(x)
+
+size(x) := count(x) if is_set(x)
+
+size(x) := count(x) if is_object(x)
+
+size(x) := 0 if {
+	not is_array(x)
+	not is_set(x)
+	not is_object(x)
+}
+
 # result builds a deny, unknown or pass entry for a resource.
 result(r, message) := {"resource": r.address, "message": message}
 

@@ -38,12 +38,12 @@ unknown contains lib.result(trail, "enable_logging is known only after apply") i
 deny contains lib.result(trail, "the trail records nothing: every event_selector leaves out management events (include_management_events = false) and selects no data events") if {
 	some trail in lib.resources("aws_cloudtrail")
 	selectors := trail.values.event_selector
-	count(selectors) > 0
+	lib.size(selectors) > 0
 	every selector in selectors {
 		selector.include_management_events == false
-		count(object.get(selector, "data_resource", [])) == 0
+		lib.size(object.get(selector, "data_resource", null)) == 0
 	}
-	count(object.get(trail.values, "advanced_event_selector", [])) == 0
+	lib.size(object.get(trail.values, "advanced_event_selector", null)) == 0
 	not lib.is_unknown(trail, "event_selector")
 	not lib.is_unknown(trail, "advanced_event_selector")
 }

@@ -48,12 +48,19 @@ deny contains lib.result(p.subject, sprintf("%s attaches the AWS-managed %s, whi
 }
 
 # Users and groups are judged through the attachments that give them an
-# administrator policy.
+# administrator policy (roles carry theirs themselves).
 deny contains lib.result(a, sprintf("attaches the AWS-managed %s, which allows every action on every resource", [lib.managed_policy_name(a.values.policy_arn)])) if {
-	some type in ["aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_policy_attachment"]
-	some a in lib.resources(type)
+	some a in _user_and_group_attachments
 	lib.managed_admin(a.values.policy_arn)
 }
+
+_user_and_group_attachments := array.concat(
+	array.concat(lib.resources("aws_iam_user_policy_attachment"), lib.resources("aws_iam_group_policy_attachment")),
+	[a |
+		some a in lib.resources("aws_iam_policy_attachment")
+		lib.size(object.get(a.values, "users", null)) + lib.size(object.get(a.values, "groups", null)) > 0
+	],
+)
 
 unknown contains lib.result(p.subject, sprintf("%s is known only after apply", [lib.grant_label(p.subject, p.grant)])) if {
 	some p in _grants

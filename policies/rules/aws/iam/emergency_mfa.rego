@@ -27,7 +27,7 @@ pass contains lib.result(role, "every trust statement requires MFA") if some rol
 
 deny contains lib.result(role, sprintf("trust statement %s lets %s assume the role without requiring MFA", [lib.statement_name(i, st), _who(st)])) if {
 	some role in lib.emergency_roles
-	some i, st in lib.statements(role.values.assume_role_policy)
+	some i, st in lib.document_statements(role, "assume_role_policy")
 	st.effect == "Allow"
 	not lib.requires_mfa(st)
 }
@@ -41,6 +41,7 @@ deny contains lib.result(role, "the trust policy is not a valid JSON policy docu
 unknown contains lib.result(role, "assume_role_policy is known only after apply") if {
 	some role in lib.emergency_roles
 	lib.is_unknown(role, "assume_role_policy")
+	not lib.document_statements(role, "assume_role_policy")
 }
 
 unknown contains lib.result(role, lib.undecided_role_message) if some role in lib.undecided_roles

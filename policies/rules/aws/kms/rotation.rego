@@ -27,6 +27,7 @@ import data.tfgate.lib
 
 deny contains lib.result(key, "automatic key rotation is off (enable_key_rotation is not true)") if {
 	some key in _symmetric_keys
+	not lib.is_unknown(key, "customer_master_key_spec")
 	not key.values.enable_key_rotation == true
 	not lib.is_unknown(key, "enable_key_rotation")
 }

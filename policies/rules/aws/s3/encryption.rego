@@ -40,36 +40,43 @@ _algorithms := {"AES256", "aws:kms", "aws:kms:dsse"}
 # so that it is computed once).
 _unconfigured := lib.buckets_without(_type)
 
+# A bucket with no configuration fails, unless one whose bucket is known
+# only after apply, and that would pass it, may be its own.
 deny contains lib.result(bucket, "no server-side encryption configuration refers to this bucket") if {
 	some bucket in _unconfigured
 	not lib.inline_encryption(bucket)
-	not lib.bucket_undecided(bucket, _type)
+	not lib.bucket_maybe(bucket, _type, _passing)
 }
 
-unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
+unknown contains lib.result(bucket, lib.bucket_maybe_message(bucket, _type, _passing, "would encrypt it")) if {
 	some bucket in _unconfigured
 	not lib.inline_encryption(bucket)
-	lib.bucket_undecided(bucket, _type)
+	lib.bucket_maybe(bucket, _type, _passing)
 }
 
 # What a setting says is judged on the resource that says it: a
 # configuration's findings are its buckets' (custom.related).
-deny contains lib.result(s.resource, concat("", [s.label, "no rule sets apply_server_side_encryption_by_default"])) if {
+deny contains lib.result(r, msg) if some [r, msg] in _problems
+
+unknown contains lib.result(s.resource, concat("", [s.label, "sse_algorithm is known only after apply"])) if {
+	some s in lib.encryption_settings
+	some d in s.defaults
+	not is_string(object.get(d, "sse_algorithm", null))
+	lib.is_unknown(s.resource, concat(".", [s.default_path, "sse_algorithm"]))
+}
+
+_problems contains [s.resource, concat("", [s.label, "no rule sets apply_server_side_encryption_by_default"])] if {
 	some s in lib.encryption_settings
 	count(s.defaults) == 0
 	not lib.is_unknown(s.resource, s.rule_path)
 }
 
-deny contains lib.result(s.resource, sprintf("%ssse_algorithm is %q, not AES256, aws:kms or aws:kms:dsse", [s.label, d.sse_algorithm])) if {
+_problems contains [s.resource, sprintf("%ssse_algorithm is %q, not AES256, aws:kms or aws:kms:dsse", [s.label, d.sse_algorithm])] if {
 	some s in lib.encryption_settings
 	some d in s.defaults
 	is_string(d.sse_algorithm)
 	not _algorithms[d.sse_algorithm]
 }
 
-unknown contains lib.result(s.resource, concat("", [s.label, "sse_algorithm is known only after apply"])) if {
-	some s in lib.encryption_settings
-	some d in s.defaults
-	not is_string(d.sse_algorithm)
-	lib.is_unknown(s.resource, concat(".", [s.default_path, "sse_algorithm"]))
-}
+# _passing are the configurations that do not fail.
+_passing := {c.address | some c in lib.resources(_type)} - {r.address | some [r, _] in _problems}

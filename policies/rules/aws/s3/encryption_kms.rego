@@ -38,53 +38,23 @@ _kms := {"aws:kms", "aws:kms:dsse"}
 # so that it is computed once).
 _unconfigured := lib.buckets_without(_type)
 
+# A bucket with no configuration fails, unless one whose bucket is known
+# only after apply, and that would pass it, may be its own.
 deny contains lib.result(bucket, "no server-side encryption configuration refers to this bucket, so no customer-managed KMS key protects it") if {
 	some bucket in _unconfigured
 	not lib.inline_encryption(bucket)
-	not lib.bucket_undecided(bucket, _type)
+	not lib.bucket_maybe(bucket, _type, _passing)
 }
 
-unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
+unknown contains lib.result(bucket, lib.bucket_maybe_message(bucket, _type, _passing, "may encrypt it with a customer-managed key")) if {
 	some bucket in _unconfigured
 	not lib.inline_encryption(bucket)
-	lib.bucket_undecided(bucket, _type)
+	lib.bucket_maybe(bucket, _type, _passing)
 }
 
 # What a setting says is judged on the resource that says it: a
 # configuration's findings are its buckets' (custom.related).
-deny contains lib.result(s.resource, concat("", [s.label, "no rule sets apply_server_side_encryption_by_default"])) if {
-	some s in lib.encryption_settings
-	count(s.defaults) == 0
-	not lib.is_unknown(s.resource, s.rule_path)
-}
-
-deny contains lib.result(s.resource, sprintf("%ssse_algorithm is %s, not aws:kms or aws:kms:dsse", [s.label, d.sse_algorithm])) if {
-	some s in lib.encryption_settings
-	some d in s.defaults
-	is_string(d.sse_algorithm)
-	not _kms[d.sse_algorithm]
-}
-
-deny contains lib.result(s.resource, concat("", [s.label, "kms_master_key_id is not set, so the AWS-managed aws/s3 key is used"])) if {
-	some s in lib.encryption_settings
-	some d in s.defaults
-	_kms[d.sse_algorithm]
-	not _key_set(d)
-	not _key_unknown(s)
-}
-
-deny contains lib.result(s.resource, sprintf("%skms_master_key_id %s is the AWS-managed aws/s3 key", [s.label, d.kms_master_key_id])) if {
-	some s in lib.encryption_settings
-	some d in s.defaults
-	_kms[d.sse_algorithm]
-	_key_set(d)
-	lib.aws_managed_key(d.kms_master_key_id, "s3")
-}
-
-deny contains lib.result(s.resource, sprintf("%skms_master_key_id is %s, the AWS-managed aws/s3 key", [s.label, source])) if {
-	some s in lib.encryption_settings
-	some source in lib.aws_managed_key_sources(s.resource, "kms_master_key_id", "s3")
-}
+deny contains lib.result(r, msg) if some [r, msg] in _problems
 
 unknown contains lib.result(s.resource, concat("", [s.label, "the key is known only after apply and is not linked to a customer-managed aws_kms_key"])) if {
 	some s in lib.encryption_settings
@@ -99,9 +69,46 @@ unknown contains lib.result(s.resource, concat("", [s.label, "the key is known o
 unknown contains lib.result(s.resource, concat("", [s.label, "sse_algorithm is known only after apply"])) if {
 	some s in lib.encryption_settings
 	some d in s.defaults
-	not is_string(d.sse_algorithm)
+	not is_string(object.get(d, "sse_algorithm", null))
 	lib.is_unknown(s.resource, concat(".", [s.default_path, "sse_algorithm"]))
 }
+
+_problems contains [s.resource, concat("", [s.label, "no rule sets apply_server_side_encryption_by_default"])] if {
+	some s in lib.encryption_settings
+	count(s.defaults) == 0
+	not lib.is_unknown(s.resource, s.rule_path)
+}
+
+_problems contains [s.resource, sprintf("%ssse_algorithm is %s, not aws:kms or aws:kms:dsse", [s.label, d.sse_algorithm])] if {
+	some s in lib.encryption_settings
+	some d in s.defaults
+	is_string(d.sse_algorithm)
+	not _kms[d.sse_algorithm]
+}
+
+_problems contains [s.resource, concat("", [s.label, "kms_master_key_id is not set, so the AWS-managed aws/s3 key is used"])] if {
+	some s in lib.encryption_settings
+	some d in s.defaults
+	_kms[d.sse_algorithm]
+	not _key_set(d)
+	not _key_unknown(s)
+}
+
+_problems contains [s.resource, sprintf("%skms_master_key_id %s is the AWS-managed aws/s3 key", [s.label, d.kms_master_key_id])] if {
+	some s in lib.encryption_settings
+	some d in s.defaults
+	_kms[d.sse_algorithm]
+	_key_set(d)
+	lib.aws_managed_key(d.kms_master_key_id, "s3")
+}
+
+_problems contains [s.resource, sprintf("%skms_master_key_id is %s, the AWS-managed aws/s3 key", [s.label, source])] if {
+	some s in lib.encryption_settings
+	some source in lib.aws_managed_key_sources(s.resource, "kms_master_key_id", "s3")
+}
+
+# _passing are the configurations that do not fail.
+_passing := {c.address | some c in lib.resources(_type)} - {r.address | some [r, _] in _problems}
 
 _key_set(d) if {
 	is_string(d.kms_master_key_id)

@@ -58,7 +58,7 @@ test_configuration_being_deleted_does_not_count if {
 test_unlinked_unknown_bucket_is_unknown if {
 	resources := [_bucket("a", {}), _config("x", {"unknown": ["bucket"]})]
 	count(rule.deny) == 0 with input as lib.mock_input(resources)
-	rule.unknown == {lib.result(resources[0], "no aws_s3_bucket_server_side_encryption_configuration is linked to this bucket, and aws_s3_bucket_server_side_encryption_configuration.x has a bucket known only after apply")} with input as lib.mock_input(resources)
+	rule.unknown == {lib.result(resources[0], "no aws_s3_bucket_server_side_encryption_configuration is linked to this bucket, and aws_s3_bucket_server_side_encryption_configuration.x, which would encrypt it, has a bucket known only after apply")} with input as lib.mock_input(resources)
 }
 
 test_unknown_bucket_name_with_literal_configuration_is_unknown if {
@@ -67,7 +67,7 @@ test_unknown_bucket_name_with_literal_configuration_is_unknown if {
 		_config("lit", {"values": {"bucket": "acme-logs"}}),
 	]
 	count(rule.deny) == 0 with input as lib.mock_input(resources)
-	rule.unknown == {lib.result(resources[0], "no aws_s3_bucket_server_side_encryption_configuration is linked to this bucket, whose name is known only after apply, so it may be the bucket of aws_s3_bucket_server_side_encryption_configuration.lit")} with input as lib.mock_input(resources)
+	rule.unknown == {lib.result(resources[0], "no aws_s3_bucket_server_side_encryption_configuration is linked to this bucket, whose name is known only after apply, so aws_s3_bucket_server_side_encryption_configuration.lit, which would encrypt it, may be its own")} with input as lib.mock_input(resources)
 }
 
 test_many_unlinked_configurations_are_summarised if {
@@ -78,5 +78,16 @@ test_many_unlinked_configurations_are_summarised if {
 		_config("y", {"unknown": ["bucket"]}),
 		_config("z", {"unknown": ["bucket"]}),
 	]
-	rule.unknown == {lib.result(resources[0], "no aws_s3_bucket_server_side_encryption_configuration is linked to this bucket, and aws_s3_bucket_server_side_encryption_configuration.w, aws_s3_bucket_server_side_encryption_configuration.x, aws_s3_bucket_server_side_encryption_configuration.y and 1 more have buckets known only after apply")} with input as lib.mock_input(resources)
+	rule.unknown == {lib.result(resources[0], "no aws_s3_bucket_server_side_encryption_configuration is linked to this bucket, and aws_s3_bucket_server_side_encryption_configuration.w, aws_s3_bucket_server_side_encryption_configuration.x, aws_s3_bucket_server_side_encryption_configuration.y and 1 more, which would encrypt it, have buckets known only after apply")} with input as lib.mock_input(resources)
+}
+
+# An unlinked configuration that would fail the bucket anyway does not
+# leave it undecided: with it or without it, the bucket fails.
+test_unlinked_failing_configuration_decides_nothing if {
+	resources := [_bucket("a", {}), _config("bad", {"unknown": ["bucket"], "values": {"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms:aes"}]}]}})]
+	rule.deny == {
+		lib.result(resources[0], _no_config),
+		lib.result(resources[1], "sse_algorithm is \"aws:kms:aes\", not AES256, aws:kms or aws:kms:dsse"),
+	} with input as lib.mock_input(resources)
+	count(rule.unknown) == 0 with input as lib.mock_input(resources)
 }

@@ -78,29 +78,38 @@ _true_or_unknown(block, setting) if lib.is_unknown(block, setting)
 
 _account_message := sprintf("%s may block public access to every bucket, but its settings are known only after apply", [lib.address_list(sort([b.address | some b in _account_blocks]))])
 
+# A bucket with no block fails, unless one whose bucket is known only
+# after apply, and that would block all public access, may be its own.
 deny contains lib.result(bucket, "no public access block refers to this bucket") if {
 	not _account_blocks_all
 	not _account_undecided
 	some bucket in _unconfigured
-	not lib.bucket_undecided(bucket, _type)
+	not lib.bucket_maybe(bucket, _type, _passing)
 }
 
 # A block's findings are its buckets' (custom.related).
-deny contains lib.result(block, sprintf("%s is not true", [setting])) if {
+deny contains lib.result(block, msg) if {
 	not _account_blocks_all
 	not _account_undecided
+	some [block, msg] in _problems
+}
+
+unknown contains lib.result(bucket, lib.bucket_maybe_message(bucket, _type, _passing, "may block all public access")) if {
+	not _account_blocks_all
+	not _account_undecided
+	some bucket in _unconfigured
+	lib.bucket_maybe(bucket, _type, _passing)
+}
+
+_problems contains [block, sprintf("%s is not true", [setting])] if {
 	some block in _lax
 	some setting in _settings
 	not block.values[setting] == true
 	not lib.is_unknown(block, setting)
 }
 
-unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
-	not _account_blocks_all
-	not _account_undecided
-	some bucket in _unconfigured
-	lib.bucket_undecided(bucket, _type)
-}
+# _passing are the blocks that do not fail.
+_passing := {b.address | some b in lib.resources(_type)} - {r.address | some [r, _] in _problems}
 
 unknown contains lib.result(bucket, _account_message) if {
 	_account_undecided

@@ -16,7 +16,7 @@
 #     aws_s3_bucket_acl: bucket
 #   reads:
 #     aws_s3_bucket: [acl, grant]
-#     aws_s3_bucket_acl: [acl, access_control_policy]
+#     aws_s3_bucket_acl: [acl, access_control_policy, "access_control_policy[0].grant"]
 #   runbook: P1 alert (S3 public access enabled)
 #   remediation: |
 #     Use `acl = "private"` (or no ACL, with object ownership
@@ -40,10 +40,10 @@ unknown contains lib.result(r, msg) if some [r, msg] in _questions
 
 # A bucket no ACL resource is linked to may still be the bucket of one
 # whose bucket is known only after apply, if that one may be public.
-unknown contains lib.result(bucket, lib.bucket_suspect_message(bucket, "aws_s3_bucket_acl", _suspects)) if {
+unknown contains lib.result(bucket, lib.bucket_maybe_message(bucket, "aws_s3_bucket_acl", _suspects, "may make it public")) if {
 	count(_suspects) > 0
 	some bucket in lib.buckets_without("aws_s3_bucket_acl")
-	lib.bucket_suspect(bucket, "aws_s3_bucket_acl", _suspects)
+	lib.bucket_maybe(bucket, "aws_s3_bucket_acl", _suspects)
 }
 
 # _suspects are the ACL resources with a finding: the ones that may make
@@ -81,7 +81,7 @@ _questions contains [r, sprintf("a grant's grantee URI is known only after apply
 	some i, policy in r.values.access_control_policy
 	some j, grant in policy.grant
 	some k, grantee in grant.grantee
-	not grantee.type in {"CanonicalUser", "AmazonCustomerByEmail"}
+	not object.get(grantee, "type", null) in {"CanonicalUser", "AmazonCustomerByEmail"}
 	lib.is_unknown(r, sprintf("access_control_policy[%d].grant[%d].grantee[%d].uri", [i, j, k]))
 }
 

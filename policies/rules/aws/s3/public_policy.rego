@@ -30,10 +30,10 @@ unknown contains lib.result(r, msg) if some [r, msg] in _questions
 
 # A bucket no policy resource is linked to may still be the bucket of one
 # whose bucket is known only after apply, if that one may be public.
-unknown contains lib.result(bucket, lib.bucket_suspect_message(bucket, "aws_s3_bucket_policy", _suspects)) if {
+unknown contains lib.result(bucket, lib.bucket_maybe_message(bucket, "aws_s3_bucket_policy", _suspects, "may make it public")) if {
 	count(_suspects) > 0
 	some bucket in lib.buckets_without("aws_s3_bucket_policy")
-	lib.bucket_suspect(bucket, "aws_s3_bucket_policy", _suspects)
+	lib.bucket_maybe(bucket, "aws_s3_bucket_policy", _suspects)
 }
 
 _suspects contains r.address if {

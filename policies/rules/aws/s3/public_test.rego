@@ -57,3 +57,12 @@ test_public_policies if {
 	} with input as lib.mock_input(rs)
 	policy.unknown == {lib.result(rs[5], "the policy document is known only after apply")} with input as lib.mock_input(rs)
 }
+
+# A grantee whose type and URI are both known only after apply may be a
+# public group.
+test_grantee_type_unknown if {
+	grants := {"access_control_policy": [{"grant": [{"permission": "READ", "grantee": [{}]}]}]}
+	unknown := ["access_control_policy[0].grant[0].grantee[0].type", "access_control_policy[0].grant[0].grantee[0].uri"]
+	rs := [{"address": "aws_s3_bucket_acl.later", "type": "aws_s3_bucket_acl", "values": grants, "unknown": unknown}]
+	acl.unknown == {lib.result(rs[0], "a grant's grantee URI is known only after apply, so its READ permission may be public")} with input as lib.mock_input(rs)
+}

@@ -5,6 +5,7 @@
 package tfgate.rules.aws_s3_sub_resources_test
 
 import data.tfgate.lib
+import data.tfgate.rules.aws_s3_encryption as encryption
 import data.tfgate.rules.aws_s3_encryption_kms as kms
 import data.tfgate.rules.aws_s3_public_access_block as pab
 import data.tfgate.rules.aws_s3_versioning as versioning
@@ -180,7 +181,7 @@ test_public_access_block_undecided_link if {
 	detached := object.union(_pab("detached", true), {"unknown": ["bucket"], "references": []})
 	rs := [_bucket("lonely", []), detached]
 	count(pab.deny) == 0 with input as lib.mock_input(rs)
-	pab.unknown == {lib.result(rs[0], "no aws_s3_bucket_public_access_block is linked to this bucket, and aws_s3_bucket_public_access_block.detached has a bucket known only after apply")} with input as lib.mock_input(rs)
+	pab.unknown == {lib.result(rs[0], "no aws_s3_bucket_public_access_block is linked to this bucket, and aws_s3_bucket_public_access_block.detached, which may block all public access, has a bucket known only after apply")} with input as lib.mock_input(rs)
 }
 
 test_versioning if {
@@ -199,4 +200,19 @@ test_versioning if {
 		lib.result(rs[6], "no versioning configuration refers to this bucket"),
 	} with input as lib.mock_input(rs)
 	versioning.unknown == {lib.result(rs[5], "the versioning status is known only after apply")} with input as lib.mock_input(rs)
+}
+
+# An algorithm known only after apply decides nothing; one that is not an
+# S3 algorithm fails.
+test_encryption_algorithms if {
+	later := object.union(_sse("later", "aws:kms", null), {
+		"values": {"rule": [{"apply_server_side_encryption_by_default": [{"kms_master_key_id": ""}]}]},
+		"unknown": ["rule[0].apply_server_side_encryption_by_default[0].sse_algorithm"],
+	})
+	odd := _sse("odd", "aws:kms:aes", null)
+	aes := _sse("aes", "AES256", null)
+	rs := [_bucket("later", [later]), later, _bucket("odd", [odd]), odd, _bucket("aes", [aes]), aes]
+	encryption.unknown == {lib.result(later, "sse_algorithm is known only after apply")} with input as lib.mock_input(rs)
+	encryption.deny == {lib.result(odd, "sse_algorithm is \"aws:kms:aes\", not AES256, aws:kms or aws:kms:dsse")} with input as lib.mock_input(rs)
+	kms.unknown == {lib.result(later, "sse_algorithm is known only after apply")} with input as lib.mock_input(rs)
 }

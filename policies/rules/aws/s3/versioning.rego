@@ -32,14 +32,29 @@ _type := "aws_s3_bucket_versioning"
 # so that it is computed once).
 _unconfigured := lib.buckets_without(_type)
 
+# A bucket with no versioning resource fails, unless one whose bucket is
+# known only after apply, and that would enable versioning, may be its own.
 deny contains lib.result(bucket, "no versioning configuration refers to this bucket") if {
 	some bucket in _unconfigured
 	not _inline_enabled(bucket)
-	not lib.bucket_undecided(bucket, _type)
+	not lib.bucket_maybe(bucket, _type, _passing)
+}
+
+unknown contains lib.result(bucket, lib.bucket_maybe_message(bucket, _type, _passing, "may enable versioning")) if {
+	some bucket in _unconfigured
+	not _inline_enabled(bucket)
+	lib.bucket_maybe(bucket, _type, _passing)
 }
 
 # A versioning resource's findings are its bucket's (custom.related).
-deny contains lib.result(config, sprintf("versioning status is %s, not Enabled", [status])) if {
+deny contains lib.result(r, msg) if some [r, msg] in _problems
+
+unknown contains lib.result(config, "the versioning status is known only after apply") if {
+	some config in lib.resources(_type)
+	lib.is_unknown(config, "versioning_configuration[0].status")
+}
+
+_problems contains [config, sprintf("versioning status is %s, not Enabled", [status])] if {
 	some config in lib.resources(_type)
 	some c in config.values.versioning_configuration
 	status := c.status
@@ -47,16 +62,8 @@ deny contains lib.result(config, sprintf("versioning status is %s, not Enabled",
 	status != "Enabled"
 }
 
-unknown contains lib.result(bucket, lib.bucket_undecided_message(bucket, _type)) if {
-	some bucket in _unconfigured
-	not _inline_enabled(bucket)
-	lib.bucket_undecided(bucket, _type)
-}
-
-unknown contains lib.result(config, "the versioning status is known only after apply") if {
-	some config in lib.resources(_type)
-	lib.is_unknown(config, "versioning_configuration[0].status")
-}
+# _passing are the versioning resources that do not fail.
+_passing := {c.address | some c in lib.resources(_type)} - {r.address | some [r, _] in _problems}
 
 # The legacy inline block, when the configuration writes it.
 _inline_enabled(bucket) if {
