@@ -45,6 +45,10 @@ fixtures: ## regenerate the plan.json of every Terraform fixture (needs terrafor
 		$(GO) run ./scripts/statefromplan testdata/foundation/environments/$$env/plan.json > testdata/foundation/environments/$$env/state.json || exit 1; \
 	done
 
+.PHONY: oracle
+oracle: ## ask real terraform about every expression of the differential corpora (needs terraform; minutes)
+	$(GO) test ./internal/tffunc -run 'TestConsoleLive' -oracle-all -count=1 -timeout 30m -v
+
 .PHONY: update
 update: ## rewrite golden files after an intended change
 	$(GO) test ./cmd/tfgate -run 'TestGoldenReports' -update
