@@ -49,6 +49,7 @@ type checkOptions struct {
 	backup      string
 	config      string
 	changedOnly bool
+	incomplete  bool // --allow-incomplete
 	varFiles    []string
 	vars        []string
 }
@@ -86,6 +87,7 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.BoolVar(&o.noBuiltin, "no-builtin", false, "do not load the built-in rules")
 	fs.StringVar(&o.failOn, "fail-on", "low", "lowest severity that fails the gate: critical, high, medium, low, info")
 	fs.BoolVar(&o.changedOnly, "changed-only", false, "only resources the plan creates, updates, replaces or deletes can fail the gate")
+	fs.BoolVar(&o.incomplete, "allow-incomplete", false, "let a directory check pass that could not evaluate part of the configuration (it is still reported)")
 	fs.StringVar(&o.now, "now", "", "clock for time rules and waiver expiry, RFC 3339 (default: the plan's timestamp, else the wall clock)")
 	fs.StringVar(&o.emergency, "emergency-pattern", policy.DefaultEmergencyPattern, "regular expression that marks IAM roles and policies as emergency access")
 	fs.DurationVar(&o.window, "emergency-window", policy.DefaultEmergencyWindow, "longest emergency access may last")
@@ -154,7 +156,7 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	rep := &report.Report{
 		Tool:   report.Tool{Name: "tfgate", Version: toolVersion()},
 		Rules:  rules,
-		Policy: gate.Policy{FailOn: set.failOn, ChangedOnly: o.changedOnly},
+		Policy: gate.Policy{FailOn: set.failOn, ChangedOnly: o.changedOnly, AllowIncomplete: o.incomplete || set.config != nil && set.config.AllowIncomplete},
 	}
 	var waiverClock time.Time
 	for _, c := range checked {
@@ -179,11 +181,18 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	var present []gate.Instance
 	for _, c := range checked {
 		present = append(present, c.present...)
+		for _, g := range c.gaps {
+			what := g.Address + ": " + g.Reason
+			if len(checked) > 1 {
+				what = c.input.Path + ": " + what
+			}
+			rep.Summary.Incomplete = append(rep.Summary.Incomplete, what)
+		}
 	}
 	rep.Summary.Coverage = gate.Cover(rules, rep.Results, present)
 
 	rep.ExitCode = exitPass
-	if rep.Summary.Blocking > 0 {
+	if rep.Summary.Verdict() == "fail" {
 		rep.ExitCode = exitFail
 	}
 	// Files first: if one cannot be written, the run is an error and
@@ -218,6 +227,7 @@ type checkedInput struct {
 	now      time.Time       // the clock its rules used
 	warnings []string        // what a .tf directory's evaluation skipped
 	present  []gate.Instance // the managed instances that exist after the change
+	gaps     []model.Gap     // what a .tf directory's evaluation left out
 }
 
 // checkInputs checks several inputs concurrently, at most one per CPU,
@@ -292,7 +302,7 @@ func checkInput(ctx context.Context, path string, o checkOptions, set settings, 
 	if err != nil {
 		return c, err
 	}
-	c.warnings = warnings
+	c.warnings, c.gaps = warnings, m.Gaps
 	for _, r := range m.Resources {
 		if r.Mode == "managed" && !slices.Equal(r.Actions, []string{"delete"}) {
 			c.present = append(c.present, gate.Instance{Input: m.Source, Address: r.Address, Type: r.Type})

@@ -45,6 +45,9 @@ type Config struct {
 	// ProtectedTypes replaces the resource types tf-destroy-protected
 	// protects, when set.
 	ProtectedTypes []string
+	// AllowIncomplete lets a directory check that left parts of the
+	// configuration unevaluated pass (allow_incomplete = true).
+	AllowIncomplete bool
 	// Rules overrides the severity or enforcement of rules, by id.
 	Rules map[string]RuleOverride
 	// Waivers are the configured exceptions, in file order.
@@ -67,6 +70,7 @@ var rootSchema = &hcl.BodySchema{
 		{Name: "emergency_window"},
 		{Name: "ticket_pattern"},
 		{Name: "protected_types"},
+		{Name: "allow_incomplete"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{
 		{Type: "rule", LabelNames: []string{"id"}},
@@ -118,6 +122,14 @@ func Parse(data []byte, path string) (*Config, error) {
 	c.ProtectedTypes = p.strings(content.Attributes["protected_types"])
 	c.EmergencyPattern = p.pattern(content.Attributes["emergency_pattern"])
 	c.TicketPattern = p.pattern(content.Attributes["ticket_pattern"])
+	if a, ok := content.Attributes["allow_incomplete"]; ok {
+		v, diags := a.Expr.Value(nil)
+		if diags.HasErrors() || v.Type() != cty.Bool || v.IsNull() || !v.IsKnown() {
+			p.fail(a.Expr.Range(), "allow_incomplete must be true or false")
+		} else {
+			c.AllowIncomplete = v.True()
+		}
+	}
 	if a, ok := content.Attributes["emergency_window"]; ok {
 		text := p.string(a.Expr)
 		d, err := time.ParseDuration(text)

@@ -204,6 +204,10 @@ type Policy struct {
 	// ChangedOnly lets only results on resources the plan changes fail
 	// the gate (--changed-only).
 	ChangedOnly bool
+	// AllowIncomplete lets a check that left parts of the configuration
+	// unevaluated pass (--allow-incomplete): without it, as Terraform
+	// refuses to plan what it cannot evaluate, such a check fails.
+	AllowIncomplete bool
 }
 
 // Blocks reports whether a result fails the gate under the policy.
@@ -236,6 +240,12 @@ type Summary struct {
 	// Coverage says how much of the inputs the rules judged, so that a
 	// count of passes is never read as "everything was checked".
 	Coverage Coverage
+	// Incomplete lists what the check could not evaluate (model.Gap), as
+	// "ADDRESS: REASON"; empty when it evaluated everything.
+	Incomplete []string
+	// AllowIncomplete is the policy's: whether an incomplete check may
+	// pass.
+	AllowIncomplete bool
 }
 
 // Coverage says how much of the inputs' infrastructure the rules judged.
@@ -303,7 +313,7 @@ func (c Coverage) String() string {
 
 // Summarize counts the results and the failures that block.
 func (p Policy) Summarize(results []Result) Summary {
-	var s Summary
+	s := Summary{AllowIncomplete: p.AllowIncomplete}
 	for _, r := range results {
 		switch r.Status {
 		case Pass:
@@ -322,10 +332,16 @@ func (p Policy) Summarize(results []Result) Summary {
 	return s
 }
 
-// Verdict is "pass" when nothing blocks and "fail" otherwise.
+// Verdict is "pass" when nothing blocks and the check is complete (or may
+// be incomplete), and "fail" otherwise.
 func (s Summary) Verdict() string {
-	if s.Blocking > 0 {
+	if s.Blocking > 0 || s.Blocked() {
 		return "fail"
 	}
 	return "pass"
+}
+
+// Blocked reports whether the check fails for what it left unevaluated.
+func (s Summary) Blocked() bool {
+	return len(s.Incomplete) > 0 && !s.AllowIncomplete
 }

@@ -62,6 +62,26 @@ type Model struct {
 	// Settings is where the root module's terraform block is written,
 	// the place of findings about the change as a whole; nil when unknown.
 	Settings *Location `json:"settings_location"`
+	// Gaps are the parts of the configuration that could not be evaluated
+	// (a count known only after apply, a module not installed): their
+	// resource instances are not in Resources, so every rule that judges
+	// their types reports them unknown. Empty for plans and states.
+	Gaps []Gap `json:"gaps"`
+}
+
+// Gap is a block of the configuration whose resource instances are not in
+// the model because it could not be evaluated.
+type Gap struct {
+	// Address is the block's address, "aws_s3_bucket.logs" or
+	// "module.vpc", within its module instance.
+	Address string `json:"address"`
+	// Types are the resource types the block may hold; nil when they are
+	// not known (a module that was not read).
+	Types []string `json:"types"`
+	// Reason says why the block was not evaluated, and what to do.
+	Reason string `json:"reason"`
+	// Location is where the block is written, nil when unknown.
+	Location *Location `json:"location"`
 }
 
 // BackendAddress and PlanAddress are the addresses results use for the

@@ -329,6 +329,13 @@ func ruleResults(m *model.Model, rule *gate.Rule, findings []finding, byAddress 
 	for _, f := range findings {
 		get(f.resource).add(f.status, f.message)
 	}
+	// What was not evaluated is unknown to every rule that judges what it
+	// may hold.
+	for _, g := range m.Gaps {
+		if judges(rule, g.Types) {
+			get(g.Address).add(gate.Unknown, "not evaluated: "+g.Reason)
+		}
+	}
 	if len(rule.Reads) > 0 {
 		for _, address := range order {
 			r := byAddress[address]
@@ -364,6 +371,15 @@ func ruleResults(m *model.Model, rule *gate.Rule, findings []finding, byAddress 
 			res.ResourceType = "terraform_backend"
 			res.Location = m.Backend.Location
 			res.Changed = true
+		default:
+			if i := slices.IndexFunc(m.Gaps, func(g model.Gap) bool { return g.Address == address }); i >= 0 {
+				res.ResourceType = "module"
+				if len(m.Gaps[i].Types) == 1 {
+					res.ResourceType = m.Gaps[i].Types[0]
+				}
+				res.Location = m.Gaps[i].Location
+				res.Changed = true
+			}
 		}
 		if len(v.messages) > 0 {
 			slices.Sort(v.messages)
@@ -372,6 +388,22 @@ func ruleResults(m *model.Model, rule *gate.Rule, findings []finding, byAddress 
 		out = append(out, res)
 	}
 	return out
+}
+
+// judges reports whether a rule judges, folds or reads any of the types
+// (any type at all for nil).
+func judges(rule *gate.Rule, types []string) bool {
+	if types == nil {
+		return len(rule.ResourceTypes)+len(rule.Related)+len(rule.Reads) > 0
+	}
+	for _, t := range types {
+		_, related := rule.Related[t]
+		_, read := rule.Reads[t]
+		if related || read || slices.Contains(rule.ResourceTypes, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // verdict is what a rule has found about one resource so far.

@@ -13,11 +13,31 @@ import (
 const annotationLimit = 10
 
 // writeGitHub writes GitHub Actions workflow commands: an error annotation
-// for each blocking failure, a warning for each other failure, each unknown
-// and each waiver warning, at the .tf file and lines when known. Past GitHub's limit of ten
-// of each kind, one notice says how many were left out.
+// for each part of the configuration not evaluated (a warning when that is
+// allowed) and each blocking failure, a warning for each other failure,
+// each unknown and each waiver warning, at the .tf file and lines when
+// known, and a notice of the coverage. Past GitHub's limit of ten of each
+// kind, one notice says how many were left out.
 func writeGitHub(w io.Writer, r *Report) error {
 	var errors, warnings, extraErrors, extraWarnings int
+	// What was not evaluated comes first: it qualifies everything else.
+	for _, what := range r.Summary.Incomplete {
+		kind, count := "error", &errors
+		if r.Summary.AllowIncomplete {
+			kind, count = "warning", &warnings
+		}
+		if *count++; *count > annotationLimit {
+			if kind == "error" {
+				extraErrors++
+			} else {
+				extraWarnings++
+			}
+			continue
+		}
+		if _, err := fmt.Fprintf(w, "::%s title=tfgate incomplete::%s\n", kind, escapeData("not evaluated: "+what)); err != nil {
+			return err
+		}
+	}
 	for _, res := range r.Results {
 		if res.Status != gate.Fail && res.Status != gate.Unknown {
 			continue

@@ -44,6 +44,9 @@ type (
 		FailOn   string       `json:"fail_on"`
 		Verdict  string       `json:"verdict"`
 		Coverage jsonCoverage `json:"coverage"`
+		// Incomplete lists what the check could not evaluate.
+		Incomplete      []string `json:"incomplete"`
+		AllowIncomplete bool     `json:"allow_incomplete"`
 	}
 	jsonCoverage struct {
 		Present  int      `json:"present"`
@@ -104,6 +107,8 @@ func writeJSON(w io.Writer, r *Report) error {
 				Judged:   r.Summary.Coverage.Judged,
 				Unjudged: nonNil(r.Summary.Coverage.Unjudged),
 			},
+			Incomplete:      nonNil(r.Summary.Incomplete),
+			AllowIncomplete: r.Summary.AllowIncomplete,
 		},
 		Warnings: nonNil(r.Warnings),
 		Results:  []jsonResult{},

@@ -114,8 +114,9 @@ func writeJUnit(w io.Writer, r *Report) error {
 			{"present", strconv.Itoa(c.Present)},
 			{"judged", strconv.Itoa(c.Judged)},
 			{"unjudged_types", strings.Join(c.Unjudged, ",")},
+			{"incomplete", strconv.Itoa(len(r.Summary.Incomplete))},
 		}},
-		SystemOut: c.String(),
+		SystemOut: strings.Join(append([]string{c.String()}, prefixed("not evaluated: ", r.Summary.Incomplete)...), "\n"),
 	})
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
@@ -127,6 +128,14 @@ func writeJUnit(w io.Writer, r *Report) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+func prefixed(prefix string, list []string) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = prefix + s
+	}
+	return out
 }
 
 func failureText(res gate.Result, p gate.Policy, file string) string {

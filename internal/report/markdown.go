@@ -28,6 +28,12 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	fmt.Fprintf(&head, "## %s\n\n%d failed (%d blocking), %d unknown, %d waived, %d passed; %d rules, failing on %s and above.\n",
 		verdict, s.Failed, s.Blocking, s.Unknown, s.Waived, s.Passed, len(r.Rules), r.Policy.FailOn)
 	fmt.Fprintf(&head, "\nCoverage: %s.\n", mdEscape(s.Coverage.String()))
+	if len(s.Incomplete) > 0 {
+		fmt.Fprintf(&head, "\n> ⚠️ **Incomplete**: %s.\n", mdEscape(incompleteNote(s)))
+		for _, what := range s.Incomplete {
+			fmt.Fprintf(&head, "> - not evaluated: %s\n", mdEscape(what))
+		}
+	}
 	for _, in := range r.Inputs {
 		writeChanges(&head, in)
 	}

@@ -54,6 +54,7 @@ func sample() *Report {
 	}
 	r.Summary = r.Policy.Summarize(r.Results)
 	r.Summary.Coverage = gate.Coverage{Present: 7, Judged: 5, Unjudged: []string{"aws_sns_topic"}}
+	r.Summary.Incomplete = []string{`module.vpc: the module source "terraform-aws-modules/vpc/aws" is not installed, so its resources were not evaluated; run terraform init`}
 	return r
 }
 
@@ -236,7 +237,7 @@ func TestGitHubAnnotationLimits(t *testing.T) {
 	if got := strings.Count(out, "::error "); got != 10 {
 		t.Errorf("%d errors annotated, want 10", got)
 	}
-	if !strings.Contains(out, "::notice title=tfgate::6 more errors and 0 more warnings are not annotated") {
+	if !strings.Contains(out, "::notice title=tfgate::7 more errors and 0 more warnings are not annotated") {
 		t.Errorf("no overflow notice:\n%s", out)
 	}
 	if !strings.Contains(out, "logging is stopped, 100%25 off: see%0Athe runbook") {

@@ -144,11 +144,13 @@ type (
 		Waived   int    `json:"waived"`
 		Blocking int    `json:"blocking"`
 		// Coverage says how much of the inputs the rules judged.
-		Coverage string       `json:"coverage"`
-		Judged   int          `json:"judged"`
-		Present  int          `json:"present"`
-		Unjudged []string     `json:"unjudgedTypes"`
-		Passes   []sarifCheck `json:"passes"`
+		Coverage string   `json:"coverage"`
+		Judged   int      `json:"judged"`
+		Present  int      `json:"present"`
+		Unjudged []string `json:"unjudgedTypes"`
+		// Incomplete lists what the check could not evaluate.
+		Incomplete []string     `json:"incomplete"`
+		Passes     []sarifCheck `json:"passes"`
 	}
 	sarifCheck struct {
 		Rule     string `json:"rule"`
@@ -231,18 +233,26 @@ func sarifEnvelope(r *Report) (sarifRun, map[*gate.Rule]int) {
 		Invocations: []sarifInvocation{{ExecutionSuccessful: true, ExitCode: r.ExitCode}},
 		Results:     []sarifResult{},
 		Properties: sarifRunProps{
-			Verdict:  r.Summary.Verdict(),
-			Passed:   r.Summary.Passed,
-			Failed:   r.Summary.Failed,
-			Unknown:  r.Summary.Unknown,
-			Waived:   r.Summary.Waived,
-			Blocking: r.Summary.Blocking,
-			Coverage: r.Summary.Coverage.String(),
-			Judged:   r.Summary.Coverage.Judged,
-			Present:  r.Summary.Coverage.Present,
-			Unjudged: nonNil(r.Summary.Coverage.Unjudged),
-			Passes:   []sarifCheck{},
+			Verdict:    r.Summary.Verdict(),
+			Passed:     r.Summary.Passed,
+			Failed:     r.Summary.Failed,
+			Unknown:    r.Summary.Unknown,
+			Waived:     r.Summary.Waived,
+			Blocking:   r.Summary.Blocking,
+			Coverage:   r.Summary.Coverage.String(),
+			Judged:     r.Summary.Coverage.Judged,
+			Present:    r.Summary.Coverage.Present,
+			Unjudged:   nonNil(r.Summary.Coverage.Unjudged),
+			Incomplete: nonNil(r.Summary.Incomplete),
+			Passes:     []sarifCheck{},
 		},
+	}
+	for _, what := range r.Summary.Incomplete {
+		level := "error"
+		if r.Summary.AllowIncomplete {
+			level = "warning"
+		}
+		run.Invocations[0].Notifications = append(run.Invocations[0].Notifications, sarifNotification{Level: level, Message: sarifText{"not evaluated: " + what}})
 	}
 	for _, warning := range r.Warnings {
 		run.Invocations[0].Notifications = append(run.Invocations[0].Notifications, sarifNotification{Level: "warning", Message: sarifText{warning}})

@@ -77,6 +77,9 @@ func writeText(w io.Writer, r *Report, opts Options) error {
 		fmt.Fprintf(bw, "%s %s\n", paint(ansiYellow, "warning:"), w)
 	}
 	s := r.Summary
+	for _, what := range s.Incomplete {
+		fmt.Fprintf(bw, "%s %s\n", paint(ansiYellow, "not evaluated:"), what)
+	}
 	verdict := paint(ansiGreen, "PASS")
 	if s.Verdict() == "fail" {
 		verdict = paint(ansiRed, "FAIL")
@@ -84,7 +87,19 @@ func writeText(w io.Writer, r *Report, opts Options) error {
 	fmt.Fprintf(bw, "\n%s: %d failed (%d blocking), %d unknown, %d waived, %d passed; %d rules, fail on %s and above\n",
 		verdict, s.Failed, s.Blocking, s.Unknown, s.Waived, s.Passed, len(r.Rules), r.Policy.FailOn)
 	fmt.Fprintf(bw, "coverage: %s\n", s.Coverage)
+	if len(s.Incomplete) > 0 {
+		fmt.Fprintf(bw, "incomplete: %s\n", incompleteNote(s))
+	}
 	return bw.Flush()
+}
+
+// incompleteNote says what an incomplete check means for the verdict.
+func incompleteNote(s gate.Summary) string {
+	n := fmt.Sprintf("%d part(s) of the configuration were not evaluated", len(s.Incomplete))
+	if s.AllowIncomplete {
+		return n + " (allowed by --allow-incomplete)"
+	}
+	return n + ", so the gate fails; fix what is listed, or pass --allow-incomplete to accept it"
 }
 
 func waiverDetails(w *gate.Waiver) string {
