@@ -16,6 +16,8 @@ import (
 // out: what a plan deletes is not in the sources.
 func TestParityWithPlans(t *testing.T) {
 	dirs, _ := filepath.Glob("../../testdata/cases/*")
+	idioms, _ := filepath.Glob("../../testdata/idioms/*")
+	dirs = append(dirs, idioms...)
 	dirs = append(dirs, "../../testdata/foundation/environments/prod", "../../testdata/foundation/environments/prod-noncompliant")
 	// Cases where the plan loses what the sources say, so the static check
 	// decides what the plan leaves unknown.

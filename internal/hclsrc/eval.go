@@ -50,12 +50,18 @@ const maxNesting = 32
 // evaluated at all (a count known only after apply, a module that is not
 // installed) is a gap of the model (model.Gap), never a silent omission.
 // It returns warnings for what was evaluated only in part.
-func Load(dir string, opts LoadOptions) (m *model.Model, warnings []string, err error) {
+func Load(dir string, opts LoadOptions) (*model.Model, []string, error) {
+	m, _, warnings, err := evaluate(dir, opts)
+	return m, warnings, err
+}
+
+// evaluate is Load, which also returns the root module's outputs.
+func evaluate(dir string, opts LoadOptions) (m *model.Model, outputs cty.Value, warnings []string, err error) {
 	// cty panics on some malformed operations; a configuration must get an
 	// error, never a crash.
 	defer func() {
 		if p := recover(); p != nil {
-			m, warnings, err = nil, nil, fmt.Errorf("%s: cannot evaluate the configuration statically: %v", dir, p)
+			m, outputs, warnings, err = nil, cty.NilVal, nil, fmt.Errorf("%s: cannot evaluate the configuration statically: %v", dir, p)
 		}
 	}()
 	e := &evaluator{
@@ -67,27 +73,27 @@ func Load(dir string, opts LoadOptions) (m *model.Model, warnings []string, err 
 	}
 	root, err := e.module(dir)
 	if err != nil {
-		return nil, nil, err
+		return nil, cty.NilVal, nil, err
 	}
 	if len(root.Files) == 0 {
-		return nil, nil, fmt.Errorf("%s holds no .tf or .tf.json files", dir)
+		return nil, cty.NilVal, nil, fmt.Errorf("%s holds no .tf or .tf.json files", dir)
 	}
 	d, err := declare(root)
 	if err != nil {
-		return nil, nil, err
+		return nil, cty.NilVal, nil, err
 	}
 	inputs, err := e.rootVariables(dir, d)
 	if err != nil {
-		return nil, nil, err
+		return nil, cty.NilVal, nil, err
 	}
-	if _, err := e.evalModule(nil, dir, inputs); err != nil {
-		return nil, nil, err
+	if outputs, err = e.evalModule(nil, dir, inputs); err != nil {
+		return nil, cty.NilVal, nil, err
 	}
 	m = &model.Model{Kind: model.KindHCL, Source: dir, Resources: e.resources, Gaps: e.gaps}
 	slices.SortFunc(m.Gaps, func(a, b model.Gap) int { return strings.Compare(a.Address, b.Address) })
 	m.Complete()
 	slices.Sort(e.warnings)
-	return m, slices.Compact(e.warnings), nil
+	return m, outputs, slices.Compact(e.warnings), nil
 }
 
 // functions are Terraform's functions (tffunc), with try keeping the

@@ -276,3 +276,106 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestLoadFollowsTerraform covers what the directory check got wrong
+// before it evaluated like Terraform: typed -var values, optional()
+// defaults, dynamic blocks, try() keeping its links, nulls inside objects,
+// and gaps for modules whose instances cannot be known.
+func TestLoadFollowsTerraform(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"main.tf": `
+variable "account_id" {
+  type = string
+}
+variable "sse" {
+  type = object({
+    algorithm = optional(string, "aws:kms")
+    key       = optional(string)
+  })
+  default = {}
+}
+variable "grants" {
+  type    = list(object({ uri = string, permission = string }))
+  default = [{ uri = "http://acs.amazonaws.com/groups/global/AllUsers", permission = "READ" }]
+}
+locals {
+  context = { tenant = lookup({}, "tenant", null), name = "acme" }
+}
+resource "terraform_data" "later" {
+  input = "x"
+}
+resource "aws_iam_policy" "p" {
+  name   = "p"
+  policy = "{}"
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "${local.context.name}-${var.account_id}"
+  tags   = { Tenant = local.context.tenant, Name = local.context.name }
+  dynamic "grant" {
+    for_each = var.grants
+    content {
+      uri         = grant.value.uri
+      permissions = [grant.value.permission]
+      type        = "Group"
+    }
+  }
+}
+resource "aws_s3_bucket" "later" {
+  bucket = "later"
+  dynamic "grant" {
+    for_each = terraform_data.later.output == "x" ? var.grants : []
+    content {
+      uri = grant.value.uri
+    }
+  }
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "b" {
+  bucket = aws_s3_bucket.b.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = var.sse.algorithm
+      kms_master_key_id = var.sse.key
+    }
+  }
+}
+resource "aws_iam_role_policy_attachment" "a" {
+  role       = "r"
+  policy_arn = try(aws_iam_policy.p.arn, "")
+}
+module "m" {
+  source   = "./mod"
+  for_each = toset([terraform_data.later.output])
+}
+`,
+		"mod/main.tf": "resource \"aws_kms_key\" \"k\" {}\n",
+	})
+	m, _, err := Load(dir, LoadOptions{Vars: []string{"account_id=012345678901"}, Now: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := resource(t, m, "aws_s3_bucket.b")
+	if got := b.Values["bucket"]; got != "acme-012345678901" {
+		t.Errorf("a string variable from --var: bucket = %v", got)
+	}
+	if diff := cmp.Diff(map[string]any{"Tenant": nil, "Name": "acme"}, b.Values["tags"]); diff != "" {
+		t.Errorf("a null from lookup() inside an object (-want +got):\n%s", diff)
+	}
+	wantGrant := []any{map[string]any{"uri": "http://acs.amazonaws.com/groups/global/AllUsers", "permissions": []any{"READ"}, "type": "Group"}}
+	if diff := cmp.Diff(wantGrant, b.Values["grant"]); diff != "" {
+		t.Errorf("dynamic grant (-want +got):\n%s", diff)
+	}
+	if later := resource(t, m, "aws_s3_bucket.later"); !slices.Contains(later.Unknown, "grant") || !slices.Contains(later.Configured, "grant") {
+		t.Errorf("a dynamic block over a for_each known only after apply: unknown %v, configured %v", later.Unknown, later.Configured)
+	}
+	sse := resource(t, m, "aws_s3_bucket_server_side_encryption_configuration.b").Values["rule"]
+	if diff := cmp.Diff([]any{map[string]any{"apply_server_side_encryption_by_default": []any{map[string]any{"sse_algorithm": "aws:kms", "kms_master_key_id": nil}}}}, sse); diff != "" {
+		t.Errorf("optional() defaults (-want +got):\n%s", diff)
+	}
+	a := resource(t, m, "aws_iam_role_policy_attachment.a")
+	if !slices.ContainsFunc(a.References, func(l model.Link) bool { return l.Address == "aws_iam_policy.p" && l.Attribute == "policy_arn" }) {
+		t.Errorf("try() lost the link: %v", a.References)
+	}
+	if len(m.Gaps) != 1 || m.Gaps[0].Address != "module.m" || !slices.Equal(m.Gaps[0].Types, []string{"aws_kms_key"}) {
+		t.Errorf("gaps = %+v", m.Gaps)
+	}
+}

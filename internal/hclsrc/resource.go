@@ -167,7 +167,11 @@ func (e *evaluator) evalBody(body hcl.Body, ctx *hcl.EvalContext, s *bodySchema,
 		}
 		return cty.ObjectVal(vals), sortedKeys(vals)
 	}
-	content, _, _ := dynblock.Expand(body, ctx).PartialContent(s.schema)
+	if top {
+		// Nested bodies are expanded with it: they are dynblock's.
+		body = dynblock.Expand(body, ctx)
+	}
+	content, _, _ := body.PartialContent(s.schema)
 	if content == nil {
 		return cty.ObjectVal(vals), nil
 	}

@@ -1,0 +1,3 @@
+output "cloudtrail_arn" {
+  value = try(aws_cloudtrail.this[0].arn, "")
+}
