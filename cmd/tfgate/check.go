@@ -49,7 +49,8 @@ type checkOptions struct {
 	backup      string
 	config      string
 	changedOnly bool
-	incomplete  bool // --allow-incomplete
+	incomplete  bool   // --allow-incomplete
+	unknowns    string // --fail-on-unknown
 	varFiles    []string
 	vars        []string
 }
@@ -71,6 +72,8 @@ type settings struct {
 	window     time.Duration
 	ticketRE   string
 	protected  []string
+	// failOnUnknown is the lowest enforcement level whose unknowns block.
+	failOnUnknown gate.Enforcement
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
@@ -87,6 +90,7 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.BoolVar(&o.noBuiltin, "no-builtin", false, "do not load the built-in rules")
 	fs.StringVar(&o.failOn, "fail-on", "low", "lowest severity that fails the gate: critical, high, medium, low, info")
 	fs.BoolVar(&o.changedOnly, "changed-only", false, "only resources the plan creates, updates, replaces or deletes can fail the gate")
+	fs.StringVar(&o.unknowns, "fail-on-unknown", string(gate.DefaultFailOnUnknown), "lowest enforcement level whose unknown results fail the gate: none, advisory, soft-mandatory, hard-mandatory")
 	fs.BoolVar(&o.incomplete, "allow-incomplete", false, "let a directory check pass that could not evaluate part of the configuration (it is still reported)")
 	fs.StringVar(&o.now, "now", "", "clock for time rules and waiver expiry, RFC 3339 (default: the plan's timestamp, else the wall clock)")
 	fs.StringVar(&o.emergency, "emergency-pattern", policy.DefaultEmergencyPattern, "regular expression that marks IAM roles and policies as emergency access")
@@ -156,7 +160,7 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	rep := &report.Report{
 		Tool:   report.Tool{Name: "tfgate", Version: toolVersion()},
 		Rules:  rules,
-		Policy: gate.Policy{FailOn: set.failOn, ChangedOnly: o.changedOnly, AllowIncomplete: o.incomplete || set.config != nil && set.config.AllowIncomplete},
+		Policy: gate.Policy{FailOn: set.failOn, ChangedOnly: o.changedOnly, AllowIncomplete: o.incomplete || set.config != nil && set.config.AllowIncomplete, FailOnUnknown: set.failOnUnknown},
 	}
 	var waiverClock time.Time
 	for _, c := range checked {
@@ -418,6 +422,12 @@ func resolve(o checkOptions, given func(string) bool) (settings, error) {
 	if _, err := regexp.Compile(set.ticketRE); err != nil {
 		return set, fmt.Errorf("--ticket-pattern: %w", err)
 	}
+	if set.failOnUnknown, err = config.ParseFailOnUnknown(o.unknowns); err != nil {
+		return set, fmt.Errorf("--fail-on-unknown: %w", err)
+	}
+	if !given("fail-on-unknown") && c.FailOnUnknownSet {
+		set.failOnUnknown = c.FailOnUnknown
+	}
 	set.window = o.window
 	if !given("emergency-window") && c.EmergencyWindow > 0 {
 		set.window = c.EmergencyWindow
@@ -458,6 +468,9 @@ func configureRules(rules []*gate.Rule, c *config.Config) ([]*gate.Rule, error) 
 		}
 		if o.Enforcement != "" {
 			r.Enforcement = o.Enforcement
+		}
+		if o.FailOnUnknown != nil {
+			r.FailOnUnknown = o.FailOnUnknown
 		}
 	}
 	disabled := map[string]bool{}

@@ -126,7 +126,7 @@ func TestPostApplyState(t *testing.T) {
 	}
 	for _, want := range []string{
 		"state ../../testdata/foundation/environments/prod/state.json: 50 resources (terraform 1.11.4), post-apply verification\n",
-		"PASS: 0 failed (0 blocking), 0 unknown, 0 waived, 111 passed",
+		"PASS: 0 failed (0 blocking), 0 unknown (0 blocking), 0 waived, 111 passed",
 	} {
 		if !bytes.Contains(stdout.Bytes(), []byte(want)) {
 			t.Errorf("report lacks %q:\n%s", want, stdout.String())

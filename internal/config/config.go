@@ -48,6 +48,11 @@ type Config struct {
 	// AllowIncomplete lets a directory check that left parts of the
 	// configuration unevaluated pass (allow_incomplete = true).
 	AllowIncomplete bool
+	// FailOnUnknown is the lowest enforcement level whose unknown results
+	// fail the gate (fail_on_unknown = "soft-mandatory"); FailOnUnknownSet
+	// says whether the file sets it ("none" sets it to "").
+	FailOnUnknown    gate.Enforcement
+	FailOnUnknownSet bool
 	// Rules overrides the severity or enforcement of rules, by id.
 	Rules map[string]RuleOverride
 	// Waivers are the configured exceptions, in file order.
@@ -58,7 +63,10 @@ type Config struct {
 type RuleOverride struct {
 	Severity    gate.Severity    // "" keeps the rule's own
 	Enforcement gate.Enforcement // "" keeps the rule's own
-	Range       hcl.Range
+	// FailOnUnknown, when set, says whether the rule's unknown results
+	// fail the gate.
+	FailOnUnknown *bool
+	Range         hcl.Range
 }
 
 var rootSchema = &hcl.BodySchema{
@@ -71,6 +79,7 @@ var rootSchema = &hcl.BodySchema{
 		{Name: "ticket_pattern"},
 		{Name: "protected_types"},
 		{Name: "allow_incomplete"},
+		{Name: "fail_on_unknown"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{
 		{Type: "rule", LabelNames: []string{"id"}},
@@ -79,7 +88,7 @@ var rootSchema = &hcl.BodySchema{
 }
 
 var ruleSchema = &hcl.BodySchema{
-	Attributes: []hcl.AttributeSchema{{Name: "severity"}, {Name: "enforcement"}},
+	Attributes: []hcl.AttributeSchema{{Name: "severity"}, {Name: "enforcement"}, {Name: "fail_on_unknown"}},
 }
 
 var waiverSchema = &hcl.BodySchema{
@@ -91,6 +100,19 @@ var waiverSchema = &hcl.BodySchema{
 		{Name: "ticket"},
 		{Name: "expires"},
 	},
+}
+
+// ParseFailOnUnknown reads a fail_on_unknown level: an enforcement level,
+// or "none" (given as "").
+func ParseFailOnUnknown(text string) (gate.Enforcement, error) {
+	if text == "none" {
+		return "", nil
+	}
+	level, err := gate.ParseEnforcement(text)
+	if err != nil {
+		return "", fmt.Errorf("fail_on_unknown %q is not none, advisory, soft-mandatory or hard-mandatory", text)
+	}
+	return level, nil
 }
 
 // Load reads and checks a configuration file.
@@ -122,6 +144,15 @@ func Parse(data []byte, path string) (*Config, error) {
 	c.ProtectedTypes = p.strings(content.Attributes["protected_types"])
 	c.EmergencyPattern = p.pattern(content.Attributes["emergency_pattern"])
 	c.TicketPattern = p.pattern(content.Attributes["ticket_pattern"])
+	if a, ok := content.Attributes["fail_on_unknown"]; ok {
+		if text := p.string(a.Expr); p.err == nil {
+			level, err := ParseFailOnUnknown(text)
+			if err != nil {
+				p.fail(a.Expr.Range(), err.Error())
+			}
+			c.FailOnUnknown, c.FailOnUnknownSet = level, true
+		}
+	}
 	if a, ok := content.Attributes["allow_incomplete"]; ok {
 		v, diags := a.Expr.Value(nil)
 		if diags.HasErrors() || v.Type() != cty.Bool || v.IsNull() || !v.IsKnown() {
@@ -156,6 +187,15 @@ func Parse(data []byte, path string) (*Config, error) {
 			}
 			if a, ok := inner.Attributes["enforcement"]; ok {
 				o.Enforcement = p.enforcement(a.Expr)
+			}
+			if a, ok := inner.Attributes["fail_on_unknown"]; ok {
+				v, diags := a.Expr.Value(nil)
+				if diags.HasErrors() || v.Type() != cty.Bool || v.IsNull() || !v.IsKnown() {
+					p.fail(a.Expr.Range(), "fail_on_unknown in a rule block must be true or false")
+				} else {
+					block := v.True()
+					o.FailOnUnknown = &block
+				}
 			}
 			c.Rules[id] = o
 		case "waiver":

@@ -22,10 +22,13 @@ emergency_pattern = "(?i)breakglass"
 emergency_window  = "2h"
 ticket_pattern    = "^CHG-[0-9]+$"
 protected_types   = ["aws_kms_key"]
+allow_incomplete  = true
+fail_on_unknown   = "soft-mandatory"
 
 rule "aws-s3-versioning" {
-  enforcement = "advisory"
-  severity    = "low"
+  enforcement     = "advisory"
+  severity        = "low"
+  fail_on_unknown = false
 }
 
 waiver "legacy-logs" {
@@ -50,11 +53,14 @@ waiver "legacy-logs" {
 		EmergencyWindow:  2 * time.Hour,
 		TicketPattern:    "^CHG-[0-9]+$",
 		ProtectedTypes:   []string{"aws_kms_key"},
-		Rules:            map[string]RuleOverride{"aws-s3-versioning": {Severity: gate.SeverityLow, Enforcement: gate.Advisory}},
+		AllowIncomplete:  true,
+		FailOnUnknown:    gate.SoftMandatory,
+		FailOnUnknownSet: true,
+		Rules:            map[string]RuleOverride{"aws-s3-versioning": {Severity: gate.SeverityLow, Enforcement: gate.Advisory, FailOnUnknown: new(bool)}},
 		Waivers: []waiver.Waiver{{
 			Name: "legacy-logs", Rule: "aws-s3-versioning", Resource: "module.legacy.aws_s3_bucket.logs*",
 			Reason: "retired by CHG-2211", Owner: "platform-team", Ticket: "CHG-2211",
-			Expires: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), ExpiresText: "2026-12-31", Source: ".tfgate.hcl:15",
+			Expires: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), ExpiresText: "2026-12-31", Source: ".tfgate.hcl:18",
 		}},
 	}
 	if diff := cmp.Diff(want, got, cmpopts.IgnoreTypes(hcl.Range{})); diff != "" {
@@ -79,6 +85,9 @@ func TestParseRefuses(t *testing.T) {
 		{"bad date", "waiver \"w\" {\n  rule = \"r\"\n  resource = \"a.b\"\n  reason = \"x\"\n  expires = \"31/12/2026\"\n}\n", `.tfgate.hcl:5:13: expires "31/12/2026" is not a date such as 2026-12-31`},
 		{"duplicate waiver", "waiver \"w\" {\n  rule = \"r\"\n  resource = \"a\"\n  reason = \"x\"\n}\nwaiver \"w\" {\n  rule = \"r\"\n  resource = \"a\"\n  reason = \"x\"\n}\n", `.tfgate.hcl:6:1: waiver "w" is defined twice`},
 		{"variables", `fail_on = var.level`, `.tfgate.hcl:1:11: Variables not allowed`},
+		{"bad fail_on_unknown", `fail_on_unknown = "always"`, `.tfgate.hcl:1:19: fail_on_unknown "always" is not none, advisory, soft-mandatory or hard-mandatory`},
+		{"bad allow_incomplete", `allow_incomplete = "yes"`, `.tfgate.hcl:1:20: allow_incomplete must be true or false`},
+		{"bad rule fail_on_unknown", "rule \"x\" {\n  fail_on_unknown = \"hard\"\n}\n", `.tfgate.hcl:2:21: fail_on_unknown in a rule block must be true or false`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -105,6 +105,9 @@ type Rule struct {
 	References  []Reference         `json:"references,omitempty"`
 	// Runbook names the runbook item the rule serves, if any.
 	Runbook string `json:"runbook,omitempty"`
+	// FailOnUnknown, when set, says whether the rule's unknown results
+	// fail the gate, whatever Policy.FailOnUnknown says (.tfgate.hcl).
+	FailOnUnknown *bool `json:"fail_on_unknown,omitempty"`
 	// Builtin is true for rules shipped inside tfgate.
 	Builtin bool `json:"builtin"`
 	// Package is the Rego package path, such as data.tfgate.rules.x.
@@ -143,6 +146,10 @@ type Result struct {
 	// Related are the sub-resources whose findings the result carries
 	// (Rule.Related), sorted by address; nil when none.
 	Related []Related
+	// NotEvaluated is true for a result on a part of the configuration
+	// that was not evaluated (a model.Gap): Policy.AllowIncomplete, not
+	// FailOnUnknown, decides whether it blocks.
+	NotEvaluated bool
 }
 
 // Related is a sub-resource a result carries a finding of, and where it is
@@ -208,14 +215,56 @@ type Policy struct {
 	// unevaluated pass (--allow-incomplete): without it, as Terraform
 	// refuses to plan what it cannot evaluate, such a check fails.
 	AllowIncomplete bool
+	// FailOnUnknown is the lowest enforcement level whose unknown results
+	// fail the gate, "" for none (--fail-on-unknown). A rule's own
+	// setting (Rule.FailOnUnknown) wins.
+	FailOnUnknown Enforcement
 }
 
-// Blocks reports whether a result fails the gate under the policy.
+// DefaultFailOnUnknown blocks on the unknown results of hard-mandatory
+// rules: what cannot be decided about a public bucket or a stopped trail
+// must not pass, or one value known only after apply would switch the
+// rule off.
+const DefaultFailOnUnknown = HardMandatory
+
+// rank orders enforcement levels.
+func (e Enforcement) rank() int {
+	switch e {
+	case Advisory:
+		return 1
+	case SoftMandatory:
+		return 2
+	case HardMandatory:
+		return 3
+	}
+	return 0
+}
+
+// Blocks reports whether a result fails the gate under the policy: a
+// failure of a rule that is not advisory at or above FailOn, or an unknown
+// the policy does not accept (BlocksUnknown).
 func (p Policy) Blocks(r Result) bool {
-	return r.Status == Fail &&
-		r.Rule.Enforcement != Advisory &&
-		r.Rule.Severity.Rank() >= p.FailOn.Rank() &&
-		(r.Changed || !p.ChangedOnly)
+	switch r.Status {
+	case Fail:
+		return r.Rule.Enforcement != Advisory &&
+			r.Rule.Severity.Rank() >= p.FailOn.Rank() &&
+			(r.Changed || !p.ChangedOnly)
+	case Unknown:
+		return p.BlocksUnknown(r)
+	}
+	return false
+}
+
+// BlocksUnknown reports whether an unknown result fails the gate: the
+// rule says so, or its enforcement is at or above FailOnUnknown.
+func (p Policy) BlocksUnknown(r Result) bool {
+	if r.Status != Unknown || r.NotEvaluated || !(r.Changed || !p.ChangedOnly) {
+		return false
+	}
+	if r.Rule.FailOnUnknown != nil {
+		return *r.Rule.FailOnUnknown
+	}
+	return p.FailOnUnknown != "" && r.Rule.Enforcement.rank() >= p.FailOnUnknown.rank()
 }
 
 // Why says why a failing result does not block, "" when it does.
@@ -237,6 +286,8 @@ type Summary struct {
 	Passed, Failed, Unknown, Waived int
 	// Blocking is the number of failures that fail the gate.
 	Blocking int
+	// BlockingUnknown is the number of unknown results that fail it.
+	BlockingUnknown int
 	// Coverage says how much of the inputs the rules judged, so that a
 	// count of passes is never read as "everything was checked".
 	Coverage Coverage
@@ -325,7 +376,10 @@ func (p Policy) Summarize(results []Result) Summary {
 		case Waived:
 			s.Waived++
 		}
-		if p.Blocks(r) {
+		switch {
+		case p.BlocksUnknown(r):
+			s.BlockingUnknown++
+		case p.Blocks(r):
 			s.Blocking++
 		}
 	}
@@ -335,7 +389,7 @@ func (p Policy) Summarize(results []Result) Summary {
 // Verdict is "pass" when nothing blocks and the check is complete (or may
 // be incomplete), and "fail" otherwise.
 func (s Summary) Verdict() string {
-	if s.Blocking > 0 || s.Blocked() {
+	if s.Blocking > 0 || s.BlockingUnknown > 0 || s.Blocked() {
 		return "fail"
 	}
 	return "pass"

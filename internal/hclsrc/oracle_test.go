@@ -34,7 +34,7 @@ func TestEvaluatorMatchesPlan(t *testing.T) {
 			t.Fatal(err)
 		}
 		var plan struct {
-			Timestamp      string `json:"timestamp"`
+			Timestamp     string `json:"timestamp"`
 			PlannedValues struct {
 				Outputs map[string]struct {
 					Sensitive bool `json:"sensitive"`

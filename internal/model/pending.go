@@ -66,18 +66,24 @@ func ProviderComputedTypes() map[string][]string { return providerComputed }
 // not compute it if it were unset). A value that is only partly unknown
 // (path "grant" when only "grant[0].uri" is) is not pending: a rule can
 // still read the known parts.
+//
+// A value hidden because it is sensitive is pending too: the
+// configuration set it, and a rule cannot read it.
 func (r *Resource) Pending(path string) bool {
-	unknown := false
-	for _, u := range r.Unknown {
+	if within(path, r.Sensitive) {
+		return true
+	}
+	return within(path, r.Unknown) && r.Sets(TopLevel(path))
+}
+
+// within reports whether path is one of paths or lies inside one.
+func within(path string, paths []string) bool {
+	for _, u := range paths {
 		if u == path || strings.HasPrefix(path, u) && (path[len(u)] == '.' || path[len(u)] == '[') {
-			unknown = true
-			break
+			return true
 		}
 	}
-	if !unknown {
-		return false
-	}
-	return r.Sets(TopLevel(path))
+	return false
 }
 
 // Sets reports whether the configuration may set the top-level argument or

@@ -18,7 +18,6 @@ import (
 // sources Terraform read while planning (they are only in the prior state),
 // and links them through the configuration.
 func fromPlan(m *model.Model, doc *document, opts Options) error {
-	secrets := sensitiveVariables(doc)
 	var changes []*resourceChange
 	for _, rc := range doc.ResourceChanges {
 		if rc == nil || rc.Change == nil || rc.DeposedKey != "" {
@@ -28,7 +27,7 @@ func fromPlan(m *model.Model, doc *document, opts Options) error {
 		}
 		changes = append(changes, rc)
 	}
-	resources, err := convert(len(changes), secrets, func(i int, b *builder) (*model.Resource, error) {
+	resources, err := convert(len(changes), func(i int, b *builder) (*model.Resource, error) {
 		return changeResource(changes[i], b)
 	})
 	if err != nil {
@@ -50,7 +49,7 @@ func fromPlan(m *model.Model, doc *document, opts Options) error {
 				reads = append(reads, read{sr, module})
 			}
 		})
-		data, err := convert(len(reads), secrets, func(i int, b *builder) (*model.Resource, error) {
+		data, err := convert(len(reads), func(i int, b *builder) (*model.Resource, error) {
 			return stateResource(reads[i].sr, reads[i].module, b)
 		})
 		if err != nil {
@@ -58,7 +57,6 @@ func fromPlan(m *model.Model, doc *document, opts Options) error {
 		}
 		m.Resources = append(m.Resources, data...)
 	}
-	scrub(m.Resources, secrets)
 	if doc.Configuration != nil {
 		return link(m.Resources, doc.Configuration, opts)
 	}
@@ -71,9 +69,8 @@ const chunk = 256
 
 // convert makes n resources with one(i) on every CPU and returns them in
 // order, or the first error in that order. Each chunk has a builder of its
-// own; the strings they hide are added to secrets in order, as if the
-// resources had been made one after another.
-func convert(n int, secrets *secretSet, one func(i int, b *builder) (*model.Resource, error)) ([]*model.Resource, error) {
+// own.
+func convert(n int, one func(i int, b *builder) (*model.Resource, error)) ([]*model.Resource, error) {
 	out := make([]*model.Resource, n)
 	builders := make([]builder, (n+chunk-1)/chunk)
 	errs := make([]error, len(builders))
@@ -89,7 +86,6 @@ func convert(n int, secrets *secretSet, one func(i int, b *builder) (*model.Reso
 		if errs[k] != nil {
 			return nil, errs[k]
 		}
-		secrets.merge(&builders[k].secrets)
 	}
 	return out, nil
 }
@@ -100,7 +96,6 @@ func fromState(m *model.Model, values *tfjson.StateValues) error {
 		return nil
 	}
 	b := &builder{}
-	defer scrub(m.Resources, &b.secrets)
 	return walkStateModules(values.RootModule, func(sr *tfjson.StateResource, module string) error {
 		if sr.DeposedKey != "" {
 			return nil
@@ -153,7 +148,7 @@ func changeResource(rc *resourceChange, b *builder) (*model.Resource, error) {
 	} else {
 		r.Unknown = unknownPaths(c.AfterUnknown)
 	}
-	if err := setValues(r, values, sensitive, &b.secrets); err != nil {
+	if err := setValues(r, values, sensitive); err != nil {
 		return nil, fmt.Errorf("resource %s: %w", printable(rc.Address), err)
 	}
 	return r, nil
@@ -185,17 +180,16 @@ func stateResource(sr *tfjson.StateResource, module string, b *builder) (*model.
 	if values == nil {
 		values = map[string]any{}
 	}
-	if err := setValues(r, values, sensitive, &b.secrets); err != nil {
+	if err := setValues(r, values, sensitive); err != nil {
 		return nil, fmt.Errorf("resource %s: %w", printable(sr.Address), err)
 	}
 	return r, nil
 }
 
-// builder makes resources on one goroutine. It keeps the strings it hides
-// in values (see scrub), and the module addresses it has checked, written
-// out again: the resources of a module instance come one after another.
+// builder makes resources on one goroutine. It keeps the module addresses
+// it has checked, written out again: the resources of a module instance
+// come one after another.
 type builder struct {
-	secrets secretSet
 	modules map[string]string // module address as given → as written out
 }
 
@@ -245,8 +239,9 @@ func (b *builder) resource(address, module, mode, typ, name string, index any) (
 }
 
 // setValues stores the attribute values after redacting what sensitive
-// marks.
-func setValues(r *model.Resource, values, sensitive any, secrets *secretSet) error {
+// marks, and the whole copies of what it marks elsewhere in the resource
+// (secretSet).
+func setValues(r *model.Resource, values, sensitive any) error {
 	switch v := values.(type) {
 	case nil:
 		r.Values = map[string]any{}
@@ -256,16 +251,19 @@ func setValues(r *model.Resource, values, sensitive any, secrets *secretSet) err
 		return fmt.Errorf("values are a JSON %T, not an object", values)
 	}
 	var paths []string
+	secrets := secretSet{}
 	redact(r.Values, sensitive, "", &paths, secrets)
-	slices.Sort(paths)
 	r.Sensitive = paths
+	scrubCopies(r, secrets)
+	slices.Sort(r.Sensitive)
+	r.Sensitive = slices.Compact(r.Sensitive)
 	return nil
 }
 
 // redact replaces every value that the sensitivity mask marks true with
 // model.SensitiveMarker, in place, records its path, and adds the strings
 // it hid to secrets. It returns the value to store at this position.
-func redact(value, mask any, path string, paths *[]string, secrets *secretSet) any {
+func redact(value, mask any, path string, paths *[]string, secrets secretSet) any {
 	switch mk := mask.(type) {
 	case bool:
 		if mk && value != nil {

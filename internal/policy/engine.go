@@ -373,6 +373,7 @@ func ruleResults(m *model.Model, rule *gate.Rule, findings []finding, byAddress 
 			res.Changed = true
 		default:
 			if i := slices.IndexFunc(m.Gaps, func(g model.Gap) bool { return g.Address == address }); i >= 0 {
+				res.NotEvaluated = true
 				res.ResourceType = "module"
 				if len(m.Gaps[i].Types) == 1 {
 					res.ResourceType = m.Gaps[i].Types[0]

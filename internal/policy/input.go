@@ -509,7 +509,7 @@ func (c *converter) resource(r *model.Resource, address *ast.Term) (ast.Value, e
 		c.item("actions", c.list(r.Actions)),
 		c.item("values", ast.NewTerm(values)),
 		c.item("unknown", c.list(r.Unknown)),
-		c.item("unknown_paths", c.unknownPaths(r.Unknown)),
+		c.item("unknown_paths", c.unknownPaths(r.Unknown, r.Sensitive)),
 		c.item("configured", c.list(r.Configured)),
 		c.item("sensitive", c.list(r.Sensitive)),
 		c.item("location", c.location(r.Location)),
@@ -558,10 +558,15 @@ func (c *converter) value(x any) (ast.Value, error) {
 	return ast.InterfaceToValue(x)
 }
 
-// unknownPaths is the set of the unknown paths and every path that contains
-// one: for "a.b[0].c" also "a", "a.b" and "a.b[0]". A path is in it when
-// its value, or a part of it, is known only after apply.
-func (c *converter) unknownPaths(unknown []string) *ast.Term {
+// unknownPaths is the set of the unknown and sensitive paths and every
+// path that contains one: for "a.b[0].c" also "a", "a.b" and "a.b[0]". A
+// path is in it when its value, or a part of it, is known only after
+// apply, or hidden: a rule cannot read either, so neither may decide a
+// pass.
+func (c *converter) unknownPaths(unknown, sensitive []string) *ast.Term {
+	if len(sensitive) > 0 {
+		unknown = append(slices.Clip(unknown), sensitive...)
+	}
 	c.key = listKey(c.key[:0], unknown)
 	if t, ok := c.paths[string(c.key)]; ok {
 		return t

@@ -36,14 +36,17 @@ type (
 		Resources        int    `json:"resources"`
 	}
 	jsonSummary struct {
-		Passed   int          `json:"passed"`
-		Failed   int          `json:"failed"`
-		Unknown  int          `json:"unknown"`
-		Waived   int          `json:"waived"`
-		Blocking int          `json:"blocking"`
-		FailOn   string       `json:"fail_on"`
-		Verdict  string       `json:"verdict"`
-		Coverage jsonCoverage `json:"coverage"`
+		Passed   int `json:"passed"`
+		Failed   int `json:"failed"`
+		Unknown  int `json:"unknown"`
+		Waived   int `json:"waived"`
+		Blocking int `json:"blocking"`
+		// BlockingUnknown counts the unknown results that fail the gate.
+		BlockingUnknown int          `json:"blocking_unknown"`
+		FailOn          string       `json:"fail_on"`
+		FailOnUnknown   string       `json:"fail_on_unknown"`
+		Verdict         string       `json:"verdict"`
+		Coverage        jsonCoverage `json:"coverage"`
 		// Incomplete lists what the check could not evaluate.
 		Incomplete      []string `json:"incomplete"`
 		AllowIncomplete bool     `json:"allow_incomplete"`
@@ -95,13 +98,15 @@ func writeJSON(w io.Writer, r *Report) error {
 		Tool:    jsonTool{Name: r.Tool.Name, Version: r.Tool.Version},
 		Inputs:  make([]jsonInput, len(r.Inputs)),
 		Summary: jsonSummary{
-			Passed:   r.Summary.Passed,
-			Failed:   r.Summary.Failed,
-			Unknown:  r.Summary.Unknown,
-			Waived:   r.Summary.Waived,
-			Blocking: r.Summary.Blocking,
-			FailOn:   string(r.Policy.FailOn),
-			Verdict:  r.Summary.Verdict(),
+			Passed:          r.Summary.Passed,
+			Failed:          r.Summary.Failed,
+			Unknown:         r.Summary.Unknown,
+			Waived:          r.Summary.Waived,
+			Blocking:        r.Summary.Blocking,
+			BlockingUnknown: r.Summary.BlockingUnknown,
+			FailOn:          string(r.Policy.FailOn),
+			FailOnUnknown:   failOnUnknown(r.Policy),
+			Verdict:         r.Summary.Verdict(),
 			Coverage: jsonCoverage{
 				Present:  r.Summary.Coverage.Present,
 				Judged:   r.Summary.Coverage.Judged,
@@ -355,6 +360,14 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[done:]...)
 	return append(b, '"')
+}
+
+// failOnUnknown names the policy's fail_on_unknown level, "none" for none.
+func failOnUnknown(p gate.Policy) string {
+	if p.FailOnUnknown == "" {
+		return "none"
+	}
+	return string(p.FailOnUnknown)
 }
 
 func jsonResultOf(r *Report, res gate.Result) jsonResult {

@@ -25,8 +25,8 @@ func writeMarkdown(w io.Writer, r *Report) error {
 		verdict = "❌ **tfgate: the gate failed**"
 	}
 	s := r.Summary
-	fmt.Fprintf(&head, "## %s\n\n%d failed (%d blocking), %d unknown, %d waived, %d passed; %d rules, failing on %s and above.\n",
-		verdict, s.Failed, s.Blocking, s.Unknown, s.Waived, s.Passed, len(r.Rules), r.Policy.FailOn)
+	fmt.Fprintf(&head, "## %s\n\n%d failed (%d blocking), %d unknown (%d blocking), %d waived, %d passed; %d rules, failing on %s and above.\n",
+		verdict, s.Failed, s.Blocking, s.Unknown, s.BlockingUnknown, s.Waived, s.Passed, len(r.Rules), r.Policy.FailOn)
 	fmt.Fprintf(&head, "\nCoverage: %s.\n", mdEscape(s.Coverage.String()))
 	if len(s.Incomplete) > 0 {
 		fmt.Fprintf(&head, "\n> ⚠️ **Incomplete**: %s.\n", mdEscape(incompleteNote(s)))

@@ -143,6 +143,8 @@ type (
 		Unknown  int    `json:"unknown"`
 		Waived   int    `json:"waived"`
 		Blocking int    `json:"blocking"`
+		// BlockingUnknown counts the unknown results that fail the gate.
+		BlockingUnknown int `json:"blockingUnknown"`
 		// Coverage says how much of the inputs the rules judged.
 		Coverage string   `json:"coverage"`
 		Judged   int      `json:"judged"`
@@ -233,18 +235,19 @@ func sarifEnvelope(r *Report) (sarifRun, map[*gate.Rule]int) {
 		Invocations: []sarifInvocation{{ExecutionSuccessful: true, ExitCode: r.ExitCode}},
 		Results:     []sarifResult{},
 		Properties: sarifRunProps{
-			Verdict:    r.Summary.Verdict(),
-			Passed:     r.Summary.Passed,
-			Failed:     r.Summary.Failed,
-			Unknown:    r.Summary.Unknown,
-			Waived:     r.Summary.Waived,
-			Blocking:   r.Summary.Blocking,
-			Coverage:   r.Summary.Coverage.String(),
-			Judged:     r.Summary.Coverage.Judged,
-			Present:    r.Summary.Coverage.Present,
-			Unjudged:   nonNil(r.Summary.Coverage.Unjudged),
-			Incomplete: nonNil(r.Summary.Incomplete),
-			Passes:     []sarifCheck{},
+			Verdict:         r.Summary.Verdict(),
+			Passed:          r.Summary.Passed,
+			Failed:          r.Summary.Failed,
+			Unknown:         r.Summary.Unknown,
+			Waived:          r.Summary.Waived,
+			Blocking:        r.Summary.Blocking,
+			BlockingUnknown: r.Summary.BlockingUnknown,
+			Coverage:        r.Summary.Coverage.String(),
+			Judged:          r.Summary.Coverage.Judged,
+			Present:         r.Summary.Coverage.Present,
+			Unjudged:        nonNil(r.Summary.Coverage.Unjudged),
+			Incomplete:      nonNil(r.Summary.Incomplete),
+			Passes:          []sarifCheck{},
 		},
 	}
 	for _, what := range r.Summary.Incomplete {

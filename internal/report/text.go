@@ -62,6 +62,8 @@ func writeText(w io.Writer, r *Report, opts Options) error {
 			label = paint(ansiRed, label)
 		case res.Status == gate.Fail:
 			label = paint(ansiYellow, label) + " (" + r.Policy.Why(res) + ")"
+		case res.Status == gate.Unknown && r.Policy.Blocks(res):
+			label = paint(ansiRed, label) + " (blocking)"
 		case res.Status == gate.Unknown:
 			label = paint(ansiYellow, label)
 		}
@@ -84,8 +86,8 @@ func writeText(w io.Writer, r *Report, opts Options) error {
 	if s.Verdict() == "fail" {
 		verdict = paint(ansiRed, "FAIL")
 	}
-	fmt.Fprintf(bw, "\n%s: %d failed (%d blocking), %d unknown, %d waived, %d passed; %d rules, fail on %s and above\n",
-		verdict, s.Failed, s.Blocking, s.Unknown, s.Waived, s.Passed, len(r.Rules), r.Policy.FailOn)
+	fmt.Fprintf(bw, "\n%s: %d failed (%d blocking), %d unknown (%d blocking), %d waived, %d passed; %d rules, fail on %s and above\n",
+		verdict, s.Failed, s.Blocking, s.Unknown, s.BlockingUnknown, s.Waived, s.Passed, len(r.Rules), r.Policy.FailOn)
 	fmt.Fprintf(bw, "coverage: %s\n", s.Coverage)
 	if len(s.Incomplete) > 0 {
 		fmt.Fprintf(bw, "incomplete: %s\n", incompleteNote(s))

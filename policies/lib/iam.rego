@@ -393,19 +393,35 @@ requires_mfa(st) if {
 # each as {"path", "document"} where document is the JSON string and path
 # the attribute it is in; documents_unknown returns the paths of those known
 # only after apply.
-policy_documents(r) := [{"path": "policy", "document": r.values.policy} | is_string(r.values.policy)] if {
+policy_documents(r) := [{"path": "policy", "document": r.values.policy} |
+	is_string(r.values.policy)
+	not is_unknown(r, "policy") # hidden: sensitive
+] if {
 	_policy_types[r.type]
 }
 
-policy_documents(r) := [{"path": sprintf("inline_policy[%d].policy", [i]), "document": block.policy} |
+policy_documents(r) := [{"path": path, "document": block.policy} |
 	some i, block in r.values.inline_policy
 	is_string(block.policy)
+	path := sprintf("inline_policy[%d].policy", [i])
+	not is_unknown(r, path)
 ] if r.type == "aws_iam_role"
 
 documents_unknown(r) := [p | some p in ["policy"]; is_unknown(r, p)] if _policy_types[r.type]
 
 # A role's inline_policy is computed when the configuration writes none.
-documents_unknown(r) := [p | some p in ["inline_policy"]; is_pending(r, p)] if r.type == "aws_iam_role"
+documents_unknown(r) := array.concat(
+	[p | some p in ["inline_policy"]; is_pending(r, p); not _documents_known(r)],
+	[p |
+		some i, block in r.values.inline_policy
+		p := sprintf("inline_policy[%d].policy", [i])
+		is_unknown(r, p)
+	],
+) if r.type == "aws_iam_role"
+
+# _documents_known holds when the inline_policy blocks are there and only
+# some of their documents cannot be read.
+_documents_known(r) if is_array(r.values.inline_policy)
 
 _policy_types := {"aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"}
 
@@ -442,7 +458,14 @@ _own_grants(r) := array.concat(
 # (document_statements), else a pending grant.
 _pending_grant(r, path) := {"source": r.address, "path": path, "statements": list} if {
 	list := document_statements(r, path)
-} else := {"source": r.address, "path": path, "pending": true}
+} else := {"source": r.address, "path": path, "pending": true, "hidden": _hidden(r, path)}
+
+_hidden(r, path) := true if is_hidden(r, path) else := false
+
+# unreadable_text says why a pending grant cannot be read, for messages.
+unreadable_text(g) := "is sensitive, so no rule can read it" if g.hidden
+
+unreadable_text(g) := "is known only after apply" if not g.hidden
 
 # grant_statements returns the statements of a grant that has them: a
 # document, or statements read off the data source that renders one.
@@ -491,7 +514,7 @@ _arn_grants(r, attribute) := array.concat(
 			not _linked_arn(r, attribute, arn)
 		],
 	),
-	[{"source": r.address, "path": attribute, "pending": true} |
+	[{"source": r.address, "path": attribute, "pending": true, "hidden": false} |
 		is_pending(r, attribute)
 		count(_linked_policies(r, attribute)) == 0
 	],

@@ -69,7 +69,7 @@ refers_to_kms_key(r, suffix) if {
 
 # is_unknown holds when the value at path (such as "bucket" or
 # "rule[0].id"), a part of it, or the value containing it is known only
-# after apply.
+# after apply, or is hidden because it is sensitive: neither can be read.
 is_unknown(r, path) if {
 	r.unknown_paths[path]
 } else if {
@@ -78,6 +78,25 @@ is_unknown(r, path) if {
 	# true; the loop only confirms it.
 	strings.any_prefix_match(path, r.unknown)
 	some u in r.unknown
+	startswith(path, u)
+	substring(path, count(u), 1) in {".", "["}
+} else if {
+	strings.any_prefix_match(path, r.sensitive)
+	some u in r.sensitive
+	startswith(path, u)
+	substring(path, count(u), 1) in {".", "["}
+}
+
+# is_hidden holds when the value at path, or the value containing it, was
+# replaced by the sensitive marker.
+is_hidden(r, path) if {
+	some u in r.sensitive
+	_within(path, u)
+}
+
+_within(path, u) if path == u
+
+_within(path, u) if {
 	startswith(path, u)
 	substring(path, count(u), 1) in {".", "["}
 }
@@ -250,7 +269,7 @@ _mock_kept(full, address) if {
 # mock_input, and the unknown_paths tfgate derives from unknown.
 mock_resource(r) := object.union(full, {
 	"unknown_paths": {p |
-		some u in full.unknown
+		some u in array.concat(full.unknown, full.sensitive)
 		some p in array.concat([u], [substring(u, 0, i) |
 			some i in array.concat(indexof_n(u, "."), indexof_n(u, "["))
 			i > 0

@@ -62,7 +62,7 @@ _user_and_group_attachments := array.concat(
 	],
 )
 
-unknown contains lib.result(p.subject, sprintf("%s is known only after apply", [lib.grant_label(p.subject, p.grant)])) if {
+unknown contains lib.result(p.subject, sprintf("%s %s", [lib.grant_label(p.subject, p.grant), lib.unreadable_text(p.grant)])) if {
 	some p in _grants
 	p.grant.pending
 }

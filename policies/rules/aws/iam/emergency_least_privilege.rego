@@ -58,7 +58,7 @@ unknown contains lib.result(p.subject, sprintf("%s attaches %s, a policy not in 
 	is_string(p.grant.external)
 }
 
-unknown contains lib.result(p.subject, sprintf("%s is known only after apply", [lib.grant_label(p.subject, p.grant)])) if {
+unknown contains lib.result(p.subject, sprintf("%s %s", [lib.grant_label(p.subject, p.grant), lib.unreadable_text(p.grant)])) if {
 	some p in _grants
 	p.grant.pending
 }

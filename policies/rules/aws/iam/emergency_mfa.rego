@@ -35,6 +35,7 @@ deny contains lib.result(role, sprintf("trust statement %s lets %s assume the ro
 deny contains lib.result(role, "the trust policy is not a valid JSON policy document") if {
 	some role in lib.emergency_roles
 	is_string(role.values.assume_role_policy)
+	not lib.is_unknown(role, "assume_role_policy")
 	not lib.statements(role.values.assume_role_policy)
 }
 

@@ -35,6 +35,7 @@ deny contains lib.result(r, lib.public_message(i, st)) if {
 deny contains lib.result(r, "the key policy is not a valid JSON policy document") if {
 	some r in _judged
 	is_string(r.values.policy)
+	not lib.is_unknown(r, "policy")
 	not lib.statements(r.values.policy)
 }
 

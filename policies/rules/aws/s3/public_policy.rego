@@ -69,6 +69,7 @@ _problems contains [r, lib.public_message(i, st)] if {
 _problems contains [r, "the policy is not a valid JSON policy document"] if {
 	some r in _judged
 	is_string(r.values.policy)
+	not lib.is_unknown(r, "policy")
 	not lib.statements(r.values.policy)
 }
 
