@@ -60,6 +60,9 @@ func New(ctx context.Context, sources []Source) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := isolate(modules, builtin); err != nil {
+		return nil, err
+	}
 	compiler := ast.NewCompiler().
 		WithCapabilities(caps).
 		WithEnablePrintStatements(false)
@@ -92,6 +95,37 @@ func New(ctx context.Context, sources []Source) (*Engine, error) {
 		}
 	}
 	return e, nil
+}
+
+// isolate keeps user policies out of the built-in ones: a user module may
+// not declare a package of the helper library (tfgate.lib), of a built-in
+// rule (tfgate.rules.<built-in>), or one that holds them (tfgate,
+// tfgate.rules), where its rules would merge into theirs and could switch
+// them off or redefine what they read.
+func isolate(modules map[string]*ast.Module, builtin map[string]bool) error {
+	builtinPackages := map[string]bool{}
+	for name, mod := range modules {
+		if builtin[name] {
+			builtinPackages[mod.Package.Path.String()] = true
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(modules)) {
+		if builtin[name] {
+			continue
+		}
+		mod := modules[name]
+		pkg := mod.Package.Path.String()
+		switch {
+		case pkg == "data.tfgate" || pkg == "data.tfgate.rules" || pkg == "data.tfgate.lib" || strings.HasPrefix(pkg, "data.tfgate.lib."):
+			return fmt.Errorf("%s:%d: package %s is tfgate's own: declare your rules under tfgate.rules.<name> and your helpers in a package of your own", name, mod.Package.Location.Row, strings.TrimPrefix(pkg, "data."))
+		}
+		for p := range builtinPackages {
+			if pkg == p || strings.HasPrefix(pkg, p+".") {
+				return fmt.Errorf("%s:%d: package %s belongs to the built-in rule of %s: give your rule a package of its own", name, mod.Package.Location.Row, strings.TrimPrefix(pkg, "data."), strings.TrimPrefix(p, "data."))
+			}
+		}
+	}
+	return nil
 }
 
 // checkReports refuses a rule package whose deny, unknown or pass is not a
@@ -537,6 +571,9 @@ func parseSources(sources []Source, caps *ast.Capabilities, tests bool) (map[str
 			if mod == nil {
 				return nil, nil, fmt.Errorf("%s: empty policy file", name)
 			}
+			if _, taken := modules[name]; taken {
+				return nil, nil, fmt.Errorf("%s: a policy file of that name is already loaded (the built-in policies, or another --policy directory); rename it or its directory", name)
+			}
 			modules[name] = mod
 			builtin[name] = src.Builtin
 		}
@@ -554,8 +591,12 @@ func compileError(err error) error {
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Location.Compare(errs[j].Location) < 0 })
 	first := errs[0]
 	msg := first.Message
-	if name, ok := strings.CutPrefix(msg, "undefined function "); ok && denied(name) {
-		msg = name + " is not available: policies run sandboxed, without network, runtime or clock access"
+	if name, ok := strings.CutPrefix(msg, "undefined function "); ok && refused(name) && ast.BuiltinMap[name] != nil {
+		why := denied[name]
+		if why == "" {
+			why = "it has not been reviewed for the sandbox"
+		}
+		msg = name + " is not available: policies run sandboxed, without network, file, runtime, clock or chance (" + why + ")"
 	}
 	if first.Location != nil {
 		msg = fmt.Sprintf("%s:%d:%d: %s", first.Location.File, first.Location.Row, first.Location.Col, msg)

@@ -141,10 +141,16 @@ func TestNewRefuses(t *testing.T) {
 		{"deny not a set", map[string]string{"w.rego": header + "deny := {\"resource\": \"x\", \"message\": \"y\"}\n"}, "org/w.rego:10: deny must be a set of findings"},
 		{"unknown as an object", map[string]string{"w.rego": header + "unknown[\"x\"] := \"y\"\n"}, "org/w.rego:10: unknown must be a set of findings"},
 		{"pass in a second file", map[string]string{"w.rego": header, "z.rego": "package tfgate.rules.org_widget\n\npass := 1\n"}, "org/z.rego:3: pass must be a set of findings"},
+		{"schema with file references", map[string]string{"s.rego": header + "deny contains x if {\n\tx := json.verify_schema(\"{}\")\n}\n"}, "org/s.rego:11:"},
+		{"jwt against the wall clock", map[string]string{"j.rego": header + "deny contains x if {\n\tx := io.jwt.decode_verify(\"t\", {})\n}\n"}, "org/j.rego:11:"},
+		{"the helper library", map[string]string{"l.rego": "package tfgate.lib\n\nbucket_undecided(_, _) if true\n"}, "org/l.rego:1: package tfgate.lib is tfgate's own"},
+		{"inside the helper library", map[string]string{"l.rego": "package tfgate.lib.extra\n\nx := 1\n"}, "org/l.rego:1: package tfgate.lib.extra is tfgate's own"},
+		{"above the rules", map[string]string{"r.rego": "package tfgate.rules\n\naws_s3_encryption.deny contains 1 if false\n"}, "org/r.rego:1: package tfgate.rules is tfgate's own"},
+		{"a built-in rule's package", map[string]string{"r.rego": "package tfgate.rules.aws_s3_encryption\n\ndeny contains {\"resource\": \"x\", \"message\": \"y\"} if false\n"}, "org/r.rego:1: package tfgate.rules.aws_s3_encryption belongs to the built-in rule of tfgate.rules.aws_s3_encryption"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := policy.New(context.Background(), withUser(tt.files))
+			_, err := policy.New(context.Background(), append(builtin()[1:], withUser(tt.files)...))
 			if err == nil {
 				t.Fatalf("New succeeded, want error %q", tt.want)
 			}
@@ -486,5 +492,17 @@ deny contains lib.result(w, "the widget is red") if {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("results (-want +got):\n%s", diff)
+	}
+}
+
+// TestUserPoliciesCannotShadowBuiltinFiles: a --policy directory whose
+// files have the names of built-in ones (policies/rules/aws/s3/...) is
+// refused, not loaded in their place.
+func TestUserPoliciesCannotShadowBuiltinFiles(t *testing.T) {
+	shadow := fstest.MapFS{"aws/s3/public_access_block.rego": &fstest.MapFile{Data: []byte("package tfgate.rules.aws_s3_public_access_block\n")}}
+	sources := append(builtin(), policy.Source{Name: "policies/rules", FS: shadow})
+	_, err := policy.New(context.Background(), sources)
+	if err == nil || !strings.HasPrefix(err.Error(), "policies/rules/aws/s3/public_access_block.rego: a policy file of that name is already loaded") {
+		t.Errorf("error = %v", err)
 	}
 }

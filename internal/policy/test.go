@@ -28,8 +28,11 @@ type TestResult struct {
 // and line.
 func Test(ctx context.Context, sources []Source) ([]TestResult, error) {
 	caps := Capabilities()
-	modules, _, err := parseSources(sources, caps, true)
+	modules, builtin, err := parseSources(sources, caps, true)
 	if err != nil {
+		return nil, err
+	}
+	if err := isolate(modules, builtin); err != nil {
 		return nil, err
 	}
 	compiler := ast.NewCompiler().WithCapabilities(caps).WithEnablePrintStatements(false)
