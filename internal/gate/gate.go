@@ -108,12 +108,22 @@ type Rule struct {
 	// FailOnUnknown, when set, says whether the rule's unknown results
 	// fail the gate, whatever Policy.FailOnUnknown says (.tfgate.hcl).
 	FailOnUnknown *bool `json:"fail_on_unknown,omitempty"`
+	// Verdicts is the rule's truth table: when it fails, is unknown and
+	// passes, in words (METADATA custom.verdicts).
+	Verdicts Verdicts `json:"verdicts"`
 	// Builtin is true for rules shipped inside tfgate.
 	Builtin bool `json:"builtin"`
 	// Package is the Rego package path, such as data.tfgate.rules.x.
 	Package string `json:"package"`
 	// File is the policy file that defines the rule.
 	File string `json:"file"`
+}
+
+// Verdicts says when a rule gives each status.
+type Verdicts struct {
+	Fail    []string `json:"fail,omitempty"`
+	Unknown []string `json:"unknown,omitempty"`
+	Pass    []string `json:"pass,omitempty"`
 }
 
 // Status is the verdict of one rule on one resource.

@@ -32,3 +32,17 @@ func TestBuiltinRegoTests(t *testing.T) {
 	}
 	t.Logf("%d Rego tests", len(results))
 }
+
+// TestBuiltinRulesHaveATruthTable: every built-in rule says when it fails
+// and when it passes (custom.verdicts), which docs/rules.md shows.
+func TestBuiltinRulesHaveATruthTable(t *testing.T) {
+	engine, err := policy.New(context.Background(), builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range engine.Rules() {
+		if len(r.Verdicts.Fail) == 0 || len(r.Verdicts.Pass) == 0 {
+			t.Errorf("%s: METADATA custom.verdicts lacks fail or pass", r.ID)
+		}
+	}
+}

@@ -162,6 +162,36 @@ func ruleFromAnnotations(a *ast.Annotations) (*gate.Rule, error) {
 			}
 		}
 	}
+	if v, ok := custom["verdicts"]; ok {
+		byStatus, ok := v.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("rule %s: METADATA custom.verdicts must map fail, unknown and pass to lists of conditions", r.ID)
+		}
+		for status, list := range byStatus {
+			var dst *[]string
+			switch status {
+			case "fail":
+				dst = &r.Verdicts.Fail
+			case "unknown":
+				dst = &r.Verdicts.Unknown
+			case "pass":
+				dst = &r.Verdicts.Pass
+			default:
+				return nil, fmt.Errorf("rule %s: METADATA custom.verdicts.%s: want fail, unknown or pass", r.ID, status)
+			}
+			items, ok := list.([]any)
+			if !ok {
+				return nil, fmt.Errorf("rule %s: METADATA custom.verdicts.%s must be a list of conditions", r.ID, status)
+			}
+			for _, item := range items {
+				text, ok := item.(string)
+				if !ok {
+					return nil, fmt.Errorf("rule %s: METADATA custom.verdicts.%s must be a list of conditions", r.ID, status)
+				}
+				*dst = append(*dst, text)
+			}
+		}
+	}
 	for _, rr := range a.RelatedResources {
 		r.References = append(r.References, gate.Reference{URL: rr.Ref.String(), Description: rr.Description})
 	}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/tfgate/tfgate/internal/gate"
@@ -38,17 +40,20 @@ func WriteRules(w io.Writer, format string, rules []*gate.Rule) error {
 }
 
 type jsonRule struct {
-	ID            string           `json:"id"`
-	Title         string           `json:"title"`
-	Severity      string           `json:"severity"`
-	Enforcement   string           `json:"enforcement"`
-	ResourceTypes []string         `json:"resource_types"`
-	Description   string           `json:"description"`
-	Remediation   string           `json:"remediation,omitempty"`
-	References    []gate.Reference `json:"references"`
-	Runbook       string           `json:"runbook,omitempty"`
-	Builtin       bool             `json:"builtin"`
-	File          string           `json:"file"`
+	ID            string              `json:"id"`
+	Title         string              `json:"title"`
+	Severity      string              `json:"severity"`
+	Enforcement   string              `json:"enforcement"`
+	ResourceTypes []string            `json:"resource_types"`
+	Description   string              `json:"description"`
+	Remediation   string              `json:"remediation,omitempty"`
+	References    []gate.Reference    `json:"references"`
+	Runbook       string              `json:"runbook,omitempty"`
+	Related       map[string]string   `json:"related,omitempty"`
+	Reads         map[string][]string `json:"reads,omitempty"`
+	Verdicts      gate.Verdicts       `json:"verdicts"`
+	Builtin       bool                `json:"builtin"`
+	File          string              `json:"file"`
 }
 
 func rulesJSON(w io.Writer, rules []*gate.Rule) error {
@@ -66,6 +71,9 @@ func rulesJSON(w io.Writer, rules []*gate.Rule) error {
 			Remediation:   r.Remediation,
 			References:    nonNil(r.References),
 			Runbook:       r.Runbook,
+			Related:       r.Related,
+			Reads:         r.Reads,
+			Verdicts:      r.Verdicts,
 			Builtin:       r.Builtin,
 			File:          r.File,
 		}
@@ -111,7 +119,28 @@ func rulesMarkdown(w io.Writer, rules []*gate.Rule) error {
 		if r.Runbook != "" {
 			fmt.Fprintf(bw, "- Runbook: %s\n", r.Runbook)
 		}
+		if len(r.Related) > 0 {
+			var subs []string
+			for _, t := range slices.Sorted(maps.Keys(r.Related)) {
+				subs = append(subs, fmt.Sprintf("`%s` (through `%s`)", t, r.Related[t]))
+			}
+			fmt.Fprintf(bw, "- Sub-resources whose findings are their subject's: %s\n", strings.Join(subs, ", "))
+		}
 		fmt.Fprintf(bw, "- Source: `%s`\n", r.File)
+		if v := r.Verdicts; len(v.Fail)+len(v.Unknown)+len(v.Pass) > 0 {
+			fmt.Fprintf(bw, "\n### Verdicts\n\n| verdict | when |\n|---|---|\n")
+			for _, row := range []struct {
+				status string
+				when   []string
+			}{{"fail", v.Fail}, {"unknown", v.Unknown}, {"pass", v.Pass}} {
+				for _, w := range row.when {
+					fmt.Fprintf(bw, "| %s | %s |\n", row.status, escapeCell(w))
+				}
+			}
+			if len(v.Unknown) > 0 {
+				fmt.Fprintln(bw, "\nA value a rule reads that is known only after apply, or hidden as sensitive, is never a pass.")
+			}
+		}
 		if r.Remediation != "" {
 			fmt.Fprintf(bw, "\n### Remediation\n\n%s\n", r.Remediation)
 		}

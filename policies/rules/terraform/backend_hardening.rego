@@ -19,6 +19,15 @@
 #   remediation: |
 #     In the backend "s3" block set `encrypt = true` and either
 #     `dynamodb_table = "<lock table>"` or `use_lockfile = true`.
+#   verdicts:
+#     fail:
+#       - 'an s3 backend without encrypt = true'
+#       - 'or without dynamodb_table or use_lockfile = true'
+#     unknown:
+#       - 'a setting is not a literal'
+#       - 'the block is partial (completed with -backend-config) and terraform init has not recorded the rest'
+#     pass:
+#       - 'encrypted and locked'
 package tfgate.rules.tf_backend_hardening
 
 import data.tfgate.lib

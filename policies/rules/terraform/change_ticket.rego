@@ -15,6 +15,11 @@
 #   enforcement: advisory
 #   runbook: pre-apply checklist (change ticket linked)
 #   remediation: Run tfgate with `--ticket CHG-1234`, the ticket that approved the change.
+#   verdicts:
+#     fail:
+#       - 'no --ticket, or one not matching --ticket-pattern'
+#     pass:
+#       - 'a matching ticket'
 package tfgate.rules.tf_change_ticket
 
 import data.tfgate.lib

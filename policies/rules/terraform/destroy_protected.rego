@@ -29,6 +29,11 @@
 #     which argument forces replacement), or, when the destruction is
 #     intended, waive this result for the change with a ticket. Add
 #     `lifecycle { prevent_destroy = true }` to foundation resources.
+#   verdicts:
+#     fail:
+#       - 'the plan deletes or replaces a protected type (KMS key, trail, bucket), the state lock table, or deletes a public access block, encryption or versioning resource'
+#     pass:
+#       - 'the plan keeps them'
 package tfgate.rules.tf_destroy_protected
 
 import data.tfgate.lib

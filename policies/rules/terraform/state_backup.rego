@@ -19,6 +19,11 @@
 #     Save the current state before applying
 #     (`terraform state pull > backups/$(date +%F).tfstate`) and pass it with
 #     `--state-backup`.
+#   verdicts:
+#     fail:
+#       - 'no --state-backup, or none with the plan''s prior lineage and serial'
+#     pass:
+#       - 'a backup of the prior state'
 package tfgate.rules.tf_state_backup
 
 import data.tfgate.lib

@@ -18,6 +18,13 @@
 #     aws_kms_alias: []
 #   runbook: post-apply verification (CloudTrail logging, KMS keys usable)
 #   remediation: Set `kms_key_id` on the aws_cloudtrail to a customer-managed key's ARN (`aws_kms_key.NAME.arn`).
+#   verdicts:
+#     fail:
+#       - 'kms_key_id is not set'
+#     unknown:
+#       - 'kms_key_id is known only after apply and links to no aws_kms_key'
+#     pass:
+#       - 'kms_key_id names a key'
 package tfgate.rules.aws_cloudtrail_kms
 
 import data.tfgate.lib

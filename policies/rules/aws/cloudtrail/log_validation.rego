@@ -17,6 +17,13 @@
 #     aws_cloudtrail: [enable_log_file_validation]
 #   runbook: post-apply verification (CloudTrail logging)
 #   remediation: Set `enable_log_file_validation = true` on the aws_cloudtrail.
+#   verdicts:
+#     fail:
+#       - 'enable_log_file_validation is not true'
+#     unknown:
+#       - 'it is known only after apply'
+#     pass:
+#       - 'enable_log_file_validation = true'
 package tfgate.rules.aws_cloudtrail_log_validation
 
 import data.tfgate.lib

@@ -1,9 +1,10 @@
 # METADATA
 # title: CloudTrail trails keep logging
 # description: |
-#   A trail whose logging is stopped records no API activity: the audit
-#   trail the runbook's P1 alert ("trail logging stopped") watches for
-#   would be gone from the moment of apply.
+#   A trail must keep logging (enable_logging is not false) and record
+#   something: a trail whose every event selector leaves out management
+#   events and selects no data events, with no advanced event selector,
+#   records nothing. A stopped trail is one of the runbook's P1 alerts.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-turning-off-logging.html
 #     description: AWS CloudTrail User Guide, stopping and starting logging for a trail
@@ -21,6 +22,14 @@
 #     Remove `enable_logging = false` from the aws_cloudtrail (logging is on
 #     by default) or set it to true, and let it record management events
 #     (`include_management_events = true`, the default) or data events.
+#   verdicts:
+#     fail:
+#       - 'enable_logging = false'
+#       - 'every event_selector leaves out management events and selects no data events, and there is no advanced_event_selector'
+#     unknown:
+#       - 'enable_logging or the selectors are known only after apply'
+#     pass:
+#       - 'logging on (the default) and recording management or data events'
 package tfgate.rules.aws_cloudtrail_logging
 
 import data.tfgate.lib

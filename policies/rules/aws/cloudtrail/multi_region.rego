@@ -17,6 +17,13 @@
 #     aws_cloudtrail: [is_multi_region_trail]
 #   runbook: post-apply verification (CloudTrail logging)
 #   remediation: Set `is_multi_region_trail = true` on the aws_cloudtrail.
+#   verdicts:
+#     fail:
+#       - 'is_multi_region_trail is not true'
+#     unknown:
+#       - 'it is known only after apply'
+#     pass:
+#       - 'is_multi_region_trail = true'
 package tfgate.rules.aws_cloudtrail_multi_region
 
 import data.tfgate.lib

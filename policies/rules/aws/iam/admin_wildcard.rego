@@ -1,9 +1,13 @@
 # METADATA
 # title: No policy grants full administrator access
 # description: |
-#   A policy statement that allows Action "*" on Resource "*" is full
-#   administrator access; it should not be written in Terraform, where it
-#   is one merge away from every role that attaches the policy.
+#   No policy may allow every action on every resource: an Allow statement
+#   with Action "*" (or "*:*", or NotAction) on Resource "*" (or an ARN
+#   pattern matching every ARN, or NotResource) is full administrator
+#   access. Roles are judged by everything that grants them permissions:
+#   inline policies, role policies, attached customer-managed policies and
+#   the AWS-managed AdministratorAccess and PowerUserAccess; users and
+#   groups through their attachments.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #     description: IAM User Guide, apply least-privilege permissions
@@ -22,6 +26,14 @@
 #     Grant the specific actions and resources needed instead of "*" on "*"
 #     (or NotAction), and do not attach AdministratorAccess or
 #     PowerUserAccess.
+#   verdicts:
+#     fail:
+#       - 'an Allow statement of a policy, or of anything put on or attached to a role, allows every action ("*", "*:*" or NotAction) on every resource ("*", "arn:*", or NotResource)'
+#       - 'a role, user or group gets the AWS-managed AdministratorAccess or PowerUserAccess'
+#     unknown:
+#       - 'a document is known only after apply and not readable from the data source that renders it, or is sensitive'
+#     pass:
+#       - 'every statement is scoped in actions or resources'
 package tfgate.rules.aws_iam_admin_wildcard
 
 import data.tfgate.lib

@@ -1,9 +1,10 @@
 # METADATA
 # title: Break-glass grants are least privilege
 # description: |
-#   An emergency policy may not allow every action ("*"), every action of a
-#   service ("iam:*", "s3:*", ...) or everything but a list (NotAction):
-#   break-glass access names the actions the incident needs.
+#   A break-glass grant may not allow every action ("*"), every action of a
+#   service ("iam:*", "S3:*", ...) or everything but a list (NotAction), nor
+#   attach AdministratorAccess, PowerUserAccess or a FullAccess AWS-managed
+#   policy: break-glass access names the actions the incident needs.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #     description: IAM User Guide, apply least-privilege permissions
@@ -20,6 +21,16 @@
 #     Replace wildcard actions in the emergency policy with the specific
 #     actions the runbook needs, and attach no AdministratorAccess,
 #     PowerUserAccess or other FullAccess AWS-managed policy.
+#   verdicts:
+#     fail:
+#       - 'a break-glass grant allows "*", a service''s "*" (any case) or uses NotAction'
+#       - 'an attached AWS-managed AdministratorAccess, PowerUserAccess or *FullAccess policy'
+#     unknown:
+#       - 'a document is known only after apply or sensitive'
+#       - 'an attached policy is not in the input, or an AWS-managed one tfgate does not know'
+#       - 'the role may be break-glass'
+#     pass:
+#       - 'named actions only; AWS-managed read-only policies'
 package tfgate.rules.aws_iam_emergency_least_privilege
 
 import data.tfgate.lib

@@ -1,11 +1,12 @@
 # METADATA
 # title: Break-glass roles require MFA to assume
 # description: |
-#   Every Allow statement of an emergency role's trust policy must require
+#   Every Allow statement of a break-glass role's trust policy must require
 #   multi-factor authentication: a Bool condition aws:MultiFactorAuthPresent
 #   "true", or a NumericLessThan limit on aws:MultiFactorAuthAge.
 #   BoolIfExists does not count: a request without MFA information passes
-#   it.
+#   it. Roles only AWS services assume are not break-glass: a service
+#   cannot use MFA.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html
 #     description: IAM User Guide, configuring MFA-protected API access
@@ -19,6 +20,15 @@
 #   remediation: |
 #     Add `Condition = { Bool = { "aws:MultiFactorAuthPresent" = "true" } }`
 #     to every Allow statement of the role's assume_role_policy.
+#   verdicts:
+#     fail:
+#       - 'an Allow statement of a break-glass role''s trust policy does not require aws:MultiFactorAuthPresent (Bool "true") or limit aws:MultiFactorAuthAge; BoolIfExists does not count'
+#       - 'the trust policy is not valid JSON'
+#     unknown:
+#       - 'the trust policy is known only after apply'
+#       - 'the role may be break-glass (name known only after apply)'
+#     pass:
+#       - 'every trust statement requires MFA; roles only AWS services assume are not break-glass'
 package tfgate.rules.aws_iam_emergency_mfa
 
 import data.tfgate.lib

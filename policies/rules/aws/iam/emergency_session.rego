@@ -15,6 +15,14 @@
 #     aws_iam_role: [max_session_duration]
 #   runbook: break-glass (time-bound)
 #   remediation: Set `max_session_duration` on the role to at most 14400 (or leave the default, 3600).
+#   verdicts:
+#     fail:
+#       - 'a break-glass role''s max_session_duration exceeds the window (14400 s)'
+#     unknown:
+#       - 'it is known only after apply'
+#       - 'the role may be break-glass'
+#     pass:
+#       - 'at most the window; unset is 3600'
 package tfgate.rules.aws_iam_emergency_session
 
 import data.tfgate.lib

@@ -1,14 +1,17 @@
 # METADATA
 # title: Break-glass grants expire within the emergency window
 # description: |
-#   Every Allow statement of an emergency or break-glass policy must carry
-#   a DateLessThan (or DateLessThanEquals) condition on aws:CurrentTime that
-#   ends the grant no later than the emergency window (default 4 hours)
-#   after the check's clock (--now, else the plan's timestamp). A bound
-#   already in the past fails too: the stale grant should be revoked. A
-#   lower bound alone (DateGreaterThan) is not a bound. Emergency policies
-#   are recognised by name, path, description or tags, or by being attached
-#   to, or inline in, an emergency role.
+#   Every Allow statement that grants a break-glass role permissions (its
+#   inline policies, role policies and attached policies, and any policy
+#   named or tagged as emergency access) must carry a DateLessThan (or
+#   DateLessThanEquals) condition on aws:CurrentTime that ends the grant no
+#   later than the emergency window (default 4 hours) after the check's
+#   clock (--now, else the plan's timestamp). A bound already past fails:
+#   the stale grant should be revoked. An AWS-managed policy attached to the
+#   role fails: it can carry no bound. Break-glass roles are recognised by
+#   name (emergency, break-glass, break_glass, BreakGlass, incident), path,
+#   description or tags; roles only AWS services assume are not break-glass,
+#   and a role whose name is known only after apply is unknown.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws-dates.html
 #     description: IAM User Guide, allowing access within specific dates
@@ -28,6 +31,16 @@
 #     `DateLessThan = {"aws:CurrentTime" = "<now + at most 4h, RFC 3339>"}`,
 #     remove AWS-managed policies from the role (they cannot carry one), and
 #     remove the policy once the emergency is over.
+#   verdicts:
+#     fail:
+#       - 'an Allow statement granting a break-glass role (inline, role policy, attached policy) has no DateLessThan aws:CurrentTime bound, a bound that is not RFC 3339, one already past, or one more than the window (4h) after the check''s clock'
+#       - 'an AWS-managed policy is attached to the break-glass role (it can carry no bound)'
+#     unknown:
+#       - 'a document is known only after apply or sensitive'
+#       - 'an attached policy is not in the input'
+#       - 'the role''s name or tags are known only after apply, so it may be break-glass'
+#     pass:
+#       - 'every Allow statement ends within the window'
 package tfgate.rules.aws_iam_emergency_time_bound
 
 import data.tfgate.lib

@@ -19,6 +19,13 @@
 #     aws_kms_replica_external_key: [deletion_window_in_days]
 #   runbook: pre-apply checklist (plan reviewed and approved)
 #   remediation: Set `deletion_window_in_days = 30` (the default and the maximum) on the key.
+#   verdicts:
+#     fail:
+#       - 'deletion_window_in_days below 30'
+#     unknown:
+#       - 'the window is known only after apply'
+#     pass:
+#       - '30 days, or unset (30)'
 package tfgate.rules.aws_kms_deletion_window
 
 import data.tfgate.lib

@@ -21,6 +21,13 @@
 #   remediation: |
 #     Remove `is_enabled = false` from the aws_kms_key (`enabled = false`
 #     from a replica or external key): keys are enabled by default.
+#   verdicts:
+#     fail:
+#       - 'is_enabled = false (aws_kms_key) or enabled = false (external and replica keys)'
+#     unknown:
+#       - 'the setting is known only after apply'
+#     pass:
+#       - 'enabled, or left to the default'
 package tfgate.rules.aws_kms_enabled
 
 import data.tfgate.lib

@@ -1,8 +1,12 @@
 # METADATA
 # title: KMS key policies do not give the key to everyone
 # description: |
-#   A key policy statement that allows kms:* or * to Principal "*" without
-#   a condition lets any AWS account use or administer the key.
+#   A key policy, on the key or in an aws_kms_key_policy that refers to it,
+#   must not let anyone use the key: an Allow statement for anyone
+#   (Principal "*", {"AWS": "*"}, a wildcard principal, NotPrincipal) is
+#   public unless a condition pins fixed values of a key that limits who,
+#   as for bucket policies, kms:CallerAccount included, whatever actions it
+#   allows. Customer-managed, external and replica keys are judged.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
 #     description: AWS KMS Developer Guide, key policies in AWS KMS
@@ -19,6 +23,16 @@
 #     root, a role), or add a condition that pins a fixed value of a key
 #     that limits who can use it, such as kms:CallerAccount or
 #     aws:PrincipalOrgID.
+#   verdicts:
+#     fail:
+#       - 'the key''s policy, or a linked aws_kms_key_policy, allows anyone (as for aws-s3-public-policy) without a condition restricting who, kms:CallerAccount counting too, whatever the actions'
+#       - 'the policy is not a valid JSON policy document'
+#     unknown:
+#       - 'the policy is known only after apply and the document that renders it does not say who may use it'
+#       - 'the policy is sensitive'
+#     pass:
+#       - 'every Allow names its principals or is restricted'
+#       - 'no policy: the default key policy'
 package tfgate.rules.aws_kms_policy_wildcard
 
 import data.tfgate.lib

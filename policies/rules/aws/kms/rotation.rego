@@ -21,6 +21,15 @@
 #   remediation: |
 #     Set `enable_key_rotation = true` on the key (and, if you set
 #     rotation_period_in_days, at most 365).
+#   verdicts:
+#     fail:
+#       - 'a symmetric key (customer_master_key_spec unset, null or SYMMETRIC_DEFAULT) without enable_key_rotation = true'
+#       - 'rotation_period_in_days above 365'
+#     unknown:
+#       - 'enable_key_rotation, or the key spec of a key that does not rotate, is known only after apply'
+#     pass:
+#       - 'rotation on, every 365 days or sooner'
+#       - 'asymmetric and HMAC keys, which cannot rotate automatically'
 package tfgate.rules.aws_kms_rotation
 
 import data.tfgate.lib

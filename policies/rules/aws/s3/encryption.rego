@@ -4,9 +4,11 @@
 #   Every bucket needs default encryption written down: a separate
 #   aws_s3_bucket_server_side_encryption_configuration that refers to it
 #   (by reference, instance key or literal name), or the legacy inline
-#   server_side_encryption_configuration block. When no configuration is
-#   linked but one exists whose bucket is known only after apply, the
-#   result is unknown, never a pass.
+#   server_side_encryption_configuration block, with a rule that sets
+#   apply_server_side_encryption_by_default to AES256, aws:kms or
+#   aws:kms:dsse. When no configuration is linked but one that would encrypt
+#   the bucket exists whose bucket is known only after apply, the result is
+#   unknown, never a pass.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html
 #     description: Amazon S3 User Guide, default encryption for buckets
@@ -28,6 +30,16 @@
 #     `bucket` refers to the bucket (`bucket = aws_s3_bucket.NAME.id`) with a
 #     rule that sets apply_server_side_encryption_by_default with
 #     sse_algorithm AES256, aws:kms or aws:kms:dsse.
+#   verdicts:
+#     fail:
+#       - 'no aws_s3_bucket_server_side_encryption_configuration refers to the bucket and it writes no inline block'
+#       - 'a linked configuration (or the inline block) has no rule with apply_server_side_encryption_by_default'
+#       - 'an sse_algorithm other than AES256, aws:kms or aws:kms:dsse'
+#     unknown:
+#       - 'a configuration''s rule or algorithm is known only after apply (a dynamic block over a for_each known only after apply)'
+#       - 'no configuration is linked, but one whose bucket is known only after apply, and that would encrypt the bucket, may be its own'
+#     pass:
+#       - 'a linked configuration sets AES256, aws:kms or aws:kms:dsse as the default'
 package tfgate.rules.aws_s3_encryption
 
 import data.tfgate.lib

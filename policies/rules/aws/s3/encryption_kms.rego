@@ -26,6 +26,17 @@
 #     In the bucket's encryption configuration set
 #     `sse_algorithm = "aws:kms"` and `kms_master_key_id` to a customer-managed
 #     aws_kms_key (`aws_kms_key.NAME.arn`).
+#   verdicts:
+#     fail:
+#       - 'the failures of aws-s3-encryption'
+#       - 'AES256 (SSE-S3)'
+#       - 'aws:kms without kms_master_key_id (the AWS-managed aws/s3 key)'
+#       - 'kms_master_key_id names alias/aws/s3, by name or alias ARN, or a data source that reads it'
+#     unknown:
+#       - 'the key is known only after apply and links to no aws_kms_key (directly or through an aws_kms_alias)'
+#       - 'the algorithm is known only after apply'
+#     pass:
+#       - 'aws:kms or aws:kms:dsse with a customer-managed key: a linked aws_kms_key or alias, or a literal key ARN or alias that is not aws/s3'
 package tfgate.rules.aws_s3_encryption_kms
 
 import data.tfgate.lib

@@ -3,8 +3,10 @@
 # description: |
 #   Every bucket needs an aws_s3_bucket_public_access_block with all four
 #   settings true (block_public_acls, block_public_policy,
-#   ignore_public_acls, restrict_public_buckets). Public access enabled on
-#   a bucket is one of the runbook's P1 alerts.
+#   ignore_public_acls, restrict_public_buckets), unless an
+#   aws_s3_account_public_access_block of the same configuration sets all
+#   four for the whole account: S3 applies the most restrictive of the two.
+#   Public access enabled on a bucket is one of the runbook's P1 alerts.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
 #     description: Amazon S3 User Guide, blocking public access to your Amazon S3 storage
@@ -27,6 +29,17 @@
 #     block_public_acls, block_public_policy, ignore_public_acls and
 #     restrict_public_buckets all set to true (or block public access for
 #     the whole account with aws_s3_account_public_access_block).
+#   verdicts:
+#     fail:
+#       - 'no aws_s3_bucket_public_access_block refers to the bucket'
+#       - 'a setting of its block is false or unset'
+#     unknown:
+#       - 'a setting is known only after apply'
+#       - 'an account-level block may block everything but its settings are known only after apply'
+#       - 'an unlinked block whose bucket is known only after apply may be its own'
+#     pass:
+#       - 'its block sets all four settings true'
+#       - 'an aws_s3_account_public_access_block sets all four true (S3 applies the most restrictive of account and bucket)'
 package tfgate.rules.aws_s3_public_access_block
 
 import data.tfgate.lib

@@ -1,9 +1,12 @@
 # METADATA
 # title: S3 buckets grant nothing to the public
 # description: |
-#   No bucket and no aws_s3_bucket_acl may use a public canned ACL
-#   (public-read, public-read-write, authenticated-read) or grant access to
-#   the AllUsers or AuthenticatedUsers groups.
+#   No bucket may be public through an ACL: neither the bucket nor an
+#   aws_s3_bucket_acl that refers to it may use a public canned ACL
+#   (public-read, public-read-write, authenticated-read) or grant anything
+#   to the AllUsers or AuthenticatedUsers groups. The ACL resource's finding
+#   is its bucket's; grants built with dynamic blocks are read, and ones
+#   known only after apply are unknown.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html
 #     description: Amazon S3 User Guide, access control list (ACL) overview
@@ -22,6 +25,15 @@
 #     Use `acl = "private"` (or no ACL, with object ownership
 #     BucketOwnerEnforced) and remove grants to the AllUsers and
 #     AuthenticatedUsers groups.
+#   verdicts:
+#     fail:
+#       - 'the bucket or a linked aws_s3_bucket_acl uses public-read, public-read-write or authenticated-read'
+#       - 'a grant (inline, or in access_control_policy, dynamic blocks included) gives any permission to AllUsers or AuthenticatedUsers'
+#     unknown:
+#       - 'the ACL, the grants or a grantee URI is known only after apply'
+#       - 'an unlinked ACL that may be public has a bucket known only after apply'
+#     pass:
+#       - 'private, log-delivery-write, bucket-owner-full-control, or no ACL; grants to canonical users'
 package tfgate.rules.aws_s3_public_acl
 
 import data.tfgate.lib

@@ -1,9 +1,17 @@
 # METADATA
 # title: S3 bucket policies do not open buckets to everyone
 # description: |
-#   A bucket policy must not allow Principal "*" (or {"AWS": "*"}) without a
-#   condition that restricts who can use the grant, such as aws:SourceVpce,
-#   aws:PrincipalOrgID or aws:SourceArn.
+#   A bucket's policy, inline or in an aws_s3_bucket_policy that refers to
+#   it, must not be public as the S3 User Guide defines it: an Allow
+#   statement for anyone (Principal "*", {"AWS": "*"}, a principal with a
+#   wildcard, or NotPrincipal) is public unless a condition pins fixed
+#   values of a key that limits who can use it (aws:SourceIp with a bounded
+#   CIDR, aws:SourceArn, aws:SourceVpc, aws:SourceVpce, aws:SourceAccount,
+#   aws:SourceOwner, aws:PrincipalOrgID, aws:PrincipalAccount,
+#   aws:PrincipalArn, aws:userid, the access point keys). A condition on
+#   aws:SecureTransport or aws:Referer restricts nothing. A policy built with
+#   aws_iam_policy_document whose ARNs are known only after apply is judged
+#   by its statement blocks.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
 #     description: Amazon S3 User Guide, the meaning of "public" for bucket policies
@@ -19,6 +27,16 @@
 #     Name the principals the statement is for, or add a condition that
 #     pins a fixed value of a key that limits who can use it (for example
 #     aws:SourceVpce, aws:PrincipalOrgID or aws:SourceArn).
+#   verdicts:
+#     fail:
+#       - 'the bucket''s policy or a linked aws_s3_bucket_policy is public as the S3 User Guide defines it: an Allow for anyone ("*", {"AWS": "*"}, a principal with a wildcard, or NotPrincipal) that no condition restricts with fixed values of aws:SourceIp (a bounded CIDR), aws:SourceArn, aws:SourceVpc, aws:SourceVpce, aws:SourceAccount, aws:SourceOwner, aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:userid or the S3 access point keys'
+#       - 'the policy is not a valid JSON policy document'
+#     unknown:
+#       - 'the policy is known only after apply and the aws_iam_policy_document that renders it does not say who may use it'
+#       - 'the policy is sensitive'
+#     pass:
+#       - 'every Allow names its principals, or is restricted as above (a condition on aws:SecureTransport or aws:Referer restricts nothing)'
+#       - 'no policy'
 package tfgate.rules.aws_s3_public_policy
 
 import data.tfgate.lib

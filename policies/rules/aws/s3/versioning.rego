@@ -22,6 +22,15 @@
 #   remediation: |
 #     Add an aws_s3_bucket_versioning for the bucket with
 #     `versioning_configuration { status = "Enabled" }`.
+#   verdicts:
+#     fail:
+#       - 'no aws_s3_bucket_versioning refers to the bucket and its inline versioning is not enabled'
+#       - 'status Suspended or Disabled'
+#     unknown:
+#       - 'the status is known only after apply'
+#       - 'an unlinked versioning resource that would enable it has a bucket known only after apply'
+#     pass:
+#       - 'status Enabled, or the legacy inline versioning { enabled = true }'
 package tfgate.rules.aws_s3_versioning
 
 import data.tfgate.lib
