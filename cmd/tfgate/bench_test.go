@@ -145,3 +145,57 @@ func TestSynthesisedPlanIsChecked(t *testing.T) {
 		}
 	}
 }
+
+// The directory benchmarks check the sources equivalent to the synthesised
+// plans (benchplan.SynthesiseSources): the noncompliant foundation called
+// as module.copy["N"], each copy with its own modules, so that the
+// directory check of BenchmarkCheckDir10k meets the configuration whose
+// plan BenchmarkCheck10k checks.
+
+var synthesisedDirs sync.Map // copies -> directory
+
+func largeDir(b *testing.B, copies int) string {
+	b.Helper()
+	if p, ok := synthesisedDirs.Load(copies); ok {
+		return p.(string)
+	}
+	dir, err := os.MkdirTemp("", "tfgate-bench-dir")
+	if err != nil {
+		b.Fatal(err)
+	}
+	env := "../../testdata/foundation/environments/prod-noncompliant"
+	if err := benchplan.SynthesiseSources(dir, env, "../../testdata/foundation/modules", filepath.Join(env, "tfvars.example"), copies); err != nil {
+		b.Fatal(err)
+	}
+	synthesisedDirs.Store(copies, dir)
+	return dir
+}
+
+// copiesFor is how many copies of the foundation make about n resource
+// instances: as many as Synthesise makes of the base plan.
+func copiesFor(b testing.TB, n int) int {
+	data, err := os.ReadFile(basePlan)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var plan struct {
+		ResourceChanges []any `json:"resource_changes"`
+	}
+	if err := json.Unmarshal(data, &plan); err != nil {
+		b.Fatal(err)
+	}
+	return (n + len(plan.ResourceChanges) - 1) / len(plan.ResourceChanges)
+}
+
+func benchmarkCheckDir(b *testing.B, n int) {
+	dir := largeDir(b, copiesFor(b, n))
+	b.ResetTimer()
+	for b.Loop() {
+		if code := run([]string{"check", "--format", "json", "--allow-incomplete", dir}, io.Discard, io.Discard); code != exitFail {
+			b.Fatalf("exit code %d, want %d", code, exitFail)
+		}
+	}
+}
+
+func BenchmarkCheckDir1k(b *testing.B)  { benchmarkCheckDir(b, 1000) }
+func BenchmarkCheckDir10k(b *testing.B) { benchmarkCheckDir(b, 10000) }

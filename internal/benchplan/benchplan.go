@@ -4,6 +4,8 @@ package benchplan
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -125,4 +127,47 @@ func shallow(v any) map[string]any {
 		out[k] = e
 	}
 	return out
+}
+
+// SynthesiseSources writes under out a configuration equivalent to what
+// Synthesise makes of the plan of env: a root module that calls env (a
+// Terraform root with its modules under modules, called as
+// ../../modules/NAME) copies times as module "copy", for_each over "0" to
+// "copies-1", with the variable assignments of the file vars as its
+// inputs. The directory check of out then meets what the plan check of a
+// synthesised plan meets.
+func SynthesiseSources(out, env, modules, vars string, copies int) error {
+	assignments, err := os.ReadFile(vars)
+	if err != nil {
+		return err
+	}
+	var keys []string
+	for i := range copies {
+		keys = append(keys, fmt.Sprintf("%q", fmt.Sprint(i)))
+	}
+	root := fmt.Sprintf("module \"copy\" {\n  source   = \"./env\"\n  for_each = toset([%s])\n\n%s\n}\n", strings.Join(keys, ", "), assignments)
+	if err := os.MkdirAll(filepath.Join(out, "env"), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, "main.tf"), []byte(root), 0o644); err != nil {
+		return err
+	}
+	files, err := filepath.Glob(filepath.Join(env, "*.tf"))
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(data), "backend \"") || strings.Contains(string(data), "required_providers") {
+			continue // settings of a root module only
+		}
+		text := strings.ReplaceAll(string(data), "../../modules/", "../modules/")
+		if err := os.WriteFile(filepath.Join(out, "env", filepath.Base(f)), []byte(text), 0o644); err != nil {
+			return err
+		}
+	}
+	return os.CopyFS(filepath.Join(out, "modules"), os.DirFS(modules))
 }

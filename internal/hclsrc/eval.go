@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -104,10 +105,14 @@ func functions(root string, now time.Time) map[string]function.Function {
 	return funcs
 }
 
+// evaluator evaluates one configuration. The instances of a module call
+// are evaluated concurrently: mu guards what they add to (modules,
+// resources, gaps, warnings); the rest is read only.
 type evaluator struct {
 	root      string // the root module's directory
 	opts      LoadOptions
 	funcs     map[string]function.Function
+	mu        sync.Mutex
 	modules   map[string]*Module // by directory
 	resources []*model.Resource
 	gaps      []model.Gap
@@ -140,12 +145,20 @@ func installedModules(root string) map[string]string {
 }
 
 func (e *evaluator) module(dir string) (*Module, error) {
-	if m, ok := e.modules[dir]; ok {
+	e.mu.Lock()
+	m, ok := e.modules[dir]
+	e.mu.Unlock()
+	if ok {
 		return m, nil
 	}
 	m, err := ReadModule(dir)
 	if err != nil {
 		return nil, err
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if prev, ok := e.modules[dir]; ok {
+		return prev, nil // another instance read it meanwhile
 	}
 	e.modules[dir] = m
 	return m, nil
@@ -162,6 +175,8 @@ func (e *evaluator) location(r hcl.Range) *model.Location {
 
 // gap records a block that was not evaluated.
 func (e *evaluator) gap(address string, types []string, reason string, r hcl.Range) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	e.gaps = append(e.gaps, model.Gap{Address: address, Types: types, Reason: reason, Location: e.location(r)})
 }
 

@@ -58,12 +58,13 @@ func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[str
 		funcs:     e.funcs,
 	}
 	outputs := map[string]cty.Value{}
+	ctx := s.context()
 	for _, name := range order {
 		n := nodes[name]
-		ctx := s.context()
 		switch kind, rest, _ := strings.Cut(name, "."); {
 		case kind == "local":
 			s.locals[rest] = e.value(n.local.Expr, ctx)
+			ctx.Variables["local"] = cty.ObjectVal(s.locals)
 		case kind == "output":
 			v := cty.NullVal(cty.DynamicPseudoType)
 			if a := blockAttr(n.block, "value"); a != nil {
@@ -79,17 +80,24 @@ func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[str
 				return cty.NilVal, err
 			}
 			s.calls[rest] = v
+			ctx.Variables["module"] = cty.ObjectVal(s.calls)
 		case kind == "data":
 			typ, rname, _ := strings.Cut(rest, ".")
 			if s.data[typ] == nil {
 				s.data[typ] = map[string]cty.Value{}
 			}
 			s.data[typ][rname] = e.evalResource(path, n.block, ctx, referenced[name])
+			data := map[string]cty.Value{}
+			for t, byName := range s.data {
+				data[t] = cty.ObjectVal(byName)
+			}
+			ctx.Variables["data"] = cty.ObjectVal(data)
 		default:
 			if s.resources[kind] == nil {
 				s.resources[kind] = map[string]cty.Value{}
 			}
 			s.resources[kind][rest] = e.evalResource(path, n.block, ctx, referenced[name])
+			ctx.Variables[kind] = cty.ObjectVal(s.resources[kind])
 		}
 	}
 	return cty.ObjectVal(outputs), nil
@@ -122,7 +130,8 @@ type scope struct {
 	funcs               map[string]function.Function
 }
 
-// context builds the evaluation context of the scope.
+// context builds the evaluation context of the scope; evalModule keeps it
+// current as it evaluates, replacing only what each node changes.
 func (s *scope) context() *hcl.EvalContext {
 	v := map[string]cty.Value{
 		"var":       cty.ObjectVal(s.vars),

@@ -13,6 +13,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/tfgate/tfgate/internal/model"
+	"github.com/tfgate/tfgate/internal/parallel"
 	"github.com/tfgate/tfgate/internal/tffunc"
 )
 
@@ -253,11 +254,15 @@ func (e *evaluator) evalCall(path model.ModulePath, dir string, b *hcl.Block, ct
 		e.gap(base, e.declaredTypes(childDir, 0), why+", so its resources were not evaluated", b.DefRange)
 		return cty.DynamicVal, nil
 	}
-	byKey, list := map[string]cty.Value{}, []cty.Value{}
-	for _, k := range keys {
+	// The instances of a call are independent: they are evaluated on
+	// every CPU, each with its own inputs.
+	outs := make([]cty.Value, len(keys))
+	errs := make([]error, len(keys))
+	attrs, _ := b.Body.JustAttributes()
+	parallel.For(len(keys), func(i int) {
+		k := keys[i]
 		ictx := withInstance(ctx, k)
 		inputs := map[string]cty.Value{}
-		attrs, _ := b.Body.JustAttributes()
 		for an, a := range attrs {
 			switch an {
 			case "source", "version", "count", "for_each", "providers", "depends_on":
@@ -266,17 +271,20 @@ func (e *evaluator) evalCall(path model.ModulePath, dir string, b *hcl.Block, ct
 			inputs[an] = e.value(a.Expr, ictx)
 		}
 		childPath := append(slices.Clip(path), model.Step{Name: name, Key: k.key})
-		out, err := e.evalModule(childPath, childDir, inputs)
-		if err != nil {
-			return cty.NilVal, err
+		outs[i], errs[i] = e.evalModule(childPath, childDir, inputs)
+	})
+	byKey, list := map[string]cty.Value{}, []cty.Value{}
+	for i, k := range keys {
+		if errs[i] != nil {
+			return cty.NilVal, errs[i]
 		}
 		switch key := k.key.(type) {
 		case string:
-			byKey[key] = out
+			byKey[key] = outs[i]
 		case json.Number:
-			list = append(list, out)
+			list = append(list, outs[i])
 		default:
-			return out, nil
+			return outs[i], nil
 		}
 	}
 	if blockAttr(b, "count") != nil {
@@ -343,7 +351,9 @@ func (e *evaluator) record(r *model.Resource, obj cty.Value) {
 	slices.Sort(r.Unknown)
 	slices.Sort(r.Sensitive)
 	r.Sensitive = slices.Compact(r.Sensitive)
+	e.mu.Lock()
 	e.resources = append(e.resources, r)
+	e.mu.Unlock()
 }
 
 // attributeName is the dotted attribute path of a value path, without
