@@ -120,6 +120,16 @@ func locate(m *model.Model, dir string, tree sourceTree) ([]waiver.Waiver, error
 		}
 		if rg, ok := mod.Blocks[r.ConfigAddress()]; ok {
 			r.Location = relative(rg)
+			r.Calls = nil
+			for depth := range path {
+				parent := tree[path[:depth].Calls()]
+				if parent == nil {
+					break
+				}
+				if call, ok := parent.Blocks["module."+path[depth].Name]; ok {
+					r.Calls = append(r.Calls, *relative(call))
+				}
+			}
 		}
 		if w, ok := mod.Written[r.ConfigAddress()]; ok && r.Configured != nil {
 			r.Configured = slices.Compact(slices.Sorted(slices.Values(append(slices.Clip(r.Configured), append(w.Dynamic, w.Volatile...)...))))

@@ -147,6 +147,9 @@ type Result struct {
 	// Message explains a fail or unknown; for a pass it may be empty.
 	Message  string
 	Location *model.Location
+	// Calls are where the module calls of the resource's module instance
+	// are written, from the root down (model.Resource.Calls).
+	Calls []model.Location
 	// Changed is true when the plan creates, updates, replaces or deletes
 	// the resource, and for results about the plan or the backend.
 	Changed bool

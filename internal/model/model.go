@@ -152,6 +152,12 @@ type Resource struct {
 	Sensitive []string `json:"sensitive"`
 	// Location is where the resource block is written, nil when unknown.
 	Location *Location `json:"location"`
+	// Calls are where the module calls that make the resource's module
+	// instance are written, from the root module down (module.kms["logs"]
+	// is called at main.tf:12): a block in a module is shared by every
+	// instance, its calls tell them apart. Empty in the root module or
+	// when the sources were not read.
+	Calls []Location `json:"calls,omitempty"`
 	// References are links to the resources this one refers to; empty
 	// when there are none, as for ReferencedBy.
 	References []Link `json:"references"`

@@ -396,6 +396,7 @@ func ruleResults(m *model.Model, rule *gate.Rule, findings []finding, byAddress 
 			}
 			res.ResourceType = r.Type
 			res.Location = r.Location
+			res.Calls = r.Calls
 			res.Changed = res.Changed || changes(r.Actions)
 		case address == model.PlanAddress:
 			res.ResourceType = "terraform_plan"

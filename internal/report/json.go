@@ -71,6 +71,8 @@ type (
 		Waiver       *jsonWaiver   `json:"waiver"`
 		// Related are the sub-resources whose findings the result carries.
 		Related []jsonRelated `json:"related,omitempty"`
+		// Calls are the module calls of the resource's module instance.
+		Calls []jsonLocation `json:"calls,omitempty"`
 	}
 	jsonRelated struct {
 		Resource string        `json:"resource"`
@@ -191,6 +193,13 @@ func appendResult(b []byte, res jsonResult) []byte {
 		o.array("related", len(res.Related), func(i int, in *jsonObject) {
 			in.string("resource", res.Related[i].Resource)
 			in.location("location", res.Related[i].Location)
+		})
+	}
+	if len(res.Calls) > 0 {
+		o.array("calls", len(res.Calls), func(i int, in *jsonObject) {
+			in.string("file", res.Calls[i].File)
+			in.int("start_line", res.Calls[i].StartLine)
+			in.int("end_line", res.Calls[i].EndLine)
 		})
 	}
 	return o.end("\n    ")
@@ -386,6 +395,9 @@ func jsonResultOf(r *Report, res gate.Result) jsonResult {
 	}
 	for _, rel := range res.Related {
 		out.Related = append(out.Related, jsonRelated{Resource: rel.Resource, Location: location(rel.Location)})
+	}
+	for _, call := range res.Calls {
+		out.Calls = append(out.Calls, jsonLocation(call))
 	}
 	if w := res.Waiver; w != nil {
 		out.Waiver = &jsonWaiver{

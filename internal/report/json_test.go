@@ -33,6 +33,7 @@ func TestAppendResultIsMarshalIndent(t *testing.T) {
 			Location: &jsonLocation{StartLine: -1}},
 		{Status: "fail", Related: []jsonRelated{{Resource: "aws_s3_bucket_acl.a", Location: &jsonLocation{File: "acl.tf", StartLine: 1, EndLine: 4}}}},
 		{Status: "fail", Related: []jsonRelated{{Resource: "a"}, {Resource: "b", Location: &jsonLocation{File: "b.tf"}}}, Waiver: &jsonWaiver{Name: "w"}},
+		{Status: "fail", Location: &jsonLocation{File: "modules/kms/main.tf", StartLine: 20, EndLine: 30}, Calls: []jsonLocation{{File: "main.tf", StartLine: 12, EndLine: 14}}},
 	}
 	for _, s := range tricky {
 		results = append(results, jsonResult{Rule: s, Message: s, Location: &jsonLocation{File: s}, Waiver: &jsonWaiver{Owner: s}})

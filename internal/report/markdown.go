@@ -149,8 +149,8 @@ func writeResults(b *strings.Builder, r *Report, status gate.Status, title strin
 				rule.ID, mdEscape(rule.Title), rule.Severity, rule.Enforcement)
 		}
 		where := mdEscape(res.Input)
-		if l := res.Location; l != nil {
-			where = fmt.Sprintf("%s:%d", mdEscape(r.sourcePath(res)), l.StartLine)
+		if res.Location != nil {
+			where = mdEscape(r.where(res))
 		}
 		message := res.Message
 		if w := res.Waiver; w != nil && status == gate.Waived {

@@ -93,6 +93,22 @@ func CheckFormat(format string) error {
 	return fmt.Errorf("unknown report format %q (want %s)", format, strings.Join(Formats, ", "))
 }
 
+// where writes where a result's block is for people: its module calls
+// from the root, then the block itself ("main.tf:12 → modules/kms/main.tf:20"),
+// each as file:line relative to the working directory; "" when the result
+// has no location.
+func (r *Report) where(res gate.Result) string {
+	if res.Location == nil {
+		return ""
+	}
+	var parts []string
+	for _, call := range res.Calls {
+		parts = append(parts, fmt.Sprintf("%s:%d", r.sourcePath(gate.Result{Input: res.Input, Location: &call}), call.StartLine))
+	}
+	parts = append(parts, fmt.Sprintf("%s:%d", r.sourcePath(res), res.Location.StartLine))
+	return strings.Join(parts, " → ")
+}
+
 // sourcePath is where a result's block is, relative to the working
 // directory: the source root joined with the location's file. Renderers
 // read by tools that open files (SARIF, annotations, the PR comment) use

@@ -45,6 +45,8 @@ func sample() *Report {
 				Related: []gate.Related{{Resource: "aws_cloudtrail_event_data_store.x", Location: &model.Location{File: "trail.tf", StartLine: 2, EndLine: 9}}, {Resource: "module.remote.aws_sns_topic.t"}}},
 			{Rule: encryption, Input: "env/prod/plan.json", Resource: "aws_s3_bucket.new", ResourceType: "aws_s3_bucket", Status: gate.Unknown, Message: "the bucket is known only after apply", Changed: true},
 			{Rule: encryption, Input: "env/prod/plan.json", Resource: "aws_s3_bucket.kept", ResourceType: "aws_s3_bucket", Status: gate.Pass},
+			{Rule: encryption, Input: "env/prod/plan.json", Resource: `module.store["logs"].aws_s3_bucket.this`, ResourceType: "aws_s3_bucket", Status: gate.Fail, Message: "no encryption",
+				Location: &model.Location{File: "../../modules/s3/main.tf", StartLine: 4, EndLine: 9}, Calls: []model.Location{{File: "main.tf", StartLine: 30, EndLine: 36}}, Changed: true},
 			{Rule: encryption, Input: "env/prod/plan.json", Resource: "aws_s3_bucket.legacy", ResourceType: "aws_s3_bucket", Status: gate.Waived, Message: "no encryption", Location: &model.Location{File: "../../modules/s3/main.tf", StartLine: 1, EndLine: 3},
 				Waiver: &gate.Waiver{Name: "legacy", Reason: "retired by CHG-1", Owner: "platform", Ticket: "CHG-1", Expires: "2026-12-31", Source: ".tfgate.hcl:3"}},
 			{Rule: ticket, Input: "env/prod/plan.json", Resource: "plan", ResourceType: "terraform_plan", Status: gate.Fail, Message: "no change ticket was given (--ticket)", Changed: true},
@@ -126,8 +128,8 @@ func TestSARIFIsValid(t *testing.T) {
 		t.Fatal(err)
 	}
 	results := log.Runs[0].Results
-	if len(results) != 4 {
-		t.Fatalf("%d results, want 4 (passes go to the run's properties)", len(results))
+	if len(results) != 5 {
+		t.Fatalf("%d results, want 5 (passes go to the run's properties)", len(results))
 	}
 	for _, res := range results {
 		loc := res.Locations[0].PhysicalLocation
@@ -141,10 +143,13 @@ func TestSARIFIsValid(t *testing.T) {
 	if got := results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI; got != "env/prod/main.tf" {
 		t.Errorf("located result at %q, want env/prod/main.tf", got)
 	}
-	if got := results[2].Locations[0].PhysicalLocation.ArtifactLocation.URI; got != "modules/s3/main.tf" {
+	if got := results[3].Locations[0].PhysicalLocation.ArtifactLocation.URI; got != "modules/s3/main.tf" {
 		t.Errorf("waived result at %q, want modules/s3/main.tf", got)
 	}
-	if got := results[2].Suppressions; len(got) != 1 || got[0].Justification != "retired by CHG-1" {
+	if got := results[2].RelatedLocations; len(got) != 1 || got[0].PhysicalLocation.ArtifactLocation.URI != "env/prod/main.tf" || got[0].PhysicalLocation.Region.StartLine != 30 {
+		t.Errorf("the module call of a result in a module: %+v", got)
+	}
+	if got := results[3].Suppressions; len(got) != 1 || got[0].Justification != "retired by CHG-1" {
 		t.Errorf("waived result suppressions = %+v", got)
 	}
 	if got := log.Runs[0].Properties.Passes; len(got) != 1 || got[0].Resource != "aws_s3_bucket.kept" {
@@ -237,7 +242,7 @@ func TestGitHubAnnotationLimits(t *testing.T) {
 	if got := strings.Count(out, "::error "); got != 10 {
 		t.Errorf("%d errors annotated, want 10", got)
 	}
-	if !strings.Contains(out, "::notice title=tfgate::7 more errors and 0 more warnings are not annotated") {
+	if !strings.Contains(out, "::notice title=tfgate::8 more errors and 0 more warnings are not annotated") {
 		t.Errorf("no overflow notice:\n%s", out)
 	}
 	if !strings.Contains(out, "logging is stopped, 100%25 off: see%0Athe runbook") {

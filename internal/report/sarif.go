@@ -286,6 +286,17 @@ func sarifResultOf(r *Report, res gate.Result, i int) sarifResult {
 			Blocking:     r.Policy.Blocks(res),
 		},
 	}
+	for n, call := range res.Calls {
+		out.RelatedLocations = append(out.RelatedLocations, sarifRelated{
+			ID: len(res.Related) + n + 1,
+			PhysicalLocation: &sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: r.sourcePath(gate.Result{Input: res.Input, Location: &call})},
+				Region:           sarifRegion{StartLine: call.StartLine, EndLine: call.EndLine},
+			},
+			LogicalLocations: []sarifLogical{{FullyQualifiedName: res.Resource, Kind: "module"}},
+			Message:          sarifText{fmt.Sprintf("module call %d of %d of %s", n+1, len(res.Calls), res.Resource)},
+		})
+	}
 	for n, rel := range res.Related {
 		related := sarifRelated{
 			ID:               n + 1,

@@ -52,7 +52,15 @@ func writeText(w io.Writer, r *Report, opts Options) error {
 				head += "  [" + res.Input + "]"
 			}
 			if l := res.Location; l != nil {
-				head += paint(ansiCyan, fmt.Sprintf("  %s:%d", l.File, l.StartLine))
+				where := fmt.Sprintf("%s:%d", l.File, l.StartLine)
+				if len(res.Calls) > 0 {
+					var calls []string
+					for _, c := range res.Calls {
+						calls = append(calls, fmt.Sprintf("%s:%d", c.File, c.StartLine))
+					}
+					where = strings.Join(append(calls, where), " → ")
+				}
+				head += paint(ansiCyan, "  "+where)
 			}
 			fmt.Fprintln(bw, head)
 		}
