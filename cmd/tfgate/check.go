@@ -51,6 +51,7 @@ type checkOptions struct {
 	changedOnly bool
 	incomplete  bool   // --allow-incomplete
 	unknowns    string // --fail-on-unknown
+	maxInput    int64  // --max-input-size
 	varFiles    []string
 	vars        []string
 }
@@ -91,6 +92,7 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.StringVar(&o.failOn, "fail-on", "low", "lowest severity that fails the gate: critical, high, medium, low, info")
 	fs.BoolVar(&o.changedOnly, "changed-only", false, "only resources the plan creates, updates, replaces or deletes can fail the gate")
 	fs.StringVar(&o.unknowns, "fail-on-unknown", string(gate.DefaultFailOnUnknown), "lowest enforcement level whose unknown results fail the gate: none, advisory, soft-mandatory, hard-mandatory")
+	fs.Int64Var(&o.maxInput, "max-input-size", defaultMaxInput, "refuse a plan or state file larger than this many bytes (checking one takes several times its size in memory)")
 	fs.BoolVar(&o.incomplete, "allow-incomplete", false, "let a directory check pass that could not evaluate part of the configuration (it is still reported)")
 	fs.StringVar(&o.now, "now", "", "clock for time rules and waiver expiry, RFC 3339 (default: the plan's timestamp, else the wall clock)")
 	fs.StringVar(&o.emergency, "emergency-pattern", policy.DefaultEmergencyPattern, "regular expression that marks IAM roles and policies as emergency access")
@@ -302,7 +304,7 @@ func checkInput(ctx context.Context, path string, o checkOptions, set settings, 
 			return c, err
 		}
 	}
-	m, warnings, err := loadInput(ctx, path, hclOptions(o, set), tree.planOptions())
+	m, warnings, err := loadInput(ctx, path, hclOptions(o, set), tree.planOptions(), o.maxInput)
 	if err != nil {
 		return c, err
 	}
@@ -567,10 +569,16 @@ func policySources(dirs []string, noBuiltin bool) ([]policy.Source, error) {
 // binary plan file (converted with terraform show -json when terraform is
 // on PATH), or a directory of .tf files (evaluated statically; the
 // warnings say what it could not evaluate).
-func loadInput(ctx context.Context, path string, hclOpts hclsrc.LoadOptions, planOpts plan.Options) (*model.Model, []string, error) {
+func loadInput(ctx context.Context, path string, hclOpts hclsrc.LoadOptions, planOpts plan.Options, maxSize int64) (*model.Model, []string, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
+	}
+	if !info.IsDir() && !info.Mode().IsRegular() {
+		return nil, nil, fmt.Errorf("read %s: not a regular file or a directory", path)
+	}
+	if maxSize > 0 && info.Size() > maxSize {
+		return nil, nil, fmt.Errorf("%s is %d bytes, more than --max-input-size %d: checking it would take several times that in memory; raise the limit if the machine has it", path, info.Size(), maxSize)
 	}
 	if info.IsDir() {
 		if !hclsrc.HasSources(path) {
@@ -600,6 +608,11 @@ func loadInput(ctx context.Context, path string, hclOpts hclsrc.LoadOptions, pla
 	m.PriorLineage, m.PriorSerial = prior.Lineage, prior.Serial
 	return m, nil, nil
 }
+
+// defaultMaxInput is the largest plan or state checked by default: 1 GiB,
+// several times the largest plans seen, well below what it would take in
+// memory on a CI runner.
+const defaultMaxInput = 1 << 30
 
 // hclOptions are the variables and clock for .tf directory inputs.
 func hclOptions(o checkOptions, set settings) hclsrc.LoadOptions {

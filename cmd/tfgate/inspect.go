@@ -21,7 +21,7 @@ func runInspect(args []string, stdout io.Writer) error {
 	if fs.NArg() != 1 {
 		return errors.New("give exactly one input")
 	}
-	m, _, err := loadInput(context.Background(), fs.Arg(0), hclsrc.LoadOptions{Now: time.Now()}, plan.Options{})
+	m, _, err := loadInput(context.Background(), fs.Arg(0), hclsrc.LoadOptions{Now: time.Now()}, plan.Options{}, defaultMaxInput)
 	if err != nil {
 		return err
 	}

@@ -30,6 +30,10 @@ func sourceDir(flag, input string) string {
 	return ""
 }
 
+// maxNesting bounds module nesting, as the directory evaluator does: a
+// module whose source is itself must end in an error, not in a loop.
+const maxNesting = 32
+
 // sourceTree is a Terraform configuration read from its root: each local
 // module, by call path ("" for the root, "a.b" for module.a.module.b).
 // Modules from remote sources are not downloaded and are not in it.
@@ -38,8 +42,11 @@ type sourceTree map[string]*hclsrc.Module
 // readSources reads the root module in dir and the local modules it calls.
 func readSources(dir string) (sourceTree, error) {
 	tree := sourceTree{}
-	var read func(calls, moduleDir string) error
-	read = func(calls, moduleDir string) error {
+	var read func(calls, moduleDir string, depth int) error
+	read = func(calls, moduleDir string, depth int) error {
+		if depth > maxNesting {
+			return fmt.Errorf("module %q (in %s) nests deeper than %d levels; does it call itself?", strings.SplitN(calls, ".", 2)[0], dir, maxNesting)
+		}
 		mod, err := hclsrc.ReadModule(moduleDir)
 		if err != nil {
 			return err
@@ -56,13 +63,13 @@ func readSources(dir string) (sourceTree, error) {
 			if _, seen := tree[child]; seen {
 				continue
 			}
-			if err := read(child, filepath.Join(moduleDir, source)); err != nil {
+			if err := read(child, filepath.Join(moduleDir, source), depth+1); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	if err := read("", dir); err != nil {
+	if err := read("", dir, 0); err != nil {
 		return nil, err
 	}
 	return tree, nil

@@ -543,6 +543,10 @@ func parseSources(sources []Source, caps *ast.Capabilities, tests bool) (map[str
 			if d.IsDir() || !strings.HasSuffix(p, ".rego") {
 				return nil
 			}
+			if !d.Type().IsRegular() {
+				// A FIFO or device would block the read forever.
+				return fmt.Errorf("%s is not a regular file", path.Join(src.Name, p))
+			}
 			if strings.HasSuffix(p, "_test.rego") && !tests {
 				return nil
 			}

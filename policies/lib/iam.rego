@@ -365,8 +365,12 @@ time_bounds(st) := [v |
 ]
 
 # timestamp_ns parses an RFC 3339 timestamp; undefined when it is not one.
+# A leap second (23:59:60, which RFC 3339 allows) is the second after
+# 23:59:59.
 timestamp_ns(v) := time.parse_rfc3339_ns(v) if {
-	regex.match(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$`, v)
+	regex.match(`^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]\d{2}:\d{2})$`, v)
+} else := time.parse_rfc3339_ns(replace(v, ":60", ":59")) + 1000000000 if {
+	regex.match(`^\d{4}-\d{2}-\d{2}T23:59:60(\.\d+)?(Z|[+-]\d{2}:\d{2})$`, v)
 }
 
 # requires_mfa holds when a statement's conditions require multi-factor

@@ -213,3 +213,11 @@ test_document_statements_from_the_data_source if {
 }
 
 _to_document(address, attribute) := {"address": address, "type": "aws_iam_policy_document", "attribute": attribute, "via": "reference"}
+
+test_timestamps if {
+	lib.timestamp_ns("2026-11-28T12:00:00Z") == time.parse_rfc3339_ns("2026-11-28T12:00:00Z")
+	lib.timestamp_ns("2026-12-31T23:59:60Z") == time.parse_rfc3339_ns("2027-01-01T00:00:00Z")
+	not lib.timestamp_ns("2026-11-28T25:00:00Z")
+	not lib.timestamp_ns("2026-11-28T12:61:00Z")
+	not lib.timestamp_ns("next tuesday")
+}
