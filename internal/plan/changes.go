@@ -247,9 +247,10 @@ func (p *parser) object() (any, bool) {
 		if !ok || !p.next(':') {
 			return false
 		}
-		// A repeated key keeps its last value, as in encoding/json.
+		// A repeated key gives up: decodeWhole refuses it.
+		n := len(obj)
 		obj[key], ok = p.value()
-		return ok
+		return ok && len(obj) > n
 	}))
 	return obj, ok
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 
 	"github.com/hashicorp/go-version"
 	tfjson "github.com/hashicorp/terraform-json"
@@ -40,7 +41,7 @@ type document struct {
 	ResourceChanges []*resourceChange `json:"resource_changes"`
 	PriorState      *priorState       `json:"prior_state"`
 	Configuration   *tfjson.Config    `json:"configuration"`
-	PlannedValues   presence          `json:"planned_values"`
+	PlannedValues   planned           `json:"planned_values"`
 	// Variables are the root module's input values; sensitive ones are
 	// printed in the clear, so they are only read to be hidden.
 	Variables map[string]*tfjson.PlanVariable `json:"variables"`
@@ -143,9 +144,12 @@ func DecodeWith(data []byte, source string, opts Options) (*model.Model, error) 
 	if !supported.Check(v) {
 		return nil, fmt.Errorf("%s: format version %s is not supported (this tfgate reads %s); upgrade tfgate or make the file with an older Terraform", source, v, "0.1 to 1.x")
 	}
-	isPlan := doc.ResourceChanges != nil || bool(doc.PlannedValues) || doc.Configuration != nil || doc.PriorState != nil || doc.Errored
+	isPlan := doc.ResourceChanges != nil || doc.PlannedValues.present || doc.Configuration != nil || doc.PriorState != nil || doc.Errored
 	if isPlan && doc.Errored {
 		return nil, fmt.Errorf("%s: the plan is marked errored, so it is incomplete; fix the errors \"terraform plan\" reported and plan again", source)
+	}
+	if err := doc.PlannedValues.covered(doc.ResourceChanges); err != nil {
+		return nil, fmt.Errorf("%s: %w", source, err)
 	}
 	m := &model.Model{
 		Source:           source,
@@ -179,6 +183,9 @@ func decodeWhole(data []byte) (*document, error) {
 	}
 	if dec.More() {
 		return nil, errors.New("more than one JSON document; expected the output of \"terraform show -json PLANFILE\"")
+	}
+	if err := checkKeys(data, reflect.TypeFor[document]()); err != nil {
+		return nil, err
 	}
 	return &doc, nil
 }

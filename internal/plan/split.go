@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -88,7 +89,8 @@ func decodeSplit(data []byte, minHalves int) (doc *document, ok bool) {
 				task{len(b), func() (ok bool) { second, ok = decodeChanges(b); return ok && len(second) > 0 }})
 			continue
 		case "planned_values":
-			doc.PlannedValues = true
+			tasks = append(tasks, task{len(m.value), func() bool { return doc.PlannedValues.read(m.value) }})
+			continue
 		case "lineage":
 			doc.Lineage = true
 		case "resources":
@@ -98,7 +100,9 @@ func decodeSplit(data []byte, minHalves int) (doc *document, ok bool) {
 			tasks = append(tasks, task{len(m.value), func() bool { return valid(m.value) }})
 			continue
 		}
-		tasks = append(tasks, task{len(m.value), func() bool { return decodeNumbers(m.value, target) == nil }})
+		tasks = append(tasks, task{len(m.value), func() bool {
+			return decodeNumbers(m.value, target) == nil && checkKeys(m.value, reflect.TypeOf(target).Elem()) == nil
+		}})
 	}
 	if !runAll(tasks) {
 		return nil, false
