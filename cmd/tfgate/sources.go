@@ -182,6 +182,7 @@ func inlineWaiver(s hclsrc.Suppression, address, file string) (waiver.Waiver, er
 		Name:        "inline " + source,
 		Rule:        s.Rule,
 		Resource:    address,
+		Exact:       true,
 		Reason:      s.Reason,
 		Owner:       s.Owner,
 		Ticket:      s.Ticket,

@@ -16,9 +16,12 @@ type Waiver struct {
 	Name     string
 	Rule     string
 	Resource string // address glob: * matches any run of characters, ? one
-	Reason   string
-	Owner    string
-	Ticket   string
+	// Exact makes Resource an address, not a glob: an inline waiver names
+	// its own resource instance, whose key may hold a * or a ?.
+	Exact  bool
+	Reason string
+	Owner  string
+	Ticket string
 	// Expires is the first moment the waiver no longer applies; zero for
 	// never.
 	Expires time.Time
@@ -73,7 +76,7 @@ func Apply(results []gate.Result, waivers []Waiver, now time.Time) []string {
 		matched := 0
 		for i := range results {
 			r := &results[i]
-			if r.Rule.ID != w.Rule || !Match(w.Resource, r.Resource) {
+			if r.Rule.ID != w.Rule || !w.matches(r.Resource) {
 				continue
 			}
 			matched++
@@ -97,6 +100,13 @@ func Apply(results []gate.Result, waivers []Waiver, now time.Time) []string {
 		}
 	}
 	return warnings
+}
+
+func (w Waiver) matches(address string) bool {
+	if w.Exact {
+		return w.Resource == address
+	}
+	return Match(w.Resource, address)
 }
 
 func (w Waiver) describe(expired bool) *gate.Waiver {

@@ -1,6 +1,7 @@
 package waiver
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -97,5 +98,29 @@ func TestCheck(t *testing.T) {
 	}
 	if err := Check([]Waiver{{Name: "c", Rule: "nope", Source: "f:3"}}, rules); err == nil || err.Error() != `f:3: waiver c names rule "nope", which does not exist` {
 		t.Errorf("unknown: %v", err)
+	}
+}
+
+// TestExactWaiverIsNoGlob: an inline waiver on an instance whose key holds
+// a * waives that instance only, not every address the key would match as
+// a glob.
+func TestExactWaiverIsNoGlob(t *testing.T) {
+	rule := &gate.Rule{ID: "aws-s3-versioning", Enforcement: gate.SoftMandatory}
+	results := []gate.Result{
+		{Rule: rule, Resource: `aws_s3_bucket.b["*"]`, Status: gate.Fail},
+		{Rule: rule, Resource: `aws_s3_bucket.b["prod"]`, Status: gate.Fail},
+		{Rule: rule, Resource: `aws_s3_bucket.b["?"]`, Status: gate.Fail},
+	}
+	waivers := []Waiver{
+		{Name: "inline main.tf:3", Rule: rule.ID, Resource: `aws_s3_bucket.b["*"]`, Exact: true, Reason: "r", Source: "main.tf:3"},
+		{Name: "inline main.tf:9", Rule: rule.ID, Resource: `aws_s3_bucket.b["x"]`, Exact: true, Reason: "r", Source: "main.tf:9"},
+	}
+	Apply(results, waivers, time.Now())
+	var got []gate.Status
+	for _, r := range results {
+		got = append(got, r.Status)
+	}
+	if want := []gate.Status{gate.Waived, gate.Fail, gate.Fail}; !slices.Equal(got, want) {
+		t.Errorf("statuses = %v, want %v", got, want)
 	}
 }
