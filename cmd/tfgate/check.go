@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -89,7 +88,7 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.StringArrayVar(&o.vars, "var", nil, "variable for .tf directory inputs, as NAME=VALUE (repeatable)")
 	fs.StringArrayVar(&o.policyDirs, "policy", nil, "directory of user Rego policies, added to the built-ins (repeatable)")
 	fs.BoolVar(&o.noBuiltin, "no-builtin", false, "do not load the built-in rules")
-	fs.StringVar(&o.failOn, "fail-on", "low", "lowest severity that fails the gate: critical, high, medium, low, info")
+	fs.StringVar(&o.failOn, "fail-on", string(gate.DefaultFailOn), "lowest severity that fails the gate: critical, high, medium, low, info")
 	fs.BoolVar(&o.changedOnly, "changed-only", false, "only resources the plan creates, updates, replaces or deletes can fail the gate")
 	fs.StringVar(&o.unknowns, "fail-on-unknown", string(gate.DefaultFailOnUnknown), "lowest enforcement level whose unknown results fail the gate: none, advisory, soft-mandatory, hard-mandatory")
 	fs.Int64Var(&o.maxInput, "max-input-size", defaultMaxInput, "refuse a plan or state file larger than this many bytes (checking one takes several times its size in memory)")
@@ -145,7 +144,12 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	if compileErr != nil {
 		return exitError, compileErr
 	}
-	rules, ruleErr := configureRules(e.Rules(), set.config)
+	policy := gate.Policy{FailOn: set.failOn, ChangedOnly: o.changedOnly, AllowIncomplete: o.incomplete || set.config != nil && set.config.AllowIncomplete, FailOnUnknown: set.failOnUnknown}
+	c := set.config
+	if c == nil {
+		c = &config.Config{}
+	}
+	rules, downgrades, ruleErr := c.ApplyRules(e.Rules(), gate.Policy{FailOn: gate.DefaultFailOn, FailOnUnknown: gate.DefaultFailOnUnknown}, policy)
 	if ruleErr != nil {
 		return exitError, ruleErr
 	}
@@ -160,9 +164,10 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		waivers = set.config.Waivers
 	}
 	rep := &report.Report{
-		Tool:   report.Tool{Name: "tfgate", Version: toolVersion()},
-		Rules:  rules,
-		Policy: gate.Policy{FailOn: set.failOn, ChangedOnly: o.changedOnly, AllowIncomplete: o.incomplete || set.config != nil && set.config.AllowIncomplete, FailOnUnknown: set.failOnUnknown},
+		Tool:     report.Tool{Name: "tfgate", Version: toolVersion()},
+		Rules:    rules,
+		Policy:   policy,
+		Warnings: downgrades,
 	}
 	var waiverClock time.Time
 	for _, c := range checked {
@@ -446,49 +451,6 @@ func resolve(o checkOptions, given func(string) bool) (settings, error) {
 		set.policyDirs = append(set.policyDirs, dir)
 	}
 	return set, nil
-}
-
-// configureRules applies the configuration's severity and enforcement
-// overrides to the catalogue and leaves out disabled rules. Naming a rule
-// that does not exist is an error.
-func configureRules(rules []*gate.Rule, c *config.Config) ([]*gate.Rule, error) {
-	if c == nil {
-		return rules, nil
-	}
-	byID := map[string]*gate.Rule{}
-	for _, r := range rules {
-		byID[r.ID] = r
-	}
-	for _, id := range slices.Sorted(maps.Keys(c.Rules)) {
-		o := c.Rules[id]
-		r := byID[id]
-		if r == nil {
-			return nil, fmt.Errorf("%s:%d: rule %q does not exist", o.Range.Filename, o.Range.Start.Line, id)
-		}
-		if o.Severity != "" {
-			r.Severity = o.Severity
-		}
-		if o.Enforcement != "" {
-			r.Enforcement = o.Enforcement
-		}
-		if o.FailOnUnknown != nil {
-			r.FailOnUnknown = o.FailOnUnknown
-		}
-	}
-	disabled := map[string]bool{}
-	for _, id := range c.DisabledRules {
-		if byID[id] == nil {
-			return nil, fmt.Errorf("%s: disabled_rules names %q, which does not exist", c.File, id)
-		}
-		disabled[id] = true
-	}
-	var kept []*gate.Rule
-	for _, r := range rules {
-		if !disabled[r.ID] {
-			kept = append(kept, r)
-		}
-	}
-	return kept, nil
 }
 
 // enabled keeps the results of the rules in the catalogue, in place.

@@ -48,6 +48,9 @@ type Config struct {
 	// AllowIncomplete lets a directory check that left parts of the
 	// configuration unevaluated pass (allow_incomplete = true).
 	AllowIncomplete bool
+	// AllowDowngrade lets the configuration lower a hard-mandatory rule
+	// (allow_downgrade = true); see ApplyRules.
+	AllowDowngrade bool
 	// FailOnUnknown is the lowest enforcement level whose unknown results
 	// fail the gate (fail_on_unknown = "soft-mandatory"); FailOnUnknownSet
 	// says whether the file sets it ("none" sets it to "").
@@ -79,6 +82,7 @@ var rootSchema = &hcl.BodySchema{
 		{Name: "ticket_pattern"},
 		{Name: "protected_types"},
 		{Name: "allow_incomplete"},
+		{Name: "allow_downgrade"},
 		{Name: "fail_on_unknown"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{
@@ -153,14 +157,8 @@ func Parse(data []byte, path string) (*Config, error) {
 			c.FailOnUnknown, c.FailOnUnknownSet = level, true
 		}
 	}
-	if a, ok := content.Attributes["allow_incomplete"]; ok {
-		v, diags := a.Expr.Value(nil)
-		if diags.HasErrors() || v.Type() != cty.Bool || v.IsNull() || !v.IsKnown() {
-			p.fail(a.Expr.Range(), "allow_incomplete must be true or false")
-		} else {
-			c.AllowIncomplete = v.True()
-		}
-	}
+	c.AllowIncomplete = p.bool(content.Attributes["allow_incomplete"])
+	c.AllowDowngrade = p.bool(content.Attributes["allow_downgrade"])
 	if a, ok := content.Attributes["emergency_window"]; ok {
 		text := p.string(a.Expr)
 		d, err := time.ParseDuration(text)
@@ -312,6 +310,19 @@ func (p *parser) pattern(a *hcl.Attribute) string {
 		}
 	}
 	return s
+}
+
+// bool reads an optional true or false attribute.
+func (p *parser) bool(a *hcl.Attribute) bool {
+	if a == nil {
+		return false
+	}
+	v, diags := a.Expr.Value(nil)
+	if diags.HasErrors() || v.Type() != cty.Bool || v.IsNull() || !v.IsKnown() {
+		p.fail(a.Expr.Range(), a.Name+" must be true or false")
+		return false
+	}
+	return v.True()
 }
 
 func (p *parser) severity(expr hcl.Expression) gate.Severity {

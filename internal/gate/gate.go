@@ -234,6 +234,10 @@ type Policy struct {
 	FailOnUnknown Enforcement
 }
 
+// DefaultFailOn is the lowest severity whose failures fail the gate when
+// nothing says otherwise: every one.
+const DefaultFailOn = SeverityLow
+
 // DefaultFailOnUnknown blocks on the unknown results of hard-mandatory
 // rules: what cannot be decided about a public bucket or a stopped trail
 // must not pass, or one value known only after apply would switch the

@@ -1,0 +1,152 @@
+package config
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/tfgate/tfgate/internal/gate"
+)
+
+// ApplyRules applies the configuration's rule blocks and disabled_rules to
+// the catalogue, in place, and returns the rules left enabled. Naming a
+// rule that does not exist is an error.
+//
+// A configuration downgrades a rule when it makes a failure or an unknown
+// result of the rule stop failing the gate, where the rule's own levels
+// under defaults would fail it: by disabling the rule, lowering its
+// enforcement or its severity, raising fail_on above its severity, or
+// letting its unknowns pass. Every downgrade is returned as a warning for
+// the reports. Downgrading a hard-mandatory rule is refused unless the
+// file sets allow_downgrade = true: the file is part of the repository
+// the gate guards, and a hard-mandatory rule is the one its owners chose
+// not to let a change switch off.
+//
+// effective is the policy of the run (flags and file); a downgrade that
+// only the flags make is warned about, never refused.
+func (c *Config) ApplyRules(rules []*gate.Rule, defaults, effective gate.Policy) ([]*gate.Rule, []string, error) {
+	byID := map[string]*gate.Rule{}
+	for _, r := range rules {
+		byID[r.ID] = r
+	}
+	original := map[*gate.Rule]gate.Rule{}
+	for _, r := range rules {
+		original[r] = *r
+	}
+	for _, id := range slices.Sorted(maps.Keys(c.Rules)) {
+		o := c.Rules[id]
+		r := byID[id]
+		if r == nil {
+			return nil, nil, fmt.Errorf("%s:%d: rule %q does not exist", o.Range.Filename, o.Range.Start.Line, id)
+		}
+		if o.Severity != "" {
+			r.Severity = o.Severity
+		}
+		if o.Enforcement != "" {
+			r.Enforcement = o.Enforcement
+		}
+		if o.FailOnUnknown != nil {
+			r.FailOnUnknown = o.FailOnUnknown
+		}
+	}
+	disabled := map[string]bool{}
+	for _, id := range c.DisabledRules {
+		if byID[id] == nil {
+			return nil, nil, fmt.Errorf("%s: disabled_rules names %q, which does not exist", c.File, id)
+		}
+		disabled[id] = true
+	}
+	// The policy the file alone makes, for what is refused.
+	filed := defaults
+	if c.FailOn != "" {
+		filed.FailOn = c.FailOn
+	}
+	if c.FailOnUnknownSet {
+		filed.FailOnUnknown = c.FailOnUnknown
+	}
+	var kept []*gate.Rule
+	var warnings, byPolicy []string
+	for _, r := range rules {
+		before := original[r]
+		where := c.File
+		if o, ok := c.Rules[r.ID]; ok {
+			where = fmt.Sprintf("%s:%d", o.Range.Filename, o.Range.Start.Line)
+		}
+		if disabled[r.ID] {
+			if before.Enforcement == gate.HardMandatory && !c.AllowDowngrade {
+				return nil, nil, fmt.Errorf("%s: disabled_rules names %s, which is hard-mandatory; set allow_downgrade = true to switch it off", c.File, r.ID)
+			}
+			warnings = append(warnings, fmt.Sprintf("%s: rule %s (%s) is disabled by disabled_rules: it judges nothing", c.File, r.ID, before.Enforcement))
+			continue
+		}
+		kept = append(kept, r)
+		if lost := lowered(&before, r, defaults, filed); len(lost) > 0 && before.Enforcement == gate.HardMandatory && !c.AllowDowngrade {
+			return nil, nil, fmt.Errorf("%s: the configuration downgrades hard-mandatory rule %s: %s; set allow_downgrade = true to allow it", where, r.ID, strings.Join(lost, ", "))
+		}
+		lost := lowered(&before, r, defaults, effective)
+		switch {
+		case len(lost) == 0:
+		case sameLevels(&before, r):
+			// Only fail_on or fail_on_unknown lowered it: one warning
+			// names every such rule.
+			byPolicy = append(byPolicy, r.ID)
+		default:
+			warnings = append(warnings, fmt.Sprintf("%s: rule %s (%s) is downgraded: %s", where, r.ID, before.Enforcement, strings.Join(lost, ", ")))
+		}
+	}
+	if len(byPolicy) > 0 {
+		warnings = append(warnings, fmt.Sprintf("fail_on %s and fail_on_unknown %s (defaults %s and %s) let these rules' failures or unknown results pass: %s",
+			effective.FailOn, level(effective.FailOnUnknown), defaults.FailOn, level(defaults.FailOnUnknown), strings.Join(byPolicy, ", ")))
+	}
+	return kept, warnings, nil
+}
+
+// sameLevels reports whether a rule's own levels are as they were.
+func sameLevels(before, after *gate.Rule) bool {
+	return before.Enforcement == after.Enforcement && before.Severity == after.Severity &&
+		(before.FailOnUnknown == nil) == (after.FailOnUnknown == nil) &&
+		(before.FailOnUnknown == nil || *before.FailOnUnknown == *after.FailOnUnknown)
+}
+
+// level names a fail_on_unknown level.
+func level(e gate.Enforcement) string {
+	if e == "" {
+		return "none"
+	}
+	return string(e)
+}
+
+// lowered says what a rule configured as after, under policy, no longer
+// does that it did as before under defaults.
+func lowered(before, after *gate.Rule, defaults, policy gate.Policy) []string {
+	var lost []string
+	fail := func(r *gate.Rule, p gate.Policy) bool {
+		return p.Blocks(gate.Result{Rule: r, Status: gate.Fail, Changed: true})
+	}
+	unknown := func(r *gate.Rule, p gate.Policy) bool {
+		return p.BlocksUnknown(gate.Result{Rule: r, Status: gate.Unknown, Changed: true})
+	}
+	if fail(before, defaults) && !fail(after, policy) {
+		lost = append(lost, "its failures no longer fail the gate ("+describe(before, after)+")")
+	}
+	if unknown(before, defaults) && !unknown(after, policy) {
+		lost = append(lost, "its unknown results no longer fail the gate")
+	}
+	return lost
+}
+
+// describe names the levels that changed between before and after.
+func describe(before, after *gate.Rule) string {
+	var changed []string
+	if after.Enforcement != before.Enforcement {
+		changed = append(changed, fmt.Sprintf("enforcement %s, was %s", after.Enforcement, before.Enforcement))
+	}
+	if after.Severity != before.Severity {
+		changed = append(changed, fmt.Sprintf("severity %s, was %s", after.Severity, before.Severity))
+	}
+	if len(changed) == 0 {
+		return "fail_on"
+	}
+	return strings.Join(changed, "; ")
+}
