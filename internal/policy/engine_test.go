@@ -134,6 +134,7 @@ func TestNewRefuses(t *testing.T) {
 		{"opa.runtime", map[string]string{"rt.rego": header + "deny contains x if {\n\tx := opa.runtime()\n}\n"}, "org/rt.rego:11:"},
 		{"wall clock", map[string]string{"t.rego": header + "deny contains x if {\n\tx := time.now_ns()\n}\n"}, "org/t.rego:11:"},
 		{"no metadata", map[string]string{"m.rego": "package tfgate.rules.bare\n\ndeny contains 1 if false\n"}, "org/m.rego: package tfgate.rules.bare has no package METADATA block with custom.id"},
+		{"bad id", map[string]string{"i.rego": strings.Replace(header, "id: org-widget", "id: \"org-widget](https://evil.example)\"", 1)}, `org/i.rego:1: METADATA custom.id "org-widget](https://evil.example)" is not an id`},
 		{"bad severity", map[string]string{"s.rego": strings.Replace(header, "severity: medium", "severity: dire", 1)}, `org/s.rego:1: rule org-widget: METADATA custom.severity: unknown severity "dire"`},
 		{"duplicate id", map[string]string{"a.rego": header, "b.rego": strings.Replace(header, "org_widget", "org_widget2", 1)}, `org/b.rego: rule id "org-widget" is already used by org/a.rego`},
 		{"nested package", map[string]string{"n.rego": strings.Replace(header, "tfgate.rules.org_widget", "tfgate.rules.org.widget", 1)}, "org/n.rego: package tfgate.rules.org.widget: a rule package must be tfgate.rules.NAME"},

@@ -3,6 +3,7 @@ package policy
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -67,6 +68,10 @@ func catalogue(modules map[string]*ast.Module, builtin map[string]bool) ([]*gate
 	return rules, nil
 }
 
+// validID is what a rule id may be: it names the rule in flags, globs,
+// configuration, file names of reports and links.
+var validID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`)
+
 func ruleFromAnnotations(a *ast.Annotations) (*gate.Rule, error) {
 	custom := a.Custom
 	str := func(key string) (string, error) {
@@ -87,6 +92,9 @@ func ruleFromAnnotations(a *ast.Annotations) (*gate.Rule, error) {
 	}
 	if r.ID == "" {
 		return nil, fmt.Errorf("METADATA lacks custom.id")
+	}
+	if !validID.MatchString(r.ID) {
+		return nil, fmt.Errorf("METADATA custom.id %q is not an id: letters, digits, '.', '_' and '-', starting with a letter or digit, at most 128 characters", r.ID)
 	}
 	if r.Title == "" {
 		return nil, fmt.Errorf("rule %s: METADATA lacks a title", r.ID)

@@ -90,11 +90,12 @@ func writeGitHub(w io.Writer, r *Report) error {
 	return err
 }
 
-// escapeData escapes a workflow command's message.
-func escapeData(s string) string { return dataEscaper.Replace(s) }
+// escapeData escapes a workflow command's message, and keeps it from
+// mentioning anyone or linking anywhere (defang).
+func escapeData(s string) string { return defang(dataEscaper.Replace(s)) }
 
 // escapeProperty escapes a workflow command property value.
-func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
+func escapeProperty(s string) string { return defang(propertyEscaper.Replace(s)) }
 
 // The escapers are built once, never changed and safe for concurrent use.
 var (

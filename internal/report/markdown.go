@@ -27,11 +27,11 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	s := r.Summary
 	fmt.Fprintf(&head, "## %s\n\n%d failed (%d blocking), %d unknown (%d blocking), %d waived, %d passed; %d rules, failing on %s and above.\n",
 		verdict, s.Failed, s.Blocking, s.Unknown, s.BlockingUnknown, s.Waived, s.Passed, len(r.Rules), r.Policy.FailOn)
-	fmt.Fprintf(&head, "\nCoverage: %s.\n", mdEscape(s.Coverage.String()))
+	fmt.Fprintf(&head, "\nCoverage: %s.\n", mdText(s.Coverage.String()))
 	if len(s.Incomplete) > 0 {
-		fmt.Fprintf(&head, "\n> ⚠️ **Incomplete**: %s.\n", mdEscape(incompleteNote(s)))
+		fmt.Fprintf(&head, "\n> ⚠️ **Incomplete**: %s.\n", mdText(incompleteNote(s)))
 		for _, what := range s.Incomplete {
-			fmt.Fprintf(&head, "> - not evaluated: %s\n", mdEscape(what))
+			fmt.Fprintf(&head, "> - not evaluated: %s\n", mdText(what))
 		}
 	}
 	for _, in := range r.Inputs {
@@ -39,7 +39,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	}
 	writeChecklist(&head, r)
 	for _, warning := range r.Warnings {
-		fmt.Fprintf(&head, "> ⚠️ %s\n", mdEscape(warning))
+		fmt.Fprintf(&head, "> ⚠️ %s\n", mdText(warning))
 	}
 	if len(r.Warnings) > 0 {
 		head.WriteString("\n")
@@ -74,7 +74,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 
 func writeChanges(b *strings.Builder, in Input) {
 	if in.Kind != "plan" {
-		fmt.Fprintf(b, "\n### %s `%s` (post-apply verification)\n\n%d resources checked.\n", in.Kind, mdEscape(in.Path), in.Resources)
+		fmt.Fprintf(b, "\n### %s `%s` (post-apply verification)\n\n%d resources checked.\n", in.Kind, mdCode(in.Path), in.Resources)
 		return
 	}
 	var adds, changes, destroys, replaces int
@@ -83,17 +83,17 @@ func writeChanges(b *strings.Builder, in Input) {
 		switch {
 		case len(c.Actions) == 2:
 			replaces++
-			destructive = append(destructive, fmt.Sprintf("- 🔁 replace `%s`", mdEscape(c.Address)))
+			destructive = append(destructive, fmt.Sprintf("- 🔁 replace `%s`", mdCode(c.Address)))
 		case c.Actions[0] == "create":
 			adds++
 		case c.Actions[0] == "update":
 			changes++
 		case c.Actions[0] == "delete":
 			destroys++
-			destructive = append(destructive, fmt.Sprintf("- 🗑️ destroy `%s`", mdEscape(c.Address)))
+			destructive = append(destructive, fmt.Sprintf("- 🗑️ destroy `%s`", mdCode(c.Address)))
 		}
 	}
-	fmt.Fprintf(b, "\n### Plan `%s`\n\n| add | change | destroy | replace |\n|---:|---:|---:|---:|\n| %d | %d | %d | %d |\n", mdEscape(in.Path), adds, changes, destroys, replaces)
+	fmt.Fprintf(b, "\n### Plan `%s`\n\n| add | change | destroy | replace |\n|---:|---:|---:|---:|\n| %d | %d | %d | %d |\n", mdCode(in.Path), adds, changes, destroys, replaces)
 	if len(destructive) > 0 {
 		fmt.Fprintf(b, "\n**Destructive changes:**\n\n%s\n", strings.Join(destructive, "\n"))
 	}
@@ -112,9 +112,9 @@ func writeChecklist(b *strings.Builder, r *Report) {
 				continue
 			}
 			if res.Status == gate.Pass {
-				return fmt.Sprintf("- [x] %s: %s", label, mdEscape(res.Message))
+				return fmt.Sprintf("- [x] %s: %s", label, mdText(res.Message))
 			}
-			return fmt.Sprintf("- [ ] %s: %s", label, mdEscape(res.Message))
+			return fmt.Sprintf("- [ ] %s: %s", label, mdText(res.Message))
 		}
 		return fmt.Sprintf("- [ ] %s (not checked: rule %s is off)", label, rule)
 	}
@@ -146,11 +146,11 @@ func writeResults(b *strings.Builder, r *Report, status gate.Status, title strin
 		if res.Rule != rule {
 			rule = res.Rule
 			fmt.Fprintf(&entry, "\n#### `%s` %s (%s, %s)\n\n| resource | where | message |\n|---|---|---|\n",
-				rule.ID, mdEscape(rule.Title), rule.Severity, rule.Enforcement)
+				mdCode(rule.ID), mdText(rule.Title), rule.Severity, rule.Enforcement)
 		}
-		where := mdEscape(res.Input)
+		where := mdText(res.Input)
 		if res.Location != nil {
-			where = mdEscape(r.where(res))
+			where = mdText(r.where(res))
 		}
 		message := res.Message
 		if w := res.Waiver; w != nil && status == gate.Waived {
@@ -162,7 +162,7 @@ func writeResults(b *strings.Builder, r *Report, status gate.Status, title strin
 				message += ", until " + w.Expires
 			}
 		}
-		fmt.Fprintf(&entry, "| `%s` | %s | %s |\n", mdEscape(res.Resource), where, mdEscape(message))
+		fmt.Fprintf(&entry, "| `%s` | %s | %s |\n", mdCode(res.Resource), where, mdText(message))
 		if sec.Len()+entry.Len() > *budget {
 			left++
 			continue
@@ -200,12 +200,3 @@ func writePostApply(b *strings.Builder, r *Report) {
 		fmt.Fprintf(b, "- [ ] %s (%s)\n", c.label, state)
 	}
 }
-
-// mdEscape keeps text from breaking a table or turning into markup.
-func mdEscape(s string) string {
-	return mdEscaper.Replace(s)
-}
-
-// mdEscaper is built once: building a Replacer costs more than using it.
-// It is never changed and safe for concurrent use.
-var mdEscaper = strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ", "<", "&lt;", ">", "&gt;", "`", "'")

@@ -68,6 +68,9 @@ var Formats = []string{"text", "json", "sarif", "junit", "markdown", "github"}
 
 // Write renders the report in a format.
 func Write(w io.Writer, format string, r *Report, opts Options) error {
+	if format != "json" {
+		r = displayable(r)
+	}
 	switch format {
 	case "text":
 		return writeText(w, r, opts)

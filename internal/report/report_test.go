@@ -23,9 +23,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // sample is a small report with every status, located and unlocated
 // results, a waiver, a warning and a destructive plan.
 func sample() *Report {
-	encryption := &gate.Rule{ID: "aws-s3-encryption", Title: "S3 buckets have a server-side encryption configuration", Description: "Every bucket needs default encryption.", Severity: gate.SeverityHigh, Enforcement: gate.SoftMandatory, ResourceTypes: []string{"aws_s3_bucket"}, Remediation: "Add an encryption configuration.", References: []gate.Reference{{URL: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html", Description: "Amazon S3 default encryption"}}}
-	logging := &gate.Rule{ID: "aws-cloudtrail-logging", Title: "CloudTrail trails keep logging", Description: "A trail must log.", Severity: gate.SeverityCritical, Enforcement: gate.HardMandatory, ResourceTypes: []string{"aws_cloudtrail"}}
-	ticket := &gate.Rule{ID: "tf-change-ticket", Title: "The change has a ticket", Severity: gate.SeverityLow, Enforcement: gate.Advisory}
+	encryption := &gate.Rule{ID: "aws-s3-encryption", Title: "S3 buckets have a server-side encryption configuration", Description: "Every bucket needs default encryption.", Severity: gate.SeverityHigh, Enforcement: gate.SoftMandatory, Builtin: true, ResourceTypes: []string{"aws_s3_bucket"}, Remediation: "Add an encryption configuration.", References: []gate.Reference{{URL: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html", Description: "Amazon S3 default encryption"}}}
+	logging := &gate.Rule{ID: "aws-cloudtrail-logging", Title: "CloudTrail trails keep logging", Description: "A trail must log.", Severity: gate.SeverityCritical, Enforcement: gate.HardMandatory, Builtin: true, ResourceTypes: []string{"aws_cloudtrail"}}
+	ticket := &gate.Rule{ID: "tf-change-ticket", Title: "The change has a ticket", Severity: gate.SeverityLow, Enforcement: gate.Advisory, Builtin: true}
 	loc := &model.Location{File: "main.tf", StartLine: 12, EndLine: 20}
 	r := &Report{
 		Tool:  Tool{Name: "tfgate", Version: "v1.0.0"},
@@ -245,7 +245,7 @@ func TestGitHubAnnotationLimits(t *testing.T) {
 	if !strings.Contains(out, "::notice title=tfgate::8 more errors and 0 more warnings are not annotated") {
 		t.Errorf("no overflow notice:\n%s", out)
 	}
-	if !strings.Contains(out, "logging is stopped, 100%25 off: see%0Athe runbook") {
+	if !strings.Contains(out, "logging is stopped, 100%25 off: see the runbook") {
 		t.Errorf("message not escaped:\n%s", out)
 	}
 	if !strings.Contains(out, "title=aws-cloudtrail-logging (critical)%3A aws_cloudtrail.main") {

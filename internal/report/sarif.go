@@ -53,7 +53,7 @@ type (
 		ShortDescription     sarifText       `json:"shortDescription"`
 		FullDescription      sarifText       `json:"fullDescription"`
 		Help                 sarifHelp       `json:"help"`
-		HelpURI              string          `json:"helpUri"`
+		HelpURI              string          `json:"helpUri,omitempty"`
 		DefaultConfiguration sarifRuleConfig `json:"defaultConfiguration"`
 		Properties           sarifRuleProps  `json:"properties"`
 	}
@@ -255,10 +255,10 @@ func sarifEnvelope(r *Report) (sarifRun, map[*gate.Rule]int) {
 		if r.Summary.AllowIncomplete {
 			level = "warning"
 		}
-		run.Invocations[0].Notifications = append(run.Invocations[0].Notifications, sarifNotification{Level: level, Message: sarifText{"not evaluated: " + what}})
+		run.Invocations[0].Notifications = append(run.Invocations[0].Notifications, sarifNotification{Level: level, Message: sarifText{sarifMessage("not evaluated: " + what)}})
 	}
 	for _, warning := range r.Warnings {
-		run.Invocations[0].Notifications = append(run.Invocations[0].Notifications, sarifNotification{Level: "warning", Message: sarifText{warning}})
+		run.Invocations[0].Notifications = append(run.Invocations[0].Notifications, sarifNotification{Level: "warning", Message: sarifText{sarifMessage(warning)}})
 	}
 	index := map[*gate.Rule]int{}
 	for i, rule := range r.Rules {
@@ -276,7 +276,7 @@ func sarifResultOf(r *Report, res gate.Result, i int) sarifResult {
 		RuleIndex:           i,
 		Kind:                "fail",
 		Level:               sarifLevel(res.Rule.Severity),
-		Message:             sarifText{res.Message},
+		Message:             sarifText{sarifMessage(res.Message)},
 		Locations:           []sarifLocation{sarifLocationFor(res, r.sourcePath(res))},
 		PartialFingerprints: map[string]string{"tfgate/v1": fingerprint(res)},
 		Properties: sarifResultProps{
@@ -294,14 +294,14 @@ func sarifResultOf(r *Report, res gate.Result, i int) sarifResult {
 				Region:           sarifRegion{StartLine: call.StartLine, EndLine: call.EndLine},
 			},
 			LogicalLocations: []sarifLogical{{FullyQualifiedName: res.Resource, Kind: "module"}},
-			Message:          sarifText{fmt.Sprintf("module call %d of %d of %s", n+1, len(res.Calls), res.Resource)},
+			Message:          sarifText{sarifMessage(fmt.Sprintf("module call %d of %d of %s", n+1, len(res.Calls), res.Resource))},
 		})
 	}
 	for n, rel := range res.Related {
 		related := sarifRelated{
 			ID:               n + 1,
 			LogicalLocations: []sarifLogical{{FullyQualifiedName: rel.Resource, Kind: "resource"}},
-			Message:          sarifText{rel.Resource},
+			Message:          sarifText{sarifMessage(rel.Resource)},
 		}
 		if l := rel.Location; l != nil {
 			related.PhysicalLocation = &sarifPhysical{
@@ -357,36 +357,36 @@ func (a *arrayWriter) close() {
 func sarifRuleFor(rule *gate.Rule) sarifRule {
 	var text, md strings.Builder
 	text.WriteString(rule.Description)
-	md.WriteString(rule.Description)
+	md.WriteString(mdText(rule.Description))
 	if rule.Remediation != "" {
 		fmt.Fprintf(&text, "\n\nRemediation: %s", rule.Remediation)
-		fmt.Fprintf(&md, "\n\n**Remediation:** %s", rule.Remediation)
+		fmt.Fprintf(&md, "\n\n**Remediation:** %s", mdText(rule.Remediation))
 	}
 	if len(rule.References) > 0 {
 		text.WriteString("\n\nReferences:")
 		md.WriteString("\n\n**References:**\n")
 		for _, ref := range rule.References {
 			fmt.Fprintf(&text, "\n- %s", ref.URL)
-			label := ref.Description
-			if label == "" {
-				label = ref.URL
-			}
-			fmt.Fprintf(&md, "\n- [%s](%s)", label, ref.URL)
+			fmt.Fprintf(&md, "\n- %s", mdLink(ref))
 		}
 	}
 	description := rule.Description
 	if description == "" {
 		description = rule.Title
 	}
+	helpURI := "" // a user rule is not in tfgate's rule reference
+	if rule.Builtin {
+		helpURI = rulesDocURL + "#" + rule.ID
+	}
 	tags := []string{"security", "terraform"}
 	tags = append(tags, rule.ResourceTypes...)
 	return sarifRule{
 		ID:                   rule.ID,
 		Name:                 ruleName(rule.ID),
-		ShortDescription:     sarifText{rule.Title},
-		FullDescription:      sarifText{description},
-		Help:                 sarifHelp{Text: text.String(), Markdown: md.String()},
-		HelpURI:              rulesDocURL + "#" + rule.ID,
+		ShortDescription:     sarifText{sarifMessage(rule.Title)},
+		FullDescription:      sarifText{sarifMessage(description)},
+		Help:                 sarifHelp{Text: sarifMessage(text.String()), Markdown: md.String()},
+		HelpURI:              helpURI,
 		DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(rule.Severity)},
 		Properties: sarifRuleProps{
 			Tags:             tags,
