@@ -170,6 +170,7 @@ func locate(m *model.Model, dir string, tree sourceTree) ([]waiver.Waiver, error
 		if m.Backend.NotLiteral == nil {
 			m.Backend.NotLiteral = []string{}
 		}
+		m.Backend.Redact()
 	}
 	return waivers, nil
 }

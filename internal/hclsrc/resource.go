@@ -348,6 +348,7 @@ func (e *evaluator) record(r *model.Resource, obj cty.Value) {
 			}
 		}
 	}
+	r.Sensitive = append(r.Sensitive, hideProviderSensitive(r.Mode, r.Type, r.Values)...)
 	slices.Sort(r.Unknown)
 	slices.Sort(r.Sensitive)
 	r.Sensitive = slices.Compact(r.Sensitive)

@@ -110,6 +110,9 @@ type Backend struct {
 	// Initialized is true when Config includes the settings terraform
 	// init merged from -backend-config (.terraform/terraform.tfstate).
 	Initialized bool `json:"initialized"`
+	// Sensitive lists the arguments holding credentials whose values
+	// were replaced by SensitiveMarker (Redact).
+	Sensitive []string `json:"sensitive"`
 }
 
 // Resource is one resource instance: a managed resource, or a data source

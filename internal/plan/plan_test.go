@@ -483,3 +483,37 @@ func TestDecodeIsTheSameOnAnyCPUCount(t *testing.T) {
 		}
 	}
 }
+
+// TestSensitiveMapKeysAreHidden: Terraform cannot mark a map key, so a
+// map keyed by a sensitive value is hidden whole, with its path in place
+// of the paths below it; other maps and values stay as they are.
+func TestSensitiveMapKeysAreHidden(t *testing.T) {
+	doc := `{"format_version": "1.2",
+	 "variables": {"pw": {"value": "root-secret"}},
+	 "resource_changes": [{"address": "aws_s3_bucket.b", "mode": "managed", "type": "aws_s3_bucket", "name": "b",
+	   "change": {"actions": ["create"],
+	     "after": {"bucket": "b", "tags": {"out-secret": "x"}, "tags_all": {"out-secret": "x", "k": "root-secret"}, "labels": {"own-secret": "y"}, "policy": "out-secret", "other": {"a": "b"}, "note": "own-secret"},
+	     "after_sensitive": {"note": true, "tags_all": {"k": true}}, "after_unknown": {}}}],
+	 "configuration": {"root_module": {
+	   "variables": {"pw": {"sensitive": true}},
+	   "module_calls": {"m": {"source": "./m", "expressions": {"in": {"constant_value": "arg-secret"}},
+	     "module": {"variables": {"in": {"sensitive": true}}, "outputs": {"o": {"sensitive": true, "expression": {"constant_value": "out-secret"}}}}}}}}}`
+	m, err := Decode([]byte(doc), "p.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := find(t, m, "aws_s3_bucket.b")
+	for _, attr := range []string{"tags", "tags_all", "labels", "note"} {
+		if r.Values[attr] != model.SensitiveMarker {
+			t.Errorf("%s = %v, want it hidden", attr, r.Values[attr])
+		}
+	}
+	// A value keeps its mark, so a whole-value copy of a configuration
+	// literal is not hidden: only a key can lose its mark.
+	if r.Values["policy"] != "out-secret" || r.Values["bucket"] != "b" {
+		t.Errorf("values changed that hold no key: %v", r.Values)
+	}
+	if want := []string{"labels", "note", "tags", "tags_all"}; !slices.Equal(r.Sensitive, want) {
+		t.Errorf("sensitive = %v, want %v", r.Sensitive, want)
+	}
+}

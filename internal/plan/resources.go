@@ -57,6 +57,13 @@ func fromPlan(m *model.Model, doc *document, opts Options) error {
 		}
 		m.Resources = append(m.Resources, data...)
 	}
+	if keys := configSecrets(doc.Configuration, doc.Variables); len(keys) > 0 {
+		for _, r := range m.Resources {
+			scrubCopies(r, keys, true)
+			slices.Sort(r.Sensitive)
+			r.Sensitive = slices.Compact(r.Sensitive)
+		}
+	}
 	if doc.Configuration != nil {
 		return link(m.Resources, doc.Configuration, opts)
 	}
@@ -254,7 +261,7 @@ func setValues(r *model.Resource, values, sensitive any) error {
 	secrets := secretSet{}
 	redact(r.Values, sensitive, "", &paths, secrets)
 	r.Sensitive = paths
-	scrubCopies(r, secrets)
+	scrubCopies(r, secrets, false)
 	slices.Sort(r.Sensitive)
 	r.Sensitive = slices.Compact(r.Sensitive)
 	return nil
