@@ -21,8 +21,9 @@ func TestParityWithPlans(t *testing.T) {
 	dirs = append(dirs, "../../testdata/foundation/environments/prod", "../../testdata/foundation/environments/prod-noncompliant")
 	// Cases where the plan loses what the sources say, so the static check
 	// decides what the plan leaves unknown.
-	// (None now: the sources beside a plan resolve its locals.)
-	planLoses := map[string]string{}
+	planLoses := map[string]string{
+		"attack-ambiguous-links": "a plan's configuration lists every resource element() is given; the static check evaluates which one it returns",
+	}
 	total, same, unknown, decided := 0, 0, 0, 0
 	for _, dir := range dirs {
 		if _, err := os.Stat(filepath.Join(dir, "plan.json")); err != nil {

@@ -221,6 +221,12 @@ type Link struct {
 	// Through lists the module variables and outputs the reference passed
 	// through, outermost first; nil for a reference within one module.
 	Through []string `json:"through,omitempty"`
+	// Ambiguous is true when the attribute holds one value that may be
+	// any of several resources of the type, and nothing known says which
+	// (bucket = var.x ? aws_s3_bucket.a.id : aws_s3_bucket.b.id with both
+	// names known only after apply): the link is to a candidate, not to
+	// the resource the attribute names.
+	Ambiguous bool `json:"ambiguous,omitempty"`
 }
 
 // DropDetails forgets what only policies read, to free its memory once
@@ -257,7 +263,7 @@ func (m *Model) Complete() {
 	m.linkLiterals()
 	parallel.Chunks(len(m.Resources), 512, func(start, end int) {
 		for _, r := range m.Resources[start:end] {
-			r.References = dedupLinks(r.References)
+			r.References = disambiguate(r, dedupLinks(r.References), byAddress)
 		}
 	})
 	for _, r := range m.Resources {

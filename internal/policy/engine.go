@@ -490,8 +490,15 @@ func fold(rule *gate.Rule, order []string, verdicts map[string]*verdict, byAddre
 			if v == nil {
 				continue // not judged: the subject's type is not the rule's
 			}
+			// A sub-resource that may belong to this subject or to
+			// another (an ambiguous link) gives its findings to every
+			// candidate: one of them has it, and none may pass by it.
+			by := r.Address + ": "
+			if l.Ambiguous {
+				by = r.Address + " (it refers to this resource or to another, which one is known only after apply): "
+			}
 			for _, msg := range sub.messages {
-				v.add(sub.status, r.Address+": "+msg)
+				v.add(sub.status, by+msg)
 			}
 			v.related = append(v.related, gate.Related{Resource: r.Address, Location: r.Location})
 			v.changed = v.changed || changes(r.Actions)

@@ -74,6 +74,10 @@ const DefaultEmergencyWindow = 4 * time.Hour
 //	index.referrers[ADDR][TYPE][ATTRIBUTE]
 //	                        positions of the instances of TYPE the change
 //	                        keeps that refer to ADDR through ATTRIBUTE
+//	index.maybe[ADDR][TYPE][ATTRIBUTE]
+//	                        the same for the ambiguous links: instances
+//	                        that may refer to ADDR, or to another candidate
+//	                        (model.Link.Ambiguous)
 //	index.unreferred[TYPE][REFERRER][ATTRIBUTE]
 //	                        positions of the managed instances of TYPE the
 //	                        change keeps that no instance of type REFERRER
@@ -146,7 +150,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 		defer close(done)
 		lookups = [...]*ast.Term{positions(byType), positions(managed), positions(deletes), positions(kept), ast.ObjectTerm(byAddress...)}
 	}()
-	referrersIndex, referred := referrers(m.Resources, at, byAddress)
+	referrersIndex, maybeIndex, referred := referrers(m.Resources, at, byAddress)
 	unreferredIndex := lacking(m.Resources, referred, byAddress)
 	unlinkedIndex := lacking(m.Resources, linkKinds(m.Resources), byAddress)
 	<-done
@@ -162,6 +166,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 			item("resources", lookups[3]),
 			item("by_address", lookups[4]),
 			item("referrers", referrersIndex),
+			item("maybe", maybeIndex),
 			item("unreferred", unreferredIndex),
 			item("unlinked", unlinkedIndex),
 			item("statements", statements),
@@ -214,28 +219,40 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 // referring resource's type and attribute, the positions of the referring
 // resources that the change keeps, in the order of referenced_by. Each
 // entry of byAddress is a resource's address and position, as in
-// index.by_address, whose terms it shares. It also returns, for each
-// resource, the kinds of link through which kept resources refer to it,
-// sorted.
-func referrers(rs []*model.Resource, at map[string]int, byAddress [][2]*ast.Term) (*ast.Term, [][]kind) {
+// index.by_address, whose terms it shares. An ambiguous link
+// (model.Link.Ambiguous) goes to the second index, index.maybe, instead:
+// its referrer may refer to the resource, or to another. It also returns,
+// for each resource, the kinds of link through which kept resources
+// surely refer to it, sorted: a resource only an ambiguous link reaches
+// is among the unreferred.
+func referrers(rs []*model.Resource, at map[string]int, byAddress [][2]*ast.Term) (sure, maybe *ast.Term, kinds [][]kind) {
 	targets := make([][2]*ast.Term, len(rs)) // nil keys for no referrers
-	kinds := make([][]kind, len(rs))
+	candidates := make([][2]*ast.Term, len(rs))
+	kinds = make([][]kind, len(rs))
 	parallel.Chunks(len(rs), chunk, func(start, end int) {
-		var refs []referrer
+		var refs, maybes []referrer
 		for i := start; i < end; i++ {
-			refs = refs[:0]
+			refs, maybes = refs[:0], maybes[:0]
 			for _, l := range rs[i].ReferencedBy {
 				if j, ok := at[l.Address]; ok && !isDelete(rs[j].Actions) {
-					refs = append(refs, referrer{kind{l.Type, l.Attribute}, j})
+					if l.Ambiguous {
+						maybes = append(maybes, referrer{kind{l.Type, l.Attribute}, j})
+					} else {
+						refs = append(refs, referrer{kind{l.Type, l.Attribute}, j})
+					}
 				}
 			}
 			if len(refs) > 0 {
 				targets[i] = [2]*ast.Term{byAddress[i][0], referrersOf(refs, byAddress)}
 				kinds[i] = kindsOf(refs)
 			}
+			if len(maybes) > 0 {
+				candidates[i] = [2]*ast.Term{byAddress[i][0], referrersOf(maybes, byAddress)}
+			}
 		}
 	})
-	return ast.ObjectTerm(slices.DeleteFunc(targets, func(t [2]*ast.Term) bool { return t[0] == nil })...), kinds
+	absent := func(t [2]*ast.Term) bool { return t[0] == nil }
+	return ast.ObjectTerm(slices.DeleteFunc(targets, absent)...), ast.ObjectTerm(slices.DeleteFunc(candidates, absent)...), kinds
 }
 
 // kind is a kind of link: its attribute, and the type of the resource at

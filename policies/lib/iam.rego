@@ -479,14 +479,17 @@ grant_statements(g) := g.statements if is_array(g.statements)
 
 _attached_grants(role) := array.concat(
 	array.concat(
-		[g |
-			some rp in referrers(role, "aws_iam_role_policy", "role")
-			some g in _own_grants(rp)
-		],
-		[g |
-			some attachment in referrers(role, "aws_iam_role_policy_attachment", "role")
-			some g in _arn_grants(attachment, "policy_arn")
-		],
+		array.concat(
+			[g |
+				some rp in referrers(role, "aws_iam_role_policy", "role")
+				some g in _own_grants(rp)
+			],
+			[g |
+				some attachment in referrers(role, "aws_iam_role_policy_attachment", "role")
+				some g in _arn_grants(attachment, "policy_arn")
+			],
+		),
+		_maybe_grants(role),
 	),
 	array.concat(
 		array.concat(
@@ -502,6 +505,34 @@ _attached_grants(role) := array.concat(
 		_arn_grants(role, "managed_policy_arns"),
 	),
 )
+
+# _maybe_grants are the grants of the policies that may be attached to the
+# role or to another (maybe_referrers). What they allow counts, as if they
+# were attached; what they deny does not, so that a policy that may belong
+# to another role never excuses this one.
+_maybe_grants(role) := grants if {
+	input.index.maybe[role.address] # most roles have none: no lists built
+	grants := array.concat(
+		array.concat(
+			[_allows_only(g) |
+				some rp in maybe_referrers(role, "aws_iam_role_policy", "role")
+				some g in _own_grants(rp)
+			],
+			[_allows_only(g) |
+				some attachment in maybe_referrers(role, "aws_iam_role_policy_attachment", "role")
+				some g in _arn_grants(attachment, "policy_arn")
+			],
+		),
+		[_allows_only(g) |
+			some exclusive in maybe_referrers(role, "aws_iam_role_policy_attachments_exclusive", "role_name")
+			some g in _arn_grants(exclusive, "policy_arns")
+		],
+	)
+} else := []
+
+_allows_only(g) := object.union(object.remove(g, ["document"]), {"statements": [st | some st in grant_statements(g); st.effect == "Allow"]}) if {
+	not g.pending
+} else := g
 
 # _arn_grants are the grants of the policies whose ARNs an attribute of r
 # holds (a string or a list): the aws_iam_policy resources it links to,

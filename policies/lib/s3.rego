@@ -40,6 +40,8 @@ configured_buckets(config) := [bucket |
 # name is unknown, one that names a bucket not in this input.
 bucket_undecided(bucket, type) if count(_unlinked[type].unknown) > 0
 
+bucket_undecided(bucket, type) if count(maybe_referrers(bucket, type, "bucket")) > 0
+
 bucket_undecided(bucket, type) if {
 	is_unknown(bucket, "bucket")
 	count(_unlinked[type].known) > 0
@@ -47,6 +49,10 @@ bucket_undecided(bucket, type) if {
 
 # bucket_undecided_message explains bucket_undecided for a result message.
 bucket_undecided_message(bucket, type) := msg if {
+	found := _maybe_of(bucket, type, {c.address | some c in maybe_referrers(bucket, type, "bucket")})
+	count(found) > 0
+	msg := sprintf("no %s is surely linked to this bucket: %s refers to this bucket or to another, and which one is known only after apply", [type, address_list(found)])
+} else := msg if {
 	count(_unlinked[type].unknown) > 0
 	msg := sprintf("no %s is linked to this bucket, and %s %s known only after apply", [
 		type,
@@ -69,12 +75,22 @@ bucket_undecided_message(bucket, type) := msg if {
 # do, such as "which may make it public".
 bucket_maybe(bucket, type, candidates) if count(_among(type, candidates, "unknown")) > 0
 
+bucket_maybe(bucket, type, candidates) if count(_maybe_of(bucket, type, candidates)) > 0
+
 bucket_maybe(bucket, type, candidates) if {
 	is_unknown(bucket, "bucket")
 	count(_among(type, candidates, "known")) > 0
 }
 
 bucket_maybe_message(bucket, type, candidates, role) := msg if {
+	found := _maybe_of(bucket, type, candidates)
+	count(found) > 0
+	msg := sprintf("no %s is surely linked to this bucket: %s, which %s, refers to this bucket or to another, and which one is known only after apply", [
+		type,
+		address_list(found),
+		role,
+	])
+} else := msg if {
 	found := _among(type, candidates, "unknown")
 	count(found) > 0
 	msg := sprintf("no %s is linked to this bucket, and %s, which %s, %s known only after apply", [
@@ -90,6 +106,10 @@ bucket_maybe_message(bucket, type, candidates, role) := msg if {
 ])
 
 _among(type, candidates, which) := [a | some a in _unlinked[type][which]; candidates[a]]
+
+# _maybe_of lists the candidates that may configure the bucket or another
+# (maybe_referrers).
+_maybe_of(bucket, type, candidates) := sort([c.address | some c in maybe_referrers(bucket, type, "bucket"); candidates[c.address]])
 
 # _unlinked[type] holds, once per evaluation, the addresses of the
 # resources of a type that link to no bucket, by whether their bucket is

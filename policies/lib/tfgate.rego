@@ -27,6 +27,12 @@ deleted(r) if r.actions == ["delete"]
 # their attributes (such as "bucket"), and are not being deleted.
 referrers(r, type, attribute) := [input.resources[i] | some i in input.index.referrers[r.address][type][attribute]]
 
+# maybe_referrers returns the resources of a type that may refer to r
+# through an attribute, or to another resource: the attribute holds one
+# value, its expression names r and others, and nothing known says which
+# (an ambiguous link). referrers leaves them out.
+maybe_referrers(r, type, attribute) := [input.resources[i] | some i in input.index.maybe[r.address][type][attribute]]
+
 # unreferred returns the instances of a managed resource type that exist
 # after the change and that no such resource of referrer_type refers to
 # through attribute: the instances for which referrers(r, referrer_type,
