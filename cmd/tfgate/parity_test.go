@@ -22,7 +22,8 @@ func TestParityWithPlans(t *testing.T) {
 	// Cases where the plan loses what the sources say, so the static check
 	// decides what the plan leaves unknown.
 	planLoses := map[string]string{
-		"attack-ambiguous-links": "a plan's configuration lists every resource element() is given; the static check evaluates which one it returns",
+		"attack-ambiguous-links":      "a plan's configuration lists every resource element() is given; the static check evaluates which one it returns",
+		"policy-documents-jsonencode": "a plan's document known only after apply is read from its source with every reference unknown; the static check knows the variable in Resource is \"*\"",
 	}
 	total, same, unknown, decided := 0, 0, 0, 0
 	for _, dir := range dirs {

@@ -138,6 +138,21 @@ func locate(m *model.Model, dir string, tree sourceTree) ([]waiver.Waiver, error
 				}
 			}
 		}
+		// A policy document known only after apply is read from its
+		// source, every reference unknown (hclsrc.Module.StaticDraft).
+		if docs := mod.Documents[r.ConfigAddress()]; len(docs) > 0 && r.Mode == "managed" {
+			for _, attr := range slices.Sorted(maps.Keys(docs)) {
+				if _, known := r.Values[attr]; known || !slices.Contains(r.Unknown, attr) {
+					continue
+				}
+				if d, ok := mod.StaticDraft(r.ConfigAddress(), attr); ok {
+					if r.Drafts == nil {
+						r.Drafts = map[string]string{}
+					}
+					r.Drafts[attr] = d
+				}
+			}
+		}
 		if w, ok := mod.Written[r.ConfigAddress()]; ok && r.Configured != nil {
 			r.Configured = slices.Compact(slices.Sorted(slices.Values(append(slices.Clip(r.Configured), append(w.Dynamic, w.Volatile...)...))))
 		}

@@ -15,11 +15,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/tfgate/tfgate/internal/model"
 )
@@ -63,8 +66,28 @@ type Module struct {
 	// what the sources show of the top-level arguments and blocks they
 	// write, which a plan does not show in full.
 	Written map[string]Written
+	// Documents maps configuration addresses of resource blocks to the
+	// jsonencode(...) expressions of their policy document attributes
+	// (documentAttributes), by attribute, for StaticDraft.
+	Documents map[string]map[string]hcl.Expression
 	// Files are the parsed files, overrides last, for evaluation.
 	Files []*hcl.File
+	// funcs are the functions StaticDraft evaluates with, made once.
+	funcs func() map[string]function.Function
+}
+
+// StaticDraft returns the draft (model.Resource.Drafts) of a policy
+// document attribute of a resource block, as its source says it whatever
+// the values it refers to: every reference is taken as unknown, so the
+// draft holds only what the source writes literally. ok is false when the
+// attribute is not written as jsonencode(...) or its draft would not
+// decide its statements.
+func (m *Module) StaticDraft(address, attribute string) (string, bool) {
+	expr, ok := m.Documents[address][attribute]
+	if !ok {
+		return "", false
+	}
+	return staticDraftOf(expr, m.funcs())
 }
 
 // Written is what the sources show of one resource block.
@@ -139,6 +162,7 @@ func ReadModule(dir string) (*Module, error) {
 	slices.Sort(names)
 	slices.Sort(overrides)
 	m := &Module{Dir: dir, Blocks: map[string]Range{}, Calls: map[string]string{}, Suppressions: map[string][]Suppression{}, Locals: map[string][]string{}, LocalItems: map[string]map[string][]string{}, Written: map[string]Written{}}
+	m.funcs = sync.OnceValue(func() map[string]function.Function { return functions(dir, time.Now()) })
 	parser := hclparse.NewParser()
 	for _, name := range append(names, overrides...) {
 		path := filepath.Join(dir, name)
@@ -189,6 +213,21 @@ func (m *Module) readFile(file *hcl.File) error {
 			m.Blocks[address] = blockRange(block)
 			if w := written(block); len(w.Dynamic)+len(w.Volatile)+len(w.DynamicRefs) > 0 {
 				m.Written[address] = w
+			}
+			if body, ok := block.Body.(*hclsyntax.Body); ok && block.Type == "resource" {
+				for _, attr := range documentAttributes {
+					if a, ok := body.Attributes[attr]; ok {
+						if call, ok := a.Expr.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" {
+							if m.Documents == nil {
+								m.Documents = map[string]map[string]hcl.Expression{}
+							}
+							if m.Documents[address] == nil {
+								m.Documents[address] = map[string]hcl.Expression{}
+							}
+							m.Documents[address][attr] = a.Expr
+						}
+					}
+				}
 			}
 			found, err := suppressions(file.Bytes, block.DefRange.Filename, block.DefRange.Start.Line)
 			if err != nil {

@@ -23,6 +23,10 @@ const Version = 1
 // any policy or report sees it.
 const SensitiveMarker = "(sensitive value)"
 
+// PendingMarker stands, in a draft policy document (Resource.Drafts), for a
+// part known only after apply.
+const PendingMarker = "(known after apply)"
+
 // Kind says what an input was.
 type Kind string
 
@@ -153,6 +157,13 @@ type Resource struct {
 	// Sensitive lists the attribute paths whose values were replaced by
 	// SensitiveMarker. Empty when none were.
 	Sensitive []string `json:"sensitive"`
+	// Drafts holds, for a policy or assume_role_policy attribute known
+	// only after apply and written as jsonencode(...), the document with
+	// the parts known only after apply (such as the ARNs in Resource)
+	// written as PendingMarker; only when what decides each statement
+	// (Effect, Action, NotAction, Principal, NotPrincipal, Condition) is
+	// known. Nil when none.
+	Drafts map[string]string `json:"drafts,omitempty"`
 	// Location is where the resource block is written, nil when unknown.
 	Location *Location `json:"location"`
 	// Calls are where the module calls that make the resource's module

@@ -532,7 +532,20 @@ func (c *converter) resource(r *model.Resource, address *ast.Term) (ast.Value, e
 		c.item("location", c.location(r.Location)),
 		c.item("references", c.links(r.References)),
 		c.item("referenced_by", c.links(r.ReferencedBy)),
+		c.item("drafts", drafts(r.Drafts)),
 	), nil
+}
+
+// drafts converts a resource's draft policy documents; null for none.
+func drafts(d map[string]string) *ast.Term {
+	if d == nil {
+		return ast.NullTerm()
+	}
+	items := make([][2]*ast.Term, 0, len(d))
+	for _, attr := range slices.Sorted(maps.Keys(d)) {
+		items = append(items, [2]*ast.Term{ast.StringTerm(attr), ast.StringTerm(d[attr])})
+	}
+	return ast.ObjectTerm(items...)
 }
 
 // value converts a value of the model as ast.InterfaceToValue does, with
@@ -660,10 +673,15 @@ func (c *converter) links(ls []model.Link) *ast.Term {
 			c.item("attribute", c.str(l.Attribute)),
 			c.item("via", c.str(string(l.Via))),
 			{},
+			{},
 		}
 		n := 4
 		if l.Through != nil {
 			fields[n] = c.item("through", c.list(l.Through))
+			n++
+		}
+		if l.Ambiguous {
+			fields[n] = c.item("ambiguous", ast.BooleanTerm(true))
 			n++
 		}
 		terms[i] = ast.ObjectTerm(fields[:n]...)

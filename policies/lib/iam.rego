@@ -46,6 +46,11 @@ document_statements(r, attr) := statements(r.values[attr]) if {
 	]
 	count(sources) == 1
 	list := _rendered(sources[0], 0)
+} else := list if {
+	# A jsonencode(...) document whose decisive fields are known: parts
+	# known only after apply read "(known after apply)" (model drafts).
+	is_unknown(r, attr)
+	list := statements(r.drafts[attr])
 }
 
 # _rendered returns the statements an aws_iam_policy_document renders, in
@@ -74,12 +79,18 @@ _replaced(list, i) if {
 	later.sid == list[i].sid
 }
 
-_own_blocks(d) := [_block_statement(b) | some b in object.get(d.values, "statement", [])] if {
+_own_blocks(d) := [_with_pending_resources(_block_statement(b), d, i) | some i, b in object.get(d.values, "statement", [])] if {
 	not "statement" in d.unknown
 	every i, _ in object.get(d.values, "statement", []) {
 		_decidable(d, i)
 	}
 }
+
+# _with_pending_resources marks a statement block whose resources are
+# known only after apply, as a draft would (pending_resource).
+_with_pending_resources(st, d, i) := object.union(st, {"resources": array.concat(st.resources, ["(known after apply)"])}) if {
+	is_unknown(d, sprintf("statement[%d].resources", [i]))
+} else := st
 
 _decidable(d, i) if every field in ["effect", "actions", "not_actions", "principals", "not_principals", "condition"] {
 	not is_unknown(d, sprintf("statement[%d].%s", [i, field]))
@@ -347,6 +358,15 @@ wildcard_resource(st) if {
 }
 
 wildcard_resource(st) if count(st.not_resources) > 0
+
+# pending_resource holds when a statement's resources are partly known
+# only after apply: a draft's "(known after apply)" (model drafts), or a
+# data source's resources block that is unknown. Such a statement may
+# apply to every resource.
+pending_resource(st) if {
+	some r in st.resources
+	contains(r, "(known after apply)")
+}
 
 # service_wildcard holds for an action that allows every action of one
 # service or of all ("*", "iam:*", "KMS:*"): action names compare without

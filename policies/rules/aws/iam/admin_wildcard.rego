@@ -31,7 +31,8 @@
 #       - 'an Allow statement of a policy, or of anything put on or attached to a role, allows every action ("*", "*:*" or NotAction) on every resource ("*", "arn:*", or NotResource)'
 #       - 'a role, user or group gets the AWS-managed AdministratorAccess or PowerUserAccess'
 #     unknown:
-#       - 'a document is known only after apply and not readable from the data source that renders it, or is sensitive'
+#       - 'a document is known only after apply and not readable from the data source that renders it or from its jsonencode(...) source, or is sensitive'
+#       - 'an Allow statement allows every action on resources known only after apply'
 #     pass:
 #       - 'every statement is scoped in actions or resources'
 package tfgate.rules.aws_iam_admin_wildcard
@@ -52,6 +53,15 @@ deny contains lib.result(p.subject, sprintf("%s statement %s allows %s on every 
 	st.effect == "Allow"
 	lib.wildcard_action(st)
 	lib.wildcard_resource(st)
+}
+
+unknown contains lib.result(p.subject, sprintf("%s statement %s allows %s on resources known only after apply", [lib.grant_label(p.subject, p.grant), lib.statement_name(i, st), _everything(st)])) if {
+	some p in _grants
+	some i, st in lib.grant_statements(p.grant)
+	st.effect == "Allow"
+	lib.wildcard_action(st)
+	not lib.wildcard_resource(st)
+	lib.pending_resource(st)
 }
 
 deny contains lib.result(p.subject, sprintf("%s attaches the AWS-managed %s, which allows every action on every resource", [lib.grant_label(p.subject, p.grant), lib.managed_policy_name(p.grant.managed)])) if {
