@@ -107,6 +107,53 @@ bucket_maybe_message(bucket, type, candidates, role) := msg if {
 
 _among(type, candidates, which) := [a | some a in _unlinked[type][which]; candidates[a]]
 
+# bucket_may_be_configured is bucket_maybe for a rule that fails a bucket
+# lacking a configuration, with passing the configurations that would pass
+# it, and with the blast radius of an unlinked configuration bounded: one
+# whose bucket is known only after apply configures one bucket, so when
+# there are fewer such candidates than buckets lacking the configuration,
+# at least that many buckets surely lack it, and none is excused; the
+# rule fails them all (bucket_unconfigured_message says why). A decoy
+# such as bucket = "x${substr(timestamp(), 0, 0)}" cannot turn every
+# unconfigured bucket unknown.
+bucket_may_be_configured(bucket, type, passing) if count(_maybe_of(bucket, type, passing)) > 0
+
+bucket_may_be_configured(bucket, type, passing) if {
+	k := count(_among(type, passing, "unknown"))
+	k > 0
+	k >= _lacking[type].all
+}
+
+bucket_may_be_configured(bucket, type, passing) if {
+	is_unknown(bucket, "bucket")
+	k := count(_among(type, passing, "known"))
+	k > 0
+	k >= _lacking[type].unnamed
+}
+
+# bucket_unconfigured_message is the failure message base of a bucket
+# lacking a configuration, with why the candidates do not excuse it when
+# bucket_may_be_configured bounded them.
+bucket_unconfigured_message(bucket, type, passing, base) := msg if {
+	found := _among(type, passing, "unknown")
+	count(found) > 0
+	msg := sprintf("%s; %s, whose bucket %s known only after apply, can configure at most %d of the %d buckets without one", [
+		base,
+		address_list(found),
+		_plural(count(found), "is", "are"),
+		count(found),
+		_lacking[type].all,
+	])
+} else := base
+
+# _lacking[type] counts, once per evaluation, the buckets no resource of
+# the type surely configures, and those of them whose name is known only
+# after apply.
+_lacking[type] := {"all": count(without), "unnamed": count([b | some b in without; is_unknown(b, "bucket")])} if {
+	some type in _bucket_config_types
+	without := buckets_without(type)
+}
+
 # _maybe_of lists the candidates that may configure the bucket or another
 # (maybe_referrers).
 _maybe_of(bucket, type, candidates) := sort([c.address | some c in maybe_referrers(bucket, type, "bucket"); candidates[c.address]])

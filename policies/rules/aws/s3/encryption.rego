@@ -32,12 +32,13 @@
 #     sse_algorithm AES256, aws:kms or aws:kms:dsse.
 #   verdicts:
 #     fail:
+#       - 'no configuration is linked, and the unlinked ones whose bucket is known only after apply are fewer than the buckets without one, so at least that many surely lack it'
 #       - 'no aws_s3_bucket_server_side_encryption_configuration refers to the bucket and it writes no inline block'
 #       - 'a linked configuration (or the inline block) has no rule with apply_server_side_encryption_by_default'
 #       - 'an sse_algorithm other than AES256, aws:kms or aws:kms:dsse'
 #     unknown:
 #       - 'a configuration''s rule or algorithm is known only after apply (a dynamic block over a for_each known only after apply)'
-#       - 'no configuration is linked, but one whose bucket is known only after apply, and that would encrypt the bucket, may be its own'
+#       - 'no configuration is linked, but one whose bucket is known only after apply, and that would encrypt the bucket, may be its own (as many such configurations as buckets without one), or refers to this bucket or to another'
 #     pass:
 #       - 'a linked configuration sets AES256, aws:kms or aws:kms:dsse as the default'
 package tfgate.rules.aws_s3_encryption
@@ -54,16 +55,16 @@ _unconfigured := lib.buckets_without(_type)
 
 # A bucket with no configuration fails, unless one whose bucket is known
 # only after apply, and that would pass it, may be its own.
-deny contains lib.result(bucket, "no server-side encryption configuration refers to this bucket") if {
+deny contains lib.result(bucket, lib.bucket_unconfigured_message(bucket, _type, _passing, "no server-side encryption configuration refers to this bucket")) if {
 	some bucket in _unconfigured
 	not lib.inline_encryption(bucket)
-	not lib.bucket_maybe(bucket, _type, _passing)
+	not lib.bucket_may_be_configured(bucket, _type, _passing)
 }
 
 unknown contains lib.result(bucket, lib.bucket_maybe_message(bucket, _type, _passing, "would encrypt it")) if {
 	some bucket in _unconfigured
 	not lib.inline_encryption(bucket)
-	lib.bucket_maybe(bucket, _type, _passing)
+	lib.bucket_may_be_configured(bucket, _type, _passing)
 }
 
 # What a setting says is judged on the resource that says it: a

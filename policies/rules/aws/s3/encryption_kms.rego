@@ -51,16 +51,16 @@ _unconfigured := lib.buckets_without(_type)
 
 # A bucket with no configuration fails, unless one whose bucket is known
 # only after apply, and that would pass it, may be its own.
-deny contains lib.result(bucket, "no server-side encryption configuration refers to this bucket, so no customer-managed KMS key protects it") if {
+deny contains lib.result(bucket, lib.bucket_unconfigured_message(bucket, _type, _passing, "no server-side encryption configuration refers to this bucket, so no customer-managed KMS key protects it")) if {
 	some bucket in _unconfigured
 	not lib.inline_encryption(bucket)
-	not lib.bucket_maybe(bucket, _type, _passing)
+	not lib.bucket_may_be_configured(bucket, _type, _passing)
 }
 
 unknown contains lib.result(bucket, lib.bucket_maybe_message(bucket, _type, _passing, "may encrypt it with a customer-managed key")) if {
 	some bucket in _unconfigured
 	not lib.inline_encryption(bucket)
-	lib.bucket_maybe(bucket, _type, _passing)
+	lib.bucket_may_be_configured(bucket, _type, _passing)
 }
 
 # What a setting says is judged on the resource that says it: a

@@ -31,12 +31,13 @@
 #     the whole account with aws_s3_account_public_access_block).
 #   verdicts:
 #     fail:
+#       - 'no configuration is linked, and the unlinked ones whose bucket is known only after apply are fewer than the buckets without one, so at least that many surely lack it'
 #       - 'no aws_s3_bucket_public_access_block refers to the bucket'
 #       - 'a setting of its block is false or unset'
 #     unknown:
 #       - 'a setting is known only after apply'
 #       - 'an account-level block may block everything but its settings are known only after apply'
-#       - 'an unlinked block whose bucket is known only after apply may be its own'
+#       - 'an unlinked block whose bucket is known only after apply may be its own (as many such blocks as buckets without one), or a block refers to this bucket or to another'
 #     pass:
 #       - 'its block sets all four settings true'
 #       - 'an aws_s3_account_public_access_block sets all four true (S3 applies the most restrictive of account and bucket)'
@@ -93,11 +94,11 @@ _account_message := sprintf("%s may block public access to every bucket, but its
 
 # A bucket with no block fails, unless one whose bucket is known only
 # after apply, and that would block all public access, may be its own.
-deny contains lib.result(bucket, "no public access block refers to this bucket") if {
+deny contains lib.result(bucket, lib.bucket_unconfigured_message(bucket, _type, _passing, "no public access block refers to this bucket")) if {
 	not _account_blocks_all
 	not _account_undecided
 	some bucket in _unconfigured
-	not lib.bucket_maybe(bucket, _type, _passing)
+	not lib.bucket_may_be_configured(bucket, _type, _passing)
 }
 
 # A block's findings are its buckets' (custom.related).
@@ -111,7 +112,7 @@ unknown contains lib.result(bucket, lib.bucket_maybe_message(bucket, _type, _pas
 	not _account_blocks_all
 	not _account_undecided
 	some bucket in _unconfigured
-	lib.bucket_maybe(bucket, _type, _passing)
+	lib.bucket_may_be_configured(bucket, _type, _passing)
 }
 
 _problems contains [block, sprintf("%s is not true", [setting])] if {

@@ -24,11 +24,12 @@
 #     `versioning_configuration { status = "Enabled" }`.
 #   verdicts:
 #     fail:
+#       - 'no configuration is linked, and the unlinked ones whose bucket is known only after apply are fewer than the buckets without one, so at least that many surely lack it'
 #       - 'no aws_s3_bucket_versioning refers to the bucket and its inline versioning is not enabled'
 #       - 'status Suspended or Disabled'
 #     unknown:
 #       - 'the status is known only after apply'
-#       - 'an unlinked versioning resource that would enable it has a bucket known only after apply'
+#       - 'an unlinked versioning resource that would enable it has a bucket known only after apply (as many such resources as buckets without one), or one refers to this bucket or to another'
 #     pass:
 #       - 'status Enabled, or the legacy inline versioning { enabled = true }'
 package tfgate.rules.aws_s3_versioning
@@ -43,16 +44,16 @@ _unconfigured := lib.buckets_without(_type)
 
 # A bucket with no versioning resource fails, unless one whose bucket is
 # known only after apply, and that would enable versioning, may be its own.
-deny contains lib.result(bucket, "no versioning configuration refers to this bucket") if {
+deny contains lib.result(bucket, lib.bucket_unconfigured_message(bucket, _type, _passing, "no versioning configuration refers to this bucket")) if {
 	some bucket in _unconfigured
 	not _inline_enabled(bucket)
-	not lib.bucket_maybe(bucket, _type, _passing)
+	not lib.bucket_may_be_configured(bucket, _type, _passing)
 }
 
 unknown contains lib.result(bucket, lib.bucket_maybe_message(bucket, _type, _passing, "may enable versioning")) if {
 	some bucket in _unconfigured
 	not _inline_enabled(bucket)
-	lib.bucket_maybe(bucket, _type, _passing)
+	lib.bucket_may_be_configured(bucket, _type, _passing)
 }
 
 # A versioning resource's findings are its bucket's (custom.related).
