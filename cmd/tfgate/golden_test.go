@@ -336,3 +336,40 @@ func TestCheckRestoresGOGC(t *testing.T) {
 		t.Errorf("GOGC after the check = %d, want 77", got)
 	}
 }
+
+// TestChangedOnlyCountsLinkedChanges: with --changed-only, a failure
+// blocks when the change touches its subject or a resource linked to it;
+// a failure the change does not touch does not.
+func TestChangedOnlyCountsLinkedChanges(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"check", "--changed-only", "--format", "json", "../../testdata/cases/changed-only-linked/plan.json"}, &stdout, &stderr)
+	if code != exitFail {
+		t.Fatalf("exit %d, want %d: %s", code, exitFail, stderr.String())
+	}
+	var report struct {
+		Results []struct {
+			Rule, Resource string
+			Blocking       bool
+		}
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &report); err != nil {
+		t.Fatal(err)
+	}
+	want := map[[2]string]bool{
+		{"aws-s3-public-access-block", "aws_s3_bucket.loosened"}: true,
+		{"aws-s3-public-access-block", "aws_s3_bucket.stripped"}: true,
+		{"aws-iam-admin-wildcard", "aws_iam_role.ops"}:           true,
+		{"aws-s3-public-access-block", "aws_s3_bucket.old"}:      false,
+	}
+	for _, r := range report.Results {
+		if blocking, ok := want[[2]string{r.Rule, r.Resource}]; ok {
+			if r.Blocking != blocking {
+				t.Errorf("%s on %s: blocking %v, want %v", r.Rule, r.Resource, r.Blocking, blocking)
+			}
+			delete(want, [2]string{r.Rule, r.Resource})
+		}
+	}
+	for k := range want {
+		t.Errorf("no result for %s on %s", k[0], k[1])
+	}
+}

@@ -206,6 +206,7 @@ func (e *Engine) evaluate(ctx context.Context, m *model.Model, input ast.Value) 
 			byType[r.Type] = append(byType[r.Type], r)
 		}
 	}
+	touched := touchedBy(m.Resources, byAddress)
 	order := e.byWork(m)
 	perRule := make([][]gate.Result, len(e.rules))
 	errs := make([]error, len(e.rules))
@@ -213,7 +214,7 @@ func (e *Engine) evaluate(ctx context.Context, m *model.Model, input ast.Value) 
 		i := order[n]
 		var findings []finding
 		if findings, errs[i] = e.evalRule(ctx, i, input); errs[i] == nil {
-			perRule[i] = ruleResults(m, e.rules[i], findings, byAddress, byType)
+			perRule[i] = ruleResults(m, e.rules[i], findings, lookups{byAddress, byType, touched})
 		}
 	})
 	for _, err := range errs {
@@ -225,6 +226,45 @@ func (e *Engine) evaluate(ctx context.Context, m *model.Model, input ast.Value) 
 		return nil, err
 	}
 	return perRule, nil
+}
+
+// lookups are the model's resources by address and, kept by the change,
+// by type, and the addresses whose results count as changed (touchedBy).
+type lookups struct {
+	byAddress map[string]*model.Resource
+	byType    map[string][]*model.Resource
+	touched   map[string]bool
+}
+
+// touchedBy lists the resources whose results count as changed for
+// --changed-only: those the change creates, updates, replaces or deletes,
+// those a changed resource links to, and those that link to a changed
+// resource. A bucket whose public access block is loosened or deleted, or
+// a role that a new attachment gives administrator access, is changed by
+// the change, though the plan keeps it as it is.
+func touchedBy(rs []*model.Resource, byAddress map[string]*model.Resource) map[string]bool {
+	touched := map[string]bool{}
+	for _, r := range rs {
+		if !changes(r.Actions) {
+			continue
+		}
+		touched[r.Address] = true
+		for _, l := range r.References {
+			touched[l.Address] = true
+		}
+	}
+	for _, r := range rs {
+		if touched[r.Address] {
+			continue
+		}
+		for _, l := range r.References {
+			if target := byAddress[l.Address]; target != nil && changes(target.Actions) {
+				touched[r.Address] = true
+				break
+			}
+		}
+	}
+	return touched
 }
 
 // byWork orders the rules so that the longest evaluations start first and
@@ -338,7 +378,8 @@ func inOrder(perRule [][]gate.Result) []gate.Result {
 // sub-resources', naming each; the sub-resource keeps a result of its own
 // only when its type is judged too, or when it has no subject in the
 // input to carry a failure or an unknown.
-func ruleResults(m *model.Model, rule *gate.Rule, findings []finding, byAddress map[string]*model.Resource, byType map[string][]*model.Resource) []gate.Result {
+func ruleResults(m *model.Model, rule *gate.Rule, findings []finding, look lookups) []gate.Result {
+	byAddress, byType := look.byAddress, look.byType
 	var order []string
 	verdicts := map[string]*verdict{}
 	get := func(address string) *verdict {
@@ -397,7 +438,7 @@ func ruleResults(m *model.Model, rule *gate.Rule, findings []finding, byAddress 
 			res.ResourceType = r.Type
 			res.Location = r.Location
 			res.Calls = r.Calls
-			res.Changed = res.Changed || changes(r.Actions)
+			res.Changed = res.Changed || look.touched[address]
 		case address == model.PlanAddress:
 			res.ResourceType = "terraform_plan"
 			res.Location = m.Settings
