@@ -36,6 +36,9 @@ type document struct {
 	TerraformVersion string  `json:"terraform_version"`
 	Timestamp        string  `json:"timestamp"`
 	Errored          bool    `json:"errored"`
+	// Complete is false for a plan made with -target or with deferred
+	// changes; nil when the plan does not say (before Terraform 1.8).
+	Complete *bool `json:"complete"`
 
 	// Plan parts.
 	ResourceChanges []*resourceChange `json:"resource_changes"`
@@ -161,6 +164,9 @@ func DecodeWith(data []byte, source string, opts Options) (*model.Model, error) 
 		m.Timestamp = doc.Timestamp
 		if err := fromPlan(m, doc, opts); err != nil {
 			return nil, fmt.Errorf("%s: %w", source, err)
+		}
+		if doc.Complete != nil && !*doc.Complete {
+			m.Gaps = append(m.Gaps, targetedGaps(doc.Configuration, m.Resources)...)
 		}
 	} else {
 		m.Kind = model.KindState

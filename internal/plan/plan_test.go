@@ -517,3 +517,32 @@ func TestSensitiveMapKeysAreHidden(t *testing.T) {
 		t.Errorf("sensitive = %v, want %v", r.Sensitive, want)
 	}
 }
+
+// TestTargetedPlanIsIncomplete: a plan Terraform marks incomplete (made
+// with -target) leaves blocks of the configuration out; each is a gap, so
+// the check is incomplete and never reads as all checked.
+func TestTargetedPlanIsIncomplete(t *testing.T) {
+	doc := `{"format_version": "1.2", "complete": false,
+	 "resource_changes": [{"address": "aws_s3_bucket.b", "mode": "managed", "type": "aws_s3_bucket", "name": "b", "change": {"actions": ["create"], "after": {}, "after_unknown": {}}}],
+	 "configuration": {"root_module": {
+	   "resources": [{"address": "aws_s3_bucket.b", "mode": "managed", "type": "aws_s3_bucket", "name": "b"},
+	                 {"address": "aws_s3_bucket_public_access_block.b", "mode": "managed", "type": "aws_s3_bucket_public_access_block", "name": "b"},
+	                 {"address": "data.aws_iam_policy_document.d", "mode": "data", "type": "aws_iam_policy_document", "name": "d"}],
+	   "module_calls": {"m": {"source": "./m", "module": {"resources": [{"address": "aws_kms_key.k", "mode": "managed", "type": "aws_kms_key", "name": "k"}]}}}}}}`
+	m, err := Decode([]byte(doc), "p.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, g := range m.Gaps {
+		got = append(got, g.Address+" "+strings.Join(g.Types, ","))
+	}
+	want := []string{"aws_s3_bucket_public_access_block.b aws_s3_bucket_public_access_block", "module.m.aws_kms_key.k aws_kms_key"}
+	if !slices.Equal(got, want) {
+		t.Errorf("gaps = %v, want %v", got, want)
+	}
+	complete := strings.Replace(doc, `"complete": false`, `"complete": true`, 1)
+	if m, err := Decode([]byte(complete), "p.json"); err != nil || len(m.Gaps) != 0 {
+		t.Errorf("a complete plan: gaps %v, error %v", m.Gaps, err)
+	}
+}

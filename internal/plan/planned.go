@@ -3,8 +3,13 @@ package plan
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/tfgate/tfgate/internal/model"
 )
 
 // planned is what the model takes from planned_values: that the member is
@@ -101,4 +106,53 @@ func (pv *planned) covered(changes []*resourceChange) error {
 		return nil
 	}
 	return fmt.Errorf("planned_values lists %s, but resource_changes leaves it out (%d of %d planned resources missing); the plan was altered or not written by \"terraform show -json\", so plan again", first, missing, len(pv.managed))
+}
+
+// targetedGaps lists, for a plan Terraform marks incomplete (complete is
+// false: planned with -target, or with changes deferred), the managed
+// resource blocks of the configuration of which the plan holds no
+// instance: nothing about them was checked, so each is a model.Gap.
+func targetedGaps(cfg *tfjson.Config, resources []*model.Resource) []model.Gap {
+	const reason = "the plan is incomplete (planned with -target, or with changes deferred), so this block's instances were not checked; plan without -target"
+	if cfg == nil || cfg.RootModule == nil {
+		return []model.Gap{{Address: model.PlanAddress, Reason: reason}}
+	}
+	present := map[string]bool{}
+	for _, r := range resources {
+		path, err := model.ParseModulePath(r.Module)
+		if err != nil {
+			continue
+		}
+		present[path.Calls()+"\x00"+r.ConfigAddress()] = true
+	}
+	var gaps []model.Gap
+	var walk func(m *tfjson.ConfigModule, calls, prefix string, depth int)
+	walk = func(m *tfjson.ConfigModule, calls, prefix string, depth int) {
+		if m == nil || depth > maxSplitDepth {
+			return
+		}
+		for _, r := range m.Resources {
+			if r == nil || r.Mode != tfjson.ManagedResourceMode || present[calls+"\x00"+r.Address] {
+				continue
+			}
+			gaps = append(gaps, model.Gap{Address: prefix + r.Address, Types: []string{r.Type}, Reason: reason})
+		}
+		for _, name := range slices.Sorted(maps.Keys(m.ModuleCalls)) {
+			call := m.ModuleCalls[name]
+			if call == nil {
+				continue
+			}
+			inner := name
+			if calls != "" {
+				inner = calls + "." + name
+			}
+			walk(call.Module, inner, prefix+"module."+name+".", depth+1)
+		}
+	}
+	walk(cfg.RootModule, "", "", 0)
+	if len(gaps) == 0 {
+		return []model.Gap{{Address: model.PlanAddress, Reason: reason}}
+	}
+	slices.SortFunc(gaps, func(a, b model.Gap) int { return strings.Compare(a.Address, b.Address) })
+	return gaps
 }

@@ -58,6 +58,8 @@ func decodeSplit(data []byte, minHalves int) (doc *document, ok bool) {
 			target = &doc.Timestamp
 		case "errored":
 			target = &doc.Errored
+		case "complete":
+			target = &doc.Complete
 		case "prior_state":
 			tasks = append(tasks, task{len(m.value), func() (ok bool) {
 				doc.PriorState, ok = decodePriorState(m.value)
