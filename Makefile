@@ -28,9 +28,20 @@ release: ## cross-compile for every platform into dist/ with SHA-256 checksums
 	done
 	cd dist && sha256sum tfgate_* > SHA256SUMS
 
+# `make test` runs every package under the race detector with -short,
+# which leaves out the long end-to-end tests of cmd/tfgate (the corpus,
+# the parity with plans, the CLI scripts, tfgate plan with terraform),
+# then runs cmd/tfgate (and the live terraform console oracle of
+# internal/tffunc) in full without it: under -race those tests take
+# minutes. `make test-race` (which CI runs too) runs everything with it.
 .PHONY: test
-test: ## run every Go and Rego test (what CI runs)
+test: ## run every Go and Rego test (what CI runs); -race with -short, then cmd/tfgate in full
 	$(GO) vet ./...
+	$(GO) test -race -short -count=1 ./...
+	$(GO) test -count=1 ./cmd/tfgate ./internal/tffunc
+
+.PHONY: test-race
+test-race: ## run every test, the long ones too, under the race detector
 	$(GO) test -race -count=1 ./...
 
 .PHONY: lint

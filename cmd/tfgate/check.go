@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +18,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/spf13/pflag"
 
 	"github.com/tfgate/tfgate/internal/config"
 	"github.com/tfgate/tfgate/internal/gate"
@@ -53,6 +57,21 @@ type checkOptions struct {
 	maxInput    int64  // --max-input-size
 	varFiles    []string
 	vars        []string
+	rules       []string // --rule globs
+	skipRules   []string // --skip-rule globs
+	softFail    bool
+	color       string
+	savePlan    string // tfgate plan --save-plan
+
+	// builtinEngine, when set, is an engine of the built-in policies
+	// compiled before, to use instead of compiling them again when no
+	// other policies are asked for (tests run thousands of checks).
+	builtinEngine func() (*policy.Engine, error)
+
+	// Set by parseCheck once the flags are checked.
+	dests []destination
+	set   settings
+	given func(name string) bool // whether a flag was given (or set from the environment)
 }
 
 // destination is one report to write: a format and a file ("" for stdout).
@@ -77,8 +96,15 @@ type settings struct {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
-	var o checkOptions
-	fs := newFlags("check", "check [flags] INPUT...", stdout)
+	o, inputs, err := parseCheck(args, stdout, false)
+	if err != nil {
+		return exitError, err
+	}
+	return check(o, inputs, stdout, stderr)
+}
+
+// checkFlags defines the flags of tfgate check on fs.
+func checkFlags(fs *pflag.FlagSet, o *checkOptions) {
 	fs.StringVar(&o.format, "format", "text", "report format on stdout or --output: "+strings.Join(report.Formats, ", "))
 	fs.StringVarP(&o.output, "output", "o", "", "write the --format report to this file instead of stdout")
 	fs.StringArrayVar(&o.reports, "report", nil, "also write a report, as FORMAT=FILE (repeatable)")
@@ -86,10 +112,13 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.StringVar(&o.dir, "dir", "", "Terraform source root, to locate resources in .tf files and read the backend (default: the plan file's folder when it holds .tf files)")
 	fs.StringArrayVar(&o.varFiles, "var-file", nil, "variable file for .tf directory inputs (repeatable)")
 	fs.StringArrayVar(&o.vars, "var", nil, "variable for .tf directory inputs, as NAME=VALUE (repeatable)")
-	fs.StringArrayVar(&o.policyDirs, "policy", nil, "directory of user Rego policies, added to the built-ins (repeatable)")
+	fs.StringArrayVarP(&o.policyDirs, "policy", "p", nil, "directory of user Rego policies, added to the built-ins (repeatable)")
 	fs.BoolVar(&o.noBuiltin, "no-builtin", false, "do not load the built-in rules")
+	fs.StringArrayVar(&o.rules, "rule", nil, "run only the rules whose id matches this glob, such as aws-s3-* (repeatable)")
+	fs.StringArrayVar(&o.skipRules, "skip-rule", nil, "do not run the rules whose id matches this glob (repeatable)")
 	fs.StringVar(&o.failOn, "fail-on", string(gate.DefaultFailOn), "lowest severity that fails the gate: critical, high, medium, low, info")
-	fs.BoolVar(&o.changedOnly, "changed-only", false, "only resources the plan creates, updates, replaces or deletes can fail the gate")
+	fs.BoolVar(&o.softFail, "soft-fail", false, "report everything but exit 0 unless an error stops the check (report-only mode)")
+	fs.BoolVar(&o.changedOnly, "changed-only", false, "only results the change touches (their resource, or one linked to it, changes) can fail the gate")
 	fs.StringVar(&o.unknowns, "fail-on-unknown", string(gate.DefaultFailOnUnknown), "lowest enforcement level whose unknown results fail the gate: none, advisory, soft-mandatory, hard-mandatory")
 	fs.Int64Var(&o.maxInput, "max-input-size", defaultMaxInput, "refuse a plan or state file larger than this many bytes (checking one takes several times its size in memory)")
 	fs.BoolVar(&o.incomplete, "allow-incomplete", false, "let a directory check pass that could not evaluate part of the configuration (it is still reported)")
@@ -101,25 +130,71 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	fs.StringVar(&o.backup, "state-backup", "", "raw state file (terraform state pull), or a folder of them, that must back up the plan's prior state")
 	fs.DurationVar(&o.timeout, "timeout", 2*time.Minute, "give up evaluating after this long")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "write no report to stdout; only the exit code and errors")
-	fs.BoolVar(&o.noColor, "no-color", false, "no colours in text output (also when NO_COLOR is set)")
-	if err := parse(fs, args); err != nil {
-		return exitError, err
+	fs.StringVar(&o.color, "color", "auto", "colours in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
+	fs.BoolVar(&o.noColor, "no-color", false, "no colours in text output: --color never")
+}
+
+// parseCheck parses and checks the flags of tfgate check (of tfgate plan
+// when forPlan, which takes no inputs), with TFGATE_<FLAG> environment
+// variables for the flags not given, and returns them with the inputs.
+// Every flag is checked here, before anything runs.
+func parseCheck(args []string, stdout io.Writer, forPlan bool) (checkOptions, []string, error) {
+	var o checkOptions
+	synopsis := "check [flags] INPUT...\n\nINPUT is a plan or state JSON file (terraform show -json), a binary plan file,\na directory of .tf files, or - for JSON on stdin."
+	if forPlan {
+		synopsis = "plan [--save-plan FILE] [check flags] -- [terraform plan arguments]\n\nRuns terraform plan -out in the working directory, then checks the plan with\nthe flags below (--dir defaults to the working directory). --save-plan keeps\nthe plan file for terraform apply; without it the plan is not kept."
 	}
-	if fs.NArg() == 0 {
-		return exitError, errors.New("no input; give a plan or state JSON file (terraform show -json) or a directory of .tf files")
+	fs := newFlags("check", synopsis, stdout)
+	checkFlags(fs, &o)
+	if forPlan {
+		fs.StringVar(&o.savePlan, "save-plan", "", "keep the plan file here, for terraform apply")
+	}
+	if err := parse(fs, args); err != nil {
+		return o, nil, err
+	}
+	if err := fromEnvironment(fs, os.LookupEnv); err != nil {
+		return o, nil, err
+	}
+	inputs := fs.Args()
+	switch {
+	case forPlan && len(inputs) > 0:
+		return o, nil, fmt.Errorf("tfgate plan takes no input (%s); it checks the plan it makes", inputs[0])
+	case !forPlan && len(inputs) == 0:
+		return o, nil, errors.New("no input; give a plan or state JSON file (terraform show -json), a directory of .tf files, or - for JSON on stdin")
 	}
 	if o.timeout <= 0 {
-		return exitError, fmt.Errorf("--timeout must be positive, got %s", o.timeout)
+		return o, nil, fmt.Errorf("--timeout must be positive, got %s", o.timeout)
 	}
-	dests, err := destinations(o)
-	if err != nil {
-		return exitError, err
+	switch o.color {
+	case "auto", "always", "never":
+	default:
+		return o, nil, fmt.Errorf("--color %q: want auto, always or never", o.color)
 	}
-	set, err := resolve(o, fs.Changed)
-	if err != nil {
-		return exitError, err
+	if o.noColor {
+		o.color = "never"
 	}
+	if slices.Contains(report.Formats, o.output) && !fs.Changed("format") {
+		if _, err := os.Stat(o.output); err != nil {
+			return o, nil, fmt.Errorf("-o names the report file, and %q is a format: write --format %s (and -o FILE to write it to a file)", o.output, o.output)
+		}
+	}
+	if i := slices.Index(inputs, "-"); i >= 0 && slices.Contains(inputs[i+1:], "-") {
+		return o, nil, errors.New("- (stdin) can be given once")
+	}
+	var err error
+	if o.dests, err = destinations(o); err != nil {
+		return o, nil, err
+	}
+	if o.set, err = resolve(o, fs.Changed); err != nil {
+		return o, nil, err
+	}
+	o.given = fs.Changed
+	return o, inputs, nil
+}
 
+// check runs tfgate check with parsed options.
+func check(o checkOptions, inputs []string, stdout, stderr io.Writer) (int, error) {
+	dests, set := o.dests, o.set
 	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
 	defer cancel()
 	// Loading collects at the ends of its stages and the rules run with
@@ -136,8 +211,11 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	// The policies compile while the inputs load, which leaves a CPU idle
 	// at times. Their errors come first, as if they had compiled first.
 	engine := sync.OnceValues(func() (*policy.Engine, error) { return policy.New(ctx, sources) })
+	if o.builtinEngine != nil && len(set.policyDirs) == 0 && !o.noBuiltin {
+		engine = o.builtinEngine
+	}
 	go engine()
-	checked, err := checkInputs(ctx, fs.Args(), func(ctx context.Context, path string) (checkedInput, error) {
+	checked, err := checkInputs(ctx, inputs, func(ctx context.Context, path string) (checkedInput, error) {
 		return checkInput(ctx, path, o, set, engine)
 	})
 	e, compileErr := engine()
@@ -153,6 +231,11 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	if ruleErr != nil {
 		return exitError, ruleErr
 	}
+	rules, selected, ruleErr := config.SelectRules(rules, o.rules, o.skipRules)
+	if ruleErr != nil {
+		return exitError, ruleErr
+	}
+	downgrades = append(downgrades, selected...)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
 			return exitError, fmt.Errorf("%w (--timeout %s)", err, o.timeout)
@@ -203,7 +286,7 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	rep.Summary.Coverage = gate.Cover(rules, rep.Results, present)
 
 	rep.ExitCode = exitPass
-	if rep.Summary.Verdict() == "fail" {
+	if rep.Summary.Verdict() == "fail" && !o.softFail {
 		rep.ExitCode = exitFail
 	}
 	// Files first: if one cannot be written, the run is an error and
@@ -218,7 +301,7 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 			return exitError, fmt.Errorf("write %s report: %w", d.format, err)
 		}
 	}
-	color := !o.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
+	color := o.color == "always" || o.color == "auto" && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
 	for _, d := range dests {
 		if d.path != "" || o.quiet {
 			continue
@@ -296,34 +379,57 @@ func gcPercent() int {
 
 // checkInput runs the pipeline on one input: load, join to its sources,
 // evaluate.
-func checkInput(ctx context.Context, path string, o checkOptions, set settings, engine func() (*policy.Engine, error)) (checkedInput, error) {
-	var c checkedInput
-	dir := sourceDir(o.dir, path)
+// sourced is an input's model joined to its Terraform sources, if any.
+type sourced struct {
+	model    *model.Model
+	dir      string          // the source root, "" for none
+	warnings []string        // what loading skipped, and missing sources
+	waivers  []waiver.Waiver // inline suppressions
+}
+
+// loadSourced loads an input and joins it to its sources (sourceDir):
+// locations, the backend, inline suppressions, what a plan does not show.
+func loadSourced(ctx context.Context, path string, o checkOptions, set settings) (sourced, error) {
+	s := sourced{dir: sourceDir(o.dir, path)}
 	var tree sourceTree
-	if dir != "" {
+	if s.dir != "" {
 		var err error
-		if tree, err = readSources(dir); err != nil {
+		if tree, err = readSources(s.dir); err != nil {
 			if o.dir != "" {
 				err = fmt.Errorf("--dir %s: %w", o.dir, err)
 			}
-			return c, err
+			return s, err
 		}
 	}
 	m, warnings, err := loadInput(ctx, path, hclOptions(o, set), tree.planOptions(), o.maxInput)
 	if err != nil {
-		return c, err
+		return s, err
 	}
-	c.warnings, c.gaps = warnings, m.Gaps
-	for _, r := range m.Resources {
-		if r.Mode == "managed" && !slices.Equal(r.Actions, []string{"delete"}) {
-			c.present = append(c.present, gate.Instance{Input: m.Source, Address: r.Address, Type: r.Type})
-		}
+	s.model, s.warnings = m, warnings
+	if s.dir == "" && m.Kind == model.KindPlan {
+		s.warnings = append(s.warnings, fmt.Sprintf("%s: no Terraform sources beside it, so results have no file and line, and the backend block is not checked (tf-backend-hardening); give the configuration's root with --dir", path))
 	}
 	// The file and the decoding's garbage are dead; the model is not.
 	runtime.GC()
-	if dir != "" {
-		if c.waivers, err = locate(m, dir, tree); err != nil {
-			return c, err
+	if s.dir != "" {
+		if s.waivers, err = locate(m, s.dir, tree); err != nil {
+			return s, err
+		}
+	}
+	return s, nil
+}
+
+func checkInput(ctx context.Context, path string, o checkOptions, set settings, engine func() (*policy.Engine, error)) (checkedInput, error) {
+	var c checkedInput
+	s, err := loadSourced(ctx, path, o, set)
+	if err != nil {
+		return c, err
+	}
+	m, dir := s.model, s.dir
+	c.warnings, c.gaps, c.waivers = s.warnings, m.Gaps, s.waivers
+	for _, r := range m.Resources {
+		if r.Mode == "managed" && !slices.Equal(r.Actions, []string{"delete"}) {
+			c.present = append(c.present, gate.Instance{Input: m.Source, Address: r.Address, Type: r.Type})
 		}
 	}
 	backup, err := checkBackup(o.backup, m)
@@ -532,6 +638,17 @@ func policySources(dirs []string, noBuiltin bool) ([]policy.Source, error) {
 // on PATH), or a directory of .tf files (evaluated statically; the
 // warnings say what it could not evaluate).
 func loadInput(ctx context.Context, path string, hclOpts hclsrc.LoadOptions, planOpts plan.Options, maxSize int64) (*model.Model, []string, error) {
+	if path == "-" {
+		data, err := readStdin(maxSize)
+		if err != nil {
+			return nil, nil, err
+		}
+		m, err := plan.DecodeWith(data, path, planOpts)
+		if errors.Is(err, plan.ErrBinaryPlan) {
+			return nil, nil, errors.New("stdin holds a binary plan file; pipe its JSON instead: terraform show -json PLANFILE | tfgate check -")
+		}
+		return m, nil, err
+	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
@@ -569,6 +686,22 @@ func loadInput(ctx context.Context, path string, hclOpts hclsrc.LoadOptions, pla
 	}
 	m.PriorLineage, m.PriorSerial = prior.Lineage, prior.Serial
 	return m, nil, nil
+}
+
+// readStdin reads a plan or state JSON from stdin, up to maxSize bytes.
+func readStdin(maxSize int64) ([]byte, error) {
+	r := io.Reader(os.Stdin)
+	if maxSize > 0 {
+		r = io.LimitReader(os.Stdin, maxSize+1)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read stdin: %w", err)
+	}
+	if maxSize > 0 && int64(len(data)) > maxSize {
+		return nil, fmt.Errorf("stdin holds more than --max-input-size %d bytes: checking it would take several times that in memory; raise the limit if the machine has it", maxSize)
+	}
+	return data, nil
 }
 
 // defaultMaxInput is the largest plan or state checked by default: 1 GiB,
@@ -636,7 +769,17 @@ func terraformError(stderr string) string {
 // writeFile writes a report through a temporary file renamed into place,
 // so a reader never sees half a report.
 func writeFile(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	// The temporary file is made with mode 0666 less the umask, as the
+	// report file itself would be (os.CreateTemp makes it 0600, which a
+	// CI step running as another user cannot read).
+	var tmp *os.File
+	var err error
+	for range 100 {
+		name := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+"."+rand.Text()[:12])
+		if tmp, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666); !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
 	if err != nil {
 		return err
 	}

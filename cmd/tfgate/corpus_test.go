@@ -2,10 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
+
+	"github.com/tfgate/tfgate/internal/policy"
 )
 
 // expectation is a case's expected.json: the verdicts its real plan must
@@ -28,6 +34,7 @@ type expectation struct {
 // pair the case does not list fails or is unknown for a rule the case is
 // about.
 func TestCorpus(t *testing.T) {
+	skipShort(t)
 	var files []string
 	for _, pattern := range []string{"../../testdata/cases/*/expected.json", "../../testdata/idioms/*/expected.json"} {
 		found, err := filepath.Glob(pattern)
@@ -39,9 +46,11 @@ func TestCorpus(t *testing.T) {
 	if len(files) == 0 {
 		t.Skip("no labeled cases")
 	}
+	shared := newSharedChecks()
 	for _, file := range files {
 		dir := filepath.Dir(file)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
 			data, err := os.ReadFile(file)
 			if err != nil {
 				t.Fatal(err)
@@ -56,7 +65,7 @@ func TestCorpus(t *testing.T) {
 			args := append([]string{"check", "--format", "json"}, want.Args...)
 			args = append(args, filepath.Join(dir, "plan.json"))
 			var stdout, stderr bytes.Buffer
-			if code := run(args, &stdout, &stderr); code == exitError {
+			if code := shared.check(args[1:], &stdout, &stderr); code == exitError {
 				t.Fatalf("exit %d: %s", code, stderr.String())
 			}
 			var report struct {
@@ -94,4 +103,35 @@ func TestCorpus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// sharedChecks runs tfgate check as run does, with the built-in policies
+// compiled once for all its checks: the corpus and parity tests run
+// hundreds of checks, and compiling is most of a small check's time.
+type sharedChecks struct {
+	engine func() (*policy.Engine, error)
+}
+
+func newSharedChecks() *sharedChecks {
+	return &sharedChecks{engine: sync.OnceValues(func() (*policy.Engine, error) {
+		sources, err := policySources(nil, false)
+		if err != nil {
+			return nil, err
+		}
+		return policy.New(context.Background(), sources)
+	})}
+}
+
+// check runs "tfgate check ARGS" and returns its exit code.
+func (s *sharedChecks) check(args []string, stdout, stderr io.Writer) int {
+	o, inputs, err := parseCheck(args, stdout, false)
+	if err == nil {
+		o.builtinEngine = s.engine
+		var code int
+		if code, err = check(o, inputs, stdout, stderr); err == nil {
+			return code
+		}
+	}
+	fmt.Fprintf(stderr, "tfgate check: %s\n", oneLine(err.Error()))
+	return exitError
 }

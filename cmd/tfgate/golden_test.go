@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -371,5 +372,25 @@ func TestChangedOnlyCountsLinkedChanges(t *testing.T) {
 	}
 	for k := range want {
 		t.Errorf("no result for %s on %s", k[0], k[1])
+	}
+}
+
+// TestReportFilesTakeTheUmask: a report file is made with mode 0666 less
+// the umask, as any file the user's tools write, so that a CI step running
+// as another user can read it.
+func TestReportFilesTakeTheUmask(t *testing.T) {
+	old := syscall.Umask(0o022)
+	defer syscall.Umask(old)
+	out := filepath.Join(t.TempDir(), "report.sarif")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "--format", "sarif", "-o", out, "../../testdata/foundation/environments/prod/plan.json"}, &stdout, &stderr); code == exitError {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	info, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := info.Mode().Perm(); got != 0o644 {
+		t.Errorf("report mode %o, want 644", got)
 	}
 }

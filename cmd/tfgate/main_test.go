@@ -40,6 +40,7 @@ func TestMain(m *testing.M) {
 // a fresh directory holding a link to the repository's testdata, so paths
 // in reports read testdata/... as a user's would.
 func TestScripts(t *testing.T) {
+	skipShort(t)
 	repoTestdata, err := filepath.Abs("../../testdata")
 	if err != nil {
 		t.Fatal(err)
@@ -65,4 +66,14 @@ func withoutTerraform(path string) string {
 		}
 	}
 	return strings.Join(kept, string(filepath.ListSeparator))
+}
+
+// skipShort skips a long end-to-end test under -short: make test runs
+// every package with -race -short and this package again in full without
+// -race, where these tests take seconds rather than minutes.
+func skipShort(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("long end-to-end test: run without -short (make test does)")
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -15,6 +16,7 @@ import (
 // unknown where the plan knew. Cases planned from a prior state are left
 // out: what a plan deletes is not in the sources.
 func TestParityWithPlans(t *testing.T) {
+	skipShort(t)
 	dirs, _ := filepath.Glob("../../testdata/cases/*")
 	idioms, _ := filepath.Glob("../../testdata/idioms/*")
 	dirs = append(dirs, idioms...)
@@ -25,7 +27,13 @@ func TestParityWithPlans(t *testing.T) {
 		"attack-ambiguous-links":      "a plan's configuration lists every resource element() is given; the static check evaluates which one it returns",
 		"policy-documents-jsonencode": "a plan's document known only after apply is read from its source with every reference unknown; the static check knows the variable in Resource is \"*\"",
 	}
+	var mu sync.Mutex // guards the counts
 	total, same, unknown, decided := 0, 0, 0, 0
+	shared := newSharedChecks()
+	t.Cleanup(func() {
+		t.Logf("parity: %d of %d verdicts identical, %d unknown statically, %d decided statically where the plan lost the link, %d differ",
+			same, total, unknown, decided, total-same-unknown-decided)
+	})
 	for _, dir := range dirs {
 		if _, err := os.Stat(filepath.Join(dir, "plan.json")); err != nil {
 			continue
@@ -34,12 +42,15 @@ func TestParityWithPlans(t *testing.T) {
 			continue
 		}
 		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
 			args := append([]string{"check", "--format", "json", "--no-color"}, caseArgs(t, dir)...)
 			if _, err := os.Stat(filepath.Join(dir, "tfvars.example")); err == nil {
 				args = append(args, "--var-file", filepath.Join(dir, "tfvars.example"))
 			}
-			fromPlan := verdicts(t, append(args, filepath.Join(dir, "plan.json")))
-			fromHCL := verdicts(t, append(args, dir))
+			fromPlan := verdicts(t, shared, append(args, filepath.Join(dir, "plan.json")))
+			fromHCL := verdicts(t, shared, append(slices.Clip(args), dir))
+			mu.Lock()
+			defer mu.Unlock()
 			for key, want := range fromPlan {
 				if key.resource == "plan" {
 					continue // about the change itself: only a plan has one
@@ -66,8 +77,6 @@ func TestParityWithPlans(t *testing.T) {
 			}
 		})
 	}
-	t.Logf("parity: %d of %d verdicts identical, %d unknown statically, %d decided statically where the plan lost the link, %d differ",
-		same, total, unknown, decided, total-same-unknown-decided)
 }
 
 // caseArgs returns the arguments a labeled case is checked with, and a
@@ -97,10 +106,10 @@ func caseArgs(t *testing.T, dir string) []string {
 
 type verdictKey struct{ rule, resource string }
 
-func verdicts(t *testing.T, args []string) map[verdictKey]string {
+func verdicts(t *testing.T, shared *sharedChecks, args []string) map[verdictKey]string {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	if code := run(args, &stdout, &stderr); code == exitError {
+	if code := shared.check(args[1:], &stdout, &stderr); code == exitError {
 		t.Fatalf("%v: exit %d: %s", args, code, stderr.String())
 	}
 	var report struct {

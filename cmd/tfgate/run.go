@@ -24,12 +24,27 @@ var version = ""
 const usage = `tfgate: a policy-as-code gate for Terraform
 
 Usage:
-  tfgate check [flags] INPUT...   check plans (terraform show -json) and states
+  tfgate check [flags] INPUT...   check plans and states (terraform show -json), binary
+                                  plan files, or directories of .tf files; - reads stdin
   tfgate plan [flags] -- ARGS...  run terraform plan ARGS, then check the plan
-  tfgate inspect INPUT            print the model policies see for an input (JSON)
+  tfgate inspect [flags] INPUT    print the model policies see for an input (JSON)
   tfgate rules [flags]            list the rules and their metadata
   tfgate test [DIR...]            run the Rego tests of the built-in and given policies
+  tfgate completion SHELL         print a completion script: bash, zsh, fish, powershell
   tfgate version                  print versions
+
+Examples:
+  terraform plan -out=tfplan && terraform show -json tfplan > plan.json
+  tfgate check plan.json                         check a plan; exit 1 if it fails the gate
+  terraform show -json tfplan | tfgate check -   the same, from a pipe
+  tfgate check ./environments/prod               check .tf sources without a plan
+  tfgate check --format sarif -o tfgate.sarif plan.json
+  tfgate check --report markdown=checklist.md --report junit=junit.xml plan.json
+  tfgate check --rule 'aws-s3-*' --soft-fail plan.json
+  tfgate plan --save-plan tfplan -- -var-file=prod.tfvars
+
+Every flag can also be set in the environment as TFGATE_<FLAG> (TFGATE_FAIL_ON=high);
+a flag given on the command line wins. Configuration: .tfgate.hcl (see the README).
 
 Exit codes: 0 the gate passed, 1 the gate failed, 2 an error.
 Run "tfgate COMMAND --help" for a command's flags.
@@ -56,6 +71,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runRules(rest, stdout)
 	case "test":
 		code, err = runTest(rest, stdout)
+	case "completion":
+		err = runCompletion(rest, stdout)
 	case "version", "--version":
 		err = runVersion(rest, stdout)
 	case "help", "-h", "--help":
@@ -87,13 +104,9 @@ func newFlags(name, synopsis string, stdout io.Writer) *pflag.FlagSet {
 	return fs
 }
 
-// parse parses flags and prints usage for --help.
+// parse parses flags; for --help, pflag prints the usage itself.
 func parse(fs *pflag.FlagSet, args []string) error {
-	err := fs.Parse(args)
-	if errors.Is(err, pflag.ErrHelp) {
-		fs.Usage()
-	}
-	return err
+	return fs.Parse(args)
 }
 
 func toolVersion() string {
@@ -118,4 +131,39 @@ func isTerminal(w io.Writer) bool {
 	}
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// envName is the environment variable that sets a flag: TFGATE_ and the
+// flag's name in upper case, dashes as underscores (TFGATE_FAIL_ON).
+func envName(flag string) string {
+	return "TFGATE_" + strings.ToUpper(strings.ReplaceAll(flag, "-", "_"))
+}
+
+// fromEnvironment sets every flag the command line did not give from its
+// environment variable (envName), when set: a flag given wins. A
+// repeatable flag takes a comma-separated list; an empty variable counts
+// as unset. A set variable counts as a given flag, so it also wins over
+// the configuration file.
+func fromEnvironment(fs *pflag.FlagSet, lookup func(string) (string, bool)) error {
+	var err error
+	fs.VisitAll(func(f *pflag.Flag) {
+		if err != nil || f.Changed || f.Name == "help" {
+			return
+		}
+		value, ok := lookup(envName(f.Name))
+		if !ok || value == "" {
+			return // an empty variable is unset
+		}
+		values := []string{value}
+		if f.Value.Type() == "stringArray" {
+			values = strings.Split(value, ",")
+		}
+		for _, v := range values {
+			if e := fs.Set(f.Name, v); e != nil {
+				err = fmt.Errorf("%s=%q: %v", envName(f.Name), value, e)
+				return
+			}
+		}
+	})
+	return err
 }

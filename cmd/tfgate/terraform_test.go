@@ -170,6 +170,7 @@ func providerMirror() string {
 // fixture, offline, with the provider mirror: terraform plans, tfgate
 // checks, and the exit code follows the verdict.
 func TestPlanCommandOnFixture(t *testing.T) {
+	skipShort(t)
 	if _, err := exec.LookPath("terraform"); err != nil {
 		t.Skip("terraform is not on PATH: tfgate plan is not tested end to end")
 	}
@@ -254,6 +255,21 @@ provider_installation {
 			}
 			if _, err := os.Stat("p.tfplan"); err != nil {
 				t.Errorf("--save-plan: %v", err)
+			}
+			if want := "terraform apply p.tfplan"; !strings.Contains(stderr.String(), want) {
+				t.Errorf("--save-plan: stderr does not name the kept plan (%q):\n%s", want, stderr.String())
+			}
+			if tt.code != exitPass {
+				return
+			}
+			// Without --save-plan the plan is checked, deleted, and said so.
+			stdout.Reset()
+			stderr.Reset()
+			if code := run([]string{"plan", "--ticket", "CHG-1", "--state-backup", "backup.tfstate", "--", "-var-file=tfvars.example", "-no-color"}, &stdout, &stderr); code != tt.code {
+				t.Fatalf("without --save-plan: exit %d, want %d\n%s", code, tt.code, stderr.String())
+			}
+			if want := "checked and not kept"; !strings.Contains(stderr.String(), want) {
+				t.Errorf("without --save-plan: stderr lacks %q:\n%s", want, stderr.String())
 			}
 		})
 	}

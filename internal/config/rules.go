@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tfgate/tfgate/internal/gate"
+	"github.com/tfgate/tfgate/internal/waiver"
 )
 
 // ApplyRules applies the configuration's rule blocks and disabled_rules to
@@ -149,4 +150,86 @@ func describe(before, after *gate.Rule) string {
 		return "fail_on"
 	}
 	return strings.Join(changed, "; ")
+}
+
+// SelectRules keeps the rules whose ids match one of the only globs (all
+// when none is given) and none of the skip globs (--rule, --skip-rule; *
+// stands for any run of characters, ? for one). A glob that matches no
+// rule is an error naming the ids closest to it. The warning lists what
+// the selection leaves out, so that no report reads as all rules run.
+func SelectRules(rules []*gate.Rule, only, skip []string) ([]*gate.Rule, []string, error) {
+	if len(only)+len(skip) == 0 {
+		return rules, nil, nil
+	}
+	for _, list := range []struct {
+		flag  string
+		globs []string
+	}{{"--rule", only}, {"--skip-rule", skip}} {
+		for _, g := range list.globs {
+			if !slices.ContainsFunc(rules, func(r *gate.Rule) bool { return waiver.Match(g, r.ID) }) {
+				return nil, nil, fmt.Errorf("%s %q matches no rule%s", list.flag, g, closest(g, rules))
+			}
+		}
+	}
+	var kept []*gate.Rule
+	var left []string
+	for _, r := range rules {
+		selected := len(only) == 0 || slices.ContainsFunc(only, func(g string) bool { return waiver.Match(g, r.ID) })
+		if selected && !slices.ContainsFunc(skip, func(g string) bool { return waiver.Match(g, r.ID) }) {
+			kept = append(kept, r)
+		} else {
+			left = append(left, r.ID)
+		}
+	}
+	if len(left) == 0 {
+		return kept, nil, nil
+	}
+	return kept, []string{fmt.Sprintf("%d of %d rules not run (--rule, --skip-rule): %s", len(left), len(rules), strings.Join(left, ", "))}, nil
+}
+
+// closest names the rule ids nearest to a glob, for an error: "; did you
+// mean a, b?", or "" when none is near.
+func closest(glob string, rules []*gate.Rule) string {
+	want := strings.ToLower(strings.NewReplacer("*", "", "?", "").Replace(glob))
+	type near struct {
+		id       string
+		distance int
+	}
+	var found []near
+	for _, r := range rules {
+		d := distance(want, strings.ToLower(r.ID))
+		if d <= max(2, len(want)/3) || want != "" && strings.Contains(r.ID, want) {
+			found = append(found, near{r.ID, d})
+		}
+	}
+	if len(found) == 0 {
+		return ""
+	}
+	slices.SortStableFunc(found, func(a, b near) int { return a.distance - b.distance })
+	var ids []string
+	for _, n := range found[:min(3, len(found))] {
+		ids = append(ids, n.id)
+	}
+	return "; did you mean " + strings.Join(ids, ", ") + "?"
+}
+
+// distance is the Levenshtein distance between two strings of bytes.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
