@@ -104,8 +104,9 @@ func writeJUnit(w io.Writer, r *Report) error {
 		out.Tests += s.Tests
 		out.Failures += s.Failures
 	}
-	// A last suite without cases says how much the rules judged, so that
-	// a CI page of passing tests is not read as "everything was checked".
+	// A last suite without cases says how much the rules judged, and what
+	// the run warned of, so that a CI page of passing tests is not read as
+	// "everything was checked".
 	c := r.Summary.Coverage
 	out.Suites = append(out.Suites, junitSuite{
 		Name: "tfgate coverage",
@@ -115,8 +116,9 @@ func writeJUnit(w io.Writer, r *Report) error {
 			{"judged", strconv.Itoa(c.Judged)},
 			{"unjudged_types", strings.Join(c.Unjudged, ",")},
 			{"incomplete", strconv.Itoa(len(r.Summary.Incomplete))},
+			{"warnings", strconv.Itoa(len(r.Warnings))},
 		}},
-		SystemOut: strings.Join(append([]string{c.String()}, prefixed("not evaluated: ", r.Summary.Incomplete)...), "\n"),
+		SystemOut: strings.Join(slices.Concat([]string{c.String()}, prefixed("not evaluated: ", r.Summary.Incomplete), prefixed("warning: ", r.Warnings)), "\n"),
 	})
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
