@@ -61,6 +61,8 @@ type checkOptions struct {
 	skipRules   []string // --skip-rule globs
 	softFail    bool
 	color       string
+	baseDir     string // --base-dir
+	category    string // --category
 	savePlan    string // tfgate plan --save-plan
 
 	// builtinEngine, when set, is an engine of the built-in policies
@@ -72,6 +74,9 @@ type checkOptions struct {
 	dests []destination
 	set   settings
 	given func(name string) bool // whether a flag was given (or set from the environment)
+	// root and workDir are the repository root and the working
+	// directory, absolute: report.Report's BaseDir and WorkDir.
+	root, workDir string
 }
 
 // destination is one report to write: a format and a file ("" for stdout).
@@ -132,6 +137,8 @@ func checkFlags(fs *pflag.FlagSet, o *checkOptions) {
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "write no report to stdout; only the exit code and errors")
 	fs.StringVar(&o.color, "color", "auto", "colours in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colours in text output: --color never")
+	fs.StringVar(&o.baseDir, "base-dir", "", "repository root that SARIF, github and gitlab reports write paths relative to (default: $GITHUB_WORKSPACE or $CI_PROJECT_DIR, else the git work tree around the working directory, else the working directory)")
+	fs.StringVar(&o.category, "category", "", "name of this check among several of one repository, such as the environment: the SARIF automationDetails id (code scanning's category)")
 }
 
 // parseCheck parses and checks the flags of tfgate check (of tfgate plan
@@ -183,6 +190,9 @@ func parseCheck(args []string, stdout io.Writer, forPlan bool) (checkOptions, []
 	}
 	var err error
 	if o.dests, err = destinations(o); err != nil {
+		return o, nil, err
+	}
+	if o.root, o.workDir, err = repoRoot(o.baseDir, os.Getenv); err != nil {
 		return o, nil, err
 	}
 	if o.set, err = resolve(o, fs.Changed); err != nil {
@@ -251,6 +261,9 @@ func check(o checkOptions, inputs []string, stdout, stderr io.Writer) (int, erro
 		Rules:    rules,
 		Policy:   policy,
 		Warnings: downgrades,
+		BaseDir:  o.root,
+		WorkDir:  o.workDir,
+		Category: o.category,
 	}
 	var waiverClock time.Time
 	for _, c := range checked {
@@ -792,4 +805,43 @@ func writeFile(path string, write func(io.Writer) error) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// repoRoot finds the repository root that tools placing findings in the
+// repository resolve paths against, and the working directory, both
+// absolute: --base-dir when given (it must be a directory); else the CI
+// system's checkout ($GITHUB_WORKSPACE, $CI_PROJECT_DIR) when the working
+// directory is inside it; else the nearest directory above the working
+// directory holding .git; else the working directory.
+func repoRoot(baseDir string, getenv func(string) string) (root, work string, err error) {
+	if work, err = os.Getwd(); err != nil {
+		return "", "", fmt.Errorf("working directory: %v", err)
+	}
+	if baseDir != "" {
+		root, err := filepath.Abs(baseDir)
+		if err != nil {
+			return "", "", fmt.Errorf("--base-dir %s: %v", baseDir, err)
+		}
+		if info, err := os.Stat(root); err != nil || !info.IsDir() {
+			return "", "", fmt.Errorf("--base-dir %s: not a directory", baseDir)
+		}
+		return root, work, nil
+	}
+	within := func(dir string) bool {
+		rel, err := filepath.Rel(dir, work)
+		return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	}
+	for _, name := range []string{"GITHUB_WORKSPACE", "CI_PROJECT_DIR"} {
+		if dir := getenv(name); dir != "" && filepath.IsAbs(dir) && within(filepath.Clean(dir)) {
+			return filepath.Clean(dir), work, nil
+		}
+	}
+	for dir := work; ; dir = filepath.Dir(dir) {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return dir, work, nil
+		}
+		if filepath.Dir(dir) == dir {
+			return work, work, nil
+		}
+	}
 }

@@ -204,6 +204,7 @@ func inlineWaiver(s hclsrc.Suppression, address, file string) (waiver.Waiver, er
 		Ticket:      s.Ticket,
 		ExpiresText: s.Expires,
 		Source:      source,
+		InSource:    true,
 	}
 	if s.Expires != "" {
 		expires, err := waiver.ParseExpiry(s.Expires)

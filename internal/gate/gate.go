@@ -182,6 +182,9 @@ type Waiver struct {
 	Expires string // as written; "" for no expiry
 	Expired bool   // it expired before the check's clock and no longer applies
 	Source  string // file:line
+	// InSource is true for a waiver written in the Terraform sources
+	// (tfgate:ignore), false for one in the configuration file.
+	InSource bool
 }
 
 // Sort orders results by input, resource address and rule id, so that every

@@ -55,11 +55,9 @@ func writeGitHub(w io.Writer, r *Report) error {
 			extraWarnings++
 			continue
 		}
-		props := []string{}
+		props := []string{"file=" + escapeProperty(r.filePath(res))}
 		if l := res.Location; l != nil {
-			props = append(props, "file="+escapeProperty(r.sourcePath(res)), fmt.Sprintf("line=%d", l.StartLine), fmt.Sprintf("endLine=%d", l.EndLine))
-		} else {
-			props = append(props, "file="+escapeProperty(uri(res.Input)))
+			props = append(props, fmt.Sprintf("line=%d", l.StartLine), fmt.Sprintf("endLine=%d", l.EndLine))
 		}
 		title := fmt.Sprintf("%s (%s): %s", res.Rule.ID, res.Rule.Severity, res.Resource)
 		if res.Status == gate.Unknown {
@@ -75,7 +73,7 @@ func writeGitHub(w io.Writer, r *Report) error {
 			extraWarnings++
 			continue
 		}
-		if _, err := fmt.Fprintf(w, "::warning title=tfgate waiver::%s\n", escapeData(warning)); err != nil {
+		if _, err := fmt.Fprintf(w, "::warning title=tfgate warning::%s\n", escapeData(warning)); err != nil {
 			return err
 		}
 	}

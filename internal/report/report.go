@@ -6,6 +6,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -25,6 +26,17 @@ type Report struct {
 	// Warnings are problems that do not change the verdict but need a
 	// person: unused, expiring and expired waivers.
 	Warnings []string
+	// BaseDir is the repository root, an absolute path: the reports that
+	// tools place in the repository (SARIF for code scanning, GitHub
+	// annotations, GitLab Code Quality) write paths relative to it. ""
+	// writes them relative to the working directory, as the other formats.
+	BaseDir string
+	// WorkDir is the absolute working directory that relative input and
+	// source paths start from; needed with BaseDir.
+	WorkDir string
+	// Category tells this check apart from others of the same repository
+	// (one per environment, or per matrix job): SARIF's automationDetails.
+	Category string
 }
 
 // Tool identifies the program that made the report.
@@ -110,6 +122,36 @@ func (r *Report) where(res gate.Result) string {
 	}
 	parts = append(parts, fmt.Sprintf("%s:%d", r.sourcePath(res), res.Location.StartLine))
 	return strings.Join(parts, " → ")
+}
+
+// repoPath turns a path relative to the working directory (or absolute)
+// into one relative to BaseDir, with forward slashes, and reports whether
+// it is inside BaseDir; outside, the path is absolute. Without a BaseDir
+// the path stays relative to the working directory.
+func (r *Report) repoPath(p string) (string, bool) {
+	if r.BaseDir == "" || p == "" {
+		return uri(p), true
+	}
+	abs := p
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(r.WorkDir, p)
+	}
+	rel, err := filepath.Rel(r.BaseDir, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(filepath.Clean(abs)), false
+	}
+	return uri(filepath.ToSlash(rel)), true
+}
+
+// filePath is where a result is for tools that open the repository: its
+// block's file when known, else its input, as repoPath gives it.
+func (r *Report) filePath(res gate.Result) string {
+	p := uri(res.Input)
+	if res.Location != nil {
+		p = r.sourcePath(res)
+	}
+	out, _ := r.repoPath(p)
+	return out
 }
 
 // sourcePath is where a result's block is, relative to the working

@@ -97,7 +97,7 @@ func displayable(r *Report) *Report {
 		}
 		if w := res.Waiver; w != nil {
 			res.Waiver = &gate.Waiver{Name: plain(w.Name), Reason: plain(w.Reason), Owner: plain(w.Owner), Ticket: plain(w.Ticket),
-				Expires: plain(w.Expires), Expired: w.Expired, Source: plain(w.Source)}
+				Expires: plain(w.Expires), Expired: w.Expired, Source: plain(w.Source), InSource: w.InSource}
 		}
 		out.Results[i] = res
 	}
@@ -237,6 +237,17 @@ func sarifMessage(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// declaredHelp is the help address a user rule declares: the first of its
+// references (METADATA related_resources) that is a web address, or "".
+func declaredHelp(rule *gate.Rule) string {
+	for _, ref := range rule.References {
+		if u, err := url.Parse(ref.URL); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+			return ref.URL
+		}
+	}
+	return ""
 }
 
 // mdLink writes a rule's reference as a Markdown link: only a web address

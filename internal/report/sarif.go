@@ -9,7 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/tfgate/tfgate/internal/gate"
@@ -33,19 +35,27 @@ type (
 		Runs    []sarifRun `json:"runs"`
 	}
 	sarifRun struct {
-		Tool        sarifTool         `json:"tool"`
-		Invocations []sarifInvocation `json:"invocations"`
-		Results     []sarifResult     `json:"results"`
-		Properties  sarifRunProps     `json:"properties"`
+		Tool              sarifTool                `json:"tool"`
+		AutomationDetails *sarifAutomation         `json:"automationDetails,omitempty"`
+		BaseIDs           map[string]sarifArtifact `json:"originalUriBaseIds,omitempty"`
+		Invocations       []sarifInvocation        `json:"invocations"`
+		Results           []sarifResult            `json:"results"`
+		Properties        sarifRunProps            `json:"properties"`
+	}
+	// sarifAutomation names the analysis: code scanning keys a repository's
+	// analyses by the id up to its last slash (the category).
+	sarifAutomation struct {
+		ID string `json:"id"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
 	}
 	sarifDriver struct {
-		Name           string      `json:"name"`
-		Version        string      `json:"version"`
-		InformationURI string      `json:"informationUri"`
-		Rules          []sarifRule `json:"rules"`
+		Name            string      `json:"name"`
+		Version         string      `json:"version"`
+		SemanticVersion string      `json:"semanticVersion,omitempty"`
+		InformationURI  string      `json:"informationUri"`
+		Rules           []sarifRule `json:"rules"`
 	}
 	sarifRule struct {
 		ID                   string          `json:"id"`
@@ -110,7 +120,8 @@ type (
 		Region           sarifRegion   `json:"region"`
 	}
 	sarifArtifact struct {
-		URI string `json:"uri"`
+		URI       string `json:"uri"`
+		URIBaseID string `json:"uriBaseId,omitempty"`
 	}
 	sarifRegion struct {
 		StartLine int `json:"startLine"`
@@ -171,7 +182,8 @@ type (
 // envelope leaves for them, so that the document is never held in memory
 // whole; the bytes are those of encoding it whole (TestSARIFStreamsTheWholeDocument).
 func writeSARIF(w io.Writer, r *Report) error {
-	run, index := sarifEnvelope(r)
+	choice := sarifChoose(r)
+	run, index := sarifEnvelope(r, choice)
 	// Checked before anything is written, so that an error leaves no
 	// partial document.
 	for _, res := range r.Results {
@@ -198,8 +210,8 @@ func writeSARIF(w io.Writer, r *Report) error {
 	bw.Write(head)
 	bw.WriteString(`"results": `)
 	results := arrayWriter{w: bw, indent: "        "} // runs[0].results[i]
-	for _, res := range r.Results {
-		if res.Status == gate.Pass {
+	for i, res := range r.Results {
+		if !choice.kept[i] {
 			continue
 		}
 		if err := results.add(sarifResultOf(r, res, index[res.Rule])); err != nil {
@@ -222,15 +234,77 @@ func writeSARIF(w io.Writer, r *Report) error {
 	return bw.Flush()
 }
 
+// sarifMaxResults is how many results code scanning takes from one run.
+const sarifMaxResults = 5000
+
+// sarifChoice says which results a SARIF run holds (kept, by position in
+// the report) and how many that are not passes it leaves out.
+type sarifChoice struct {
+	kept                     []bool
+	dropped, droppedBlocking int
+}
+
+// sarifChoose keeps every result that is not a pass, up to
+// sarifMaxResults. Past that it keeps the blocking failures first, then
+// the other failures, the blocking unknowns, the other unknowns and the
+// waived results, each kind in report order; the run's notifications say
+// how many were left out, and the verdict in its properties counts them
+// all.
+func sarifChoose(r *Report) sarifChoice {
+	const kinds = 5
+	kind := func(res gate.Result) int {
+		blocking := 0
+		if !r.Policy.Blocks(res) {
+			blocking = 1
+		}
+		switch res.Status {
+		case gate.Pass:
+			return -1
+		case gate.Fail:
+			return blocking
+		case gate.Unknown:
+			return 2 + blocking
+		}
+		return 4
+	}
+	kindOf := make([]int8, len(r.Results))
+	var count, room [kinds]int
+	for i, res := range r.Results {
+		k := kind(res)
+		kindOf[i] = int8(k)
+		if k >= 0 {
+			count[k]++
+		}
+	}
+	c := sarifChoice{kept: make([]bool, len(r.Results))}
+	left := sarifMaxResults
+	for k := range kinds {
+		room[k] = min(count[k], left)
+		left -= room[k]
+		c.dropped += count[k] - room[k]
+		if k == 0 || k == 2 {
+			c.droppedBlocking += count[k] - room[k]
+		}
+	}
+	for i, k := range kindOf {
+		if k >= 0 && room[k] > 0 {
+			c.kept[i] = true
+			room[k]--
+		}
+	}
+	return c
+}
+
 // sarifEnvelope is the run without its results and passes, and each rule's
 // position in the run's rules.
-func sarifEnvelope(r *Report) (sarifRun, map[*gate.Rule]int) {
+func sarifEnvelope(r *Report, choice sarifChoice) (sarifRun, map[*gate.Rule]int) {
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
-			Name:           r.Tool.Name,
-			Version:        r.Tool.Version,
-			InformationURI: "https://github.com/tfgate/tfgate",
-			Rules:          make([]sarifRule, len(r.Rules)),
+			Name:            r.Tool.Name,
+			Version:         r.Tool.Version,
+			SemanticVersion: semanticVersion(r.Tool.Version),
+			InformationURI:  "https://github.com/tfgate/tfgate",
+			Rules:           make([]sarifRule, len(r.Rules)),
 		}},
 		Invocations: []sarifInvocation{{ExecutionSuccessful: true, ExitCode: r.ExitCode}},
 		Results:     []sarifResult{},
@@ -260,6 +334,25 @@ func sarifEnvelope(r *Report) (sarifRun, map[*gate.Rule]int) {
 	for _, warning := range r.Warnings {
 		run.Invocations[0].Notifications = append(run.Invocations[0].Notifications, sarifNotification{Level: "warning", Message: sarifText{sarifMessage(warning)}})
 	}
+	if choice.dropped > 0 {
+		level := "warning"
+		if choice.droppedBlocking > 0 {
+			level = "error"
+		}
+		run.Invocations[0].Notifications = append(run.Invocations[0].Notifications, sarifNotification{Level: level, Message: sarifText{fmt.Sprintf(
+			"%d results (%d of them blocking) are not in this file: code scanning takes at most %d per run, so it holds the blocking failures first; the verdict counts them all, and the JSON report lists them",
+			choice.dropped, choice.droppedBlocking, sarifMaxResults)}})
+	}
+	if r.Category != "" {
+		id := r.Category
+		if !strings.HasSuffix(id, "/") {
+			id += "/"
+		}
+		run.AutomationDetails = &sarifAutomation{ID: id}
+	}
+	if r.BaseDir != "" {
+		run.BaseIDs = map[string]sarifArtifact{sarifRoot: {URI: fileURI(r.BaseDir) + "/"}}
+	}
 	index := map[*gate.Rule]int{}
 	for i, rule := range r.Rules {
 		index[rule] = i
@@ -276,8 +369,8 @@ func sarifResultOf(r *Report, res gate.Result, i int) sarifResult {
 		RuleIndex:           i,
 		Kind:                "fail",
 		Level:               sarifLevel(res.Rule.Severity),
-		Message:             sarifText{sarifMessage(res.Message)},
-		Locations:           []sarifLocation{sarifLocationFor(res, r.sourcePath(res))},
+		Message:             sarifText{sarifMessage(instanceMessage(res))},
+		Locations:           []sarifLocation{r.sarifLocationFor(res)},
 		PartialFingerprints: map[string]string{"tfgate/v1": fingerprint(res)},
 		Properties: sarifResultProps{
 			Status:       string(res.Status),
@@ -290,7 +383,7 @@ func sarifResultOf(r *Report, res gate.Result, i int) sarifResult {
 		out.RelatedLocations = append(out.RelatedLocations, sarifRelated{
 			ID: len(res.Related) + n + 1,
 			PhysicalLocation: &sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: r.sourcePath(gate.Result{Input: res.Input, Location: &call})},
+				ArtifactLocation: r.sarifArtifact(r.sourcePath(gate.Result{Input: res.Input, Location: &call})),
 				Region:           sarifRegion{StartLine: call.StartLine, EndLine: call.EndLine},
 			},
 			LogicalLocations: []sarifLogical{{FullyQualifiedName: res.Resource, Kind: "module"}},
@@ -305,17 +398,23 @@ func sarifResultOf(r *Report, res gate.Result, i int) sarifResult {
 		}
 		if l := rel.Location; l != nil {
 			related.PhysicalLocation = &sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: r.sourcePath(gate.Result{Input: res.Input, Location: l})},
+				ArtifactLocation: r.sarifArtifact(r.sourcePath(gate.Result{Input: res.Input, Location: l})),
 				Region:           sarifRegion{StartLine: l.StartLine, EndLine: l.EndLine},
 			}
 		}
 		out.RelatedLocations = append(out.RelatedLocations, related)
 	}
 	if res.Status == gate.Unknown {
-		out.Kind, out.Level = "review", "warning"
+		// A result whose kind is not "fail" has level "none" (SARIF
+		// 3.27.9); the rule's severity stays in its security-severity.
+		out.Kind, out.Level = "review", "none"
 	}
 	if w := res.Waiver; w != nil && res.Status == gate.Waived {
-		out.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: w.Reason}}
+		kind := "external" // in .tfgate.hcl
+		if w.InSource {
+			kind = "inSource" // a tfgate:ignore comment beside the block
+		}
+		out.Suppressions = []sarifSuppression{{Kind: kind, Status: "accepted", Justification: w.Reason}}
 		out.Properties.WaiverOwner, out.Properties.WaiverTicket, out.Properties.WaiverExpiry = w.Owner, w.Ticket, w.Expires
 	}
 	return out
@@ -377,6 +476,8 @@ func sarifRuleFor(rule *gate.Rule) sarifRule {
 	helpURI := "" // a user rule is not in tfgate's rule reference
 	if rule.Builtin {
 		helpURI = rulesDocURL + "#" + rule.ID
+	} else {
+		helpURI = declaredHelp(rule)
 	}
 	tags := []string{"security", "terraform"}
 	tags = append(tags, rule.ResourceTypes...)
@@ -438,19 +539,74 @@ func securitySeverity(s gate.Severity) string {
 // sarifLocationFor places a result at its block when known, else at the
 // input file's first line; the resource address is always the logical
 // location, since GitHub rejects results without a physical location.
-func sarifLocationFor(res gate.Result, file string) sarifLocation {
+func (r *Report) sarifLocationFor(res gate.Result) sarifLocation {
 	loc := sarifLocation{
 		PhysicalLocation: sarifPhysical{
-			ArtifactLocation: sarifArtifact{URI: uri(res.Input)},
+			ArtifactLocation: r.sarifArtifact(uri(res.Input)),
 			Region:           sarifRegion{StartLine: 1},
 		},
 		LogicalLocations: []sarifLogical{{FullyQualifiedName: res.Resource, Kind: "resource"}},
 	}
 	if l := res.Location; l != nil {
-		loc.PhysicalLocation.ArtifactLocation.URI = file
+		loc.PhysicalLocation.ArtifactLocation = r.sarifArtifact(r.sourcePath(res))
 		loc.PhysicalLocation.Region = sarifRegion{StartLine: l.StartLine, EndLine: l.EndLine}
 	}
 	return loc
+}
+
+// sarifRoot names the repository root among the run's base URIs.
+const sarifRoot = "SRCROOT"
+
+// sarifArtifact is a file for code scanning: relative to the repository
+// root (sarifRoot) when the report has one and the file is inside it, an
+// absolute file URI when it is outside, and relative to the working
+// directory without a root.
+func (r *Report) sarifArtifact(p string) sarifArtifact {
+	rel, inside := r.repoPath(p)
+	switch {
+	case !inside:
+		return sarifArtifact{URI: fileURI(rel)}
+	case r.BaseDir != "":
+		return sarifArtifact{URI: rel, URIBaseID: sarifRoot}
+	}
+	return sarifArtifact{URI: rel}
+}
+
+// fileURI is the file URI of an absolute path.
+func fileURI(p string) string {
+	p = filepath.ToSlash(p)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive: file:///C:/...
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+// instanceMessage is a result's message naming its resource instance, so
+// that results of several instances of one module block (which share its
+// line) read apart.
+func instanceMessage(res gate.Result) string {
+	if strings.Contains(res.Message, res.Resource) {
+		return res.Message
+	}
+	return res.Resource + ": " + res.Message
+}
+
+// semanticVersion is a tool version as SARIF's semanticVersion wants it
+// (Semantic Versioning 2.0, no leading v), or "" when it is not one.
+func semanticVersion(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	core, _, _ := strings.Cut(v, "+")
+	core, _, _ = strings.Cut(core, "-")
+	parts := strings.Split(core, ".")
+	if len(parts) != 3 {
+		return ""
+	}
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" || (len(p) > 1 && p[0] == '0') {
+			return ""
+		}
+	}
+	return v
 }
 
 // uri turns a local path into a relative URI reference with forward

@@ -29,6 +29,9 @@ type Waiver struct {
 	ExpiresText string
 	// Source is where the waiver is written, file:line.
 	Source string
+	// InSource is true for a waiver written in the Terraform sources (a
+	// tfgate:ignore comment), false for one in .tfgate.hcl.
+	InSource bool
 }
 
 // ParseExpiry reads an expiry: a date (YYYY-MM-DD, valid through that
@@ -111,13 +114,14 @@ func (w Waiver) matches(address string) bool {
 
 func (w Waiver) describe(expired bool) *gate.Waiver {
 	return &gate.Waiver{
-		Name:    w.Name,
-		Reason:  w.Reason,
-		Owner:   w.Owner,
-		Ticket:  w.Ticket,
-		Expires: w.ExpiresText,
-		Expired: expired,
-		Source:  w.Source,
+		Name:     w.Name,
+		Reason:   w.Reason,
+		Owner:    w.Owner,
+		Ticket:   w.Ticket,
+		Expires:  w.ExpiresText,
+		Expired:  expired,
+		Source:   w.Source,
+		InSource: w.InSource,
 	}
 }
 
