@@ -53,13 +53,18 @@ variable "c" { default = "default" }
 variable "d" { default = "default" }
 variable "e" { default = "default" }
 variable "n" { default = 1 }
+variable "f" { default = "default" }
+variable "g" { default = "default" }
+variable "h" { default = "default" }
 resource "terraform_data" "x" {
-  input = [var.a, var.b, var.c, var.d, var.e, var.n + 1]
+  input = [var.a, var.b, var.c, var.d, var.e, var.n + 1, var.f, var.g, var.h]
 }
 `,
-		"terraform.tfvars": "b = \"tfvars\"\nc = \"tfvars\"\n",
-		"z.auto.tfvars":    "c = \"auto\"\nd = \"auto\"\n",
-		"extra.tfvars":     "d = \"file\"\n",
+		"terraform.tfvars":      "b = \"tfvars\"\nc = \"tfvars\"\nf = \"tfvars\"\n",
+		"terraform.tfvars.json": `{"f": "tfvars-json", "g": "tfvars-json", "h": "tfvars-json"}`,
+		"a.auto.tfvars.json":    `{"g": "auto-json", "h": "auto-json"}`,
+		"z.auto.tfvars":         "c = \"auto\"\nd = \"auto\"\nh = \"auto\"\n",
+		"extra.tfvars":          "d = \"file\"\n",
 	})
 	m, _, err := Load(dir, LoadOptions{
 		VarFiles: []string{filepath.Join(dir, "extra.tfvars")},
@@ -71,7 +76,7 @@ resource "terraform_data" "x" {
 		t.Fatal(err)
 	}
 	got := resource(t, m, "terraform_data.x").Values["input"]
-	want := []any{"env", "tfvars", "auto", "file", "flag", json.Number("42")}
+	want := []any{"env", "tfvars", "auto", "file", "flag", json.Number("42"), "tfvars-json", "auto-json", "auto"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("input (-want +got):\n%s", diff)
 	}

@@ -106,7 +106,7 @@ func (e *evaluator) variables(path model.ModulePath, d *declarations, inputs map
 }
 
 // rootVariables reads the root module's variable values in Terraform's
-// order: TF_VAR_ environment, terraform.tfvars, *.auto.tfvars, then
+// order: TF_VAR_ environment, terraform.tfvars(.json), *.auto.tfvars(.json), then
 // --var-file and --var in the order given. A -var or TF_VAR_ value is an
 // HCL expression for a variable of a complex type and a string otherwise,
 // as in Terraform.
@@ -147,11 +147,17 @@ func (e *evaluator) rootVariables(dir string, d *declarations) (map[string]cty.V
 			return nil, err
 		}
 	}
+	// Terraform reads terraform.tfvars, then terraform.tfvars.json, then
+	// every *.auto.tfvars and *.auto.tfvars.json in the order of their names.
 	files := []string{}
-	if _, err := os.Stat(filepath.Join(dir, "terraform.tfvars")); err == nil {
-		files = append(files, filepath.Join(dir, "terraform.tfvars"))
+	for _, name := range []string{"terraform.tfvars", "terraform.tfvars.json"} {
+		if info, err := os.Stat(filepath.Join(dir, name)); err == nil && !info.IsDir() {
+			files = append(files, filepath.Join(dir, name))
+		}
 	}
 	auto, _ := filepath.Glob(filepath.Join(dir, "*.auto.tfvars"))
+	autoJSON, _ := filepath.Glob(filepath.Join(dir, "*.auto.tfvars.json"))
+	auto = append(auto, autoJSON...)
 	slices.Sort(auto)
 	files = append(append(files, auto...), e.opts.VarFiles...)
 	parser := hclparse.NewParser()
