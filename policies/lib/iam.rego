@@ -526,6 +526,13 @@ _attached_grants(role) := array.concat(
 	),
 )
 
+# attachment_grants are the grants of the policies an attachment attaches:
+# its policy_arn, or the policy_arns of an exclusive attachment
+# (aws_iam_user_policy_attachments_exclusive and its kin).
+attachment_grants(a) := _arn_grants(a, "policy_arns") if endswith(a.type, "_policy_attachments_exclusive")
+
+attachment_grants(a) := _arn_grants(a, "policy_arn") if not endswith(a.type, "_policy_attachments_exclusive")
+
 # _maybe_grants are the grants of the policies that may be attached to the
 # role or to another (maybe_referrers). What they allow counts, as if they
 # were attached; what they deny does not, so that a policy that may belong

@@ -22,6 +22,10 @@
 #     aws_iam_role_policy_attachment: []
 #     aws_iam_policy_attachment: []
 #     aws_iam_role_policy_attachments_exclusive: []
+#     aws_iam_user_policy_attachment: []
+#     aws_iam_group_policy_attachment: []
+#     aws_iam_user_policy_attachments_exclusive: []
+#     aws_iam_group_policy_attachments_exclusive: []
 #   remediation: |
 #     Grant the specific actions and resources needed instead of "*" on "*"
 #     (or NotAction), and do not attach AdministratorAccess or
@@ -33,6 +37,7 @@
 #     unknown:
 #       - 'a document is known only after apply and not readable from the data source that renders it or from its jsonencode(...) source, or is sensitive'
 #       - 'an Allow statement allows every action on resources known only after apply'
+#       - 'a user or group attachment attaches a policy whose ARN is known only after apply and names no policy in the input'
 #     pass:
 #       - 'every statement is scoped in actions or resources'
 package tfgate.rules.aws_iam_admin_wildcard
@@ -69,15 +74,29 @@ deny contains lib.result(p.subject, sprintf("%s attaches the AWS-managed %s, whi
 	lib.managed_admin(p.grant.managed)
 }
 
-# Users and groups are judged through the attachments that give them an
-# administrator policy (roles carry theirs themselves).
-deny contains lib.result(a, sprintf("attaches the AWS-managed %s, which allows every action on every resource", [lib.managed_policy_name(a.values.policy_arn)])) if {
+# Users and groups are judged through the attachments that give them
+# policies (roles carry theirs themselves): an AWS-managed administrator
+# policy fails the attachment; an ARN known only after apply that names
+# no policy in the input leaves it unknown. A customer-managed policy in
+# the input is judged itself.
+deny contains lib.result(a, sprintf("attaches the AWS-managed %s, which allows every action on every resource", [lib.managed_policy_name(g.managed)])) if {
 	some a in _user_and_group_attachments
-	lib.managed_admin(a.values.policy_arn)
+	some g in lib.attachment_grants(a)
+	lib.managed_admin(g.managed)
+}
+
+unknown contains lib.result(a, sprintf("attaches a policy whose ARN (%s) is known only after apply", [g.path])) if {
+	some a in _user_and_group_attachments
+	some g in lib.attachment_grants(a)
+	g.source == a.address
+	g.pending
 }
 
 _user_and_group_attachments := array.concat(
-	array.concat(lib.resources("aws_iam_user_policy_attachment"), lib.resources("aws_iam_group_policy_attachment")),
+	array.concat(
+		array.concat(lib.resources("aws_iam_user_policy_attachment"), lib.resources("aws_iam_group_policy_attachment")),
+		array.concat(lib.resources("aws_iam_user_policy_attachments_exclusive"), lib.resources("aws_iam_group_policy_attachments_exclusive")),
+	),
 	[a |
 		some a in lib.resources("aws_iam_policy_attachment")
 		lib.size(object.get(a.values, "users", null)) + lib.size(object.get(a.values, "groups", null)) > 0

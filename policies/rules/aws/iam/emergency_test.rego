@@ -178,6 +178,22 @@ test_admin_wildcard_forms if {
 	} with input as lib.mock_input(rs)
 }
 
+test_user_and_group_attachments_are_judged if {
+	rs := [
+		{"address": "aws_iam_user_policy_attachments_exclusive.alice", "type": "aws_iam_user_policy_attachments_exclusive", "values": {"user_name": "alice", "policy_arns": ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/AdministratorAccess"]}},
+		{"address": "aws_iam_group_policy_attachments_exclusive.ops", "type": "aws_iam_group_policy_attachments_exclusive", "values": {"group_name": "ops", "policy_arns": ["arn:aws:iam::aws:policy/PowerUserAccess"]}},
+		{"address": "aws_iam_group_policy_attachments_exclusive.ro", "type": "aws_iam_group_policy_attachments_exclusive", "values": {"group_name": "ro", "policy_arns": ["arn:aws:iam::aws:policy/ReadOnlyAccess"]}},
+		{"address": "aws_iam_user_policy_attachment.later", "type": "aws_iam_user_policy_attachment", "values": {"user": "bob"}, "unknown": ["policy_arn"], "configured": ["policy_arn", "user"]},
+		{"address": "aws_iam_policy_attachment.team", "type": "aws_iam_policy_attachment", "values": {"groups": ["ops"], "policy_arn": "arn:aws:iam::aws:policy/AdministratorAccess"}},
+	]
+	admin.deny == {
+		lib.result(rs[0], "attaches the AWS-managed AdministratorAccess, which allows every action on every resource"),
+		lib.result(rs[1], "attaches the AWS-managed PowerUserAccess, which allows every action on every resource"),
+		lib.result(rs[4], "attaches the AWS-managed AdministratorAccess, which allows every action on every resource"),
+	} with input as lib.mock_input(rs)
+	admin.unknown == {lib.result(rs[3], "attaches a policy whose ARN (policy_arn) is known only after apply")} with input as lib.mock_input(rs)
+}
+
 test_inline_role_policies_are_read if {
 	role := _role("app", [], {"values": {"inline_policy": [{"name": "all", "policy": _doc({"Effect": "Allow", "Action": "*", "Resource": "*"})}]}, "configured": ["inline_policy"]})
 	admin.deny == {lib.result(role, "inline_policy[0].policy statement #1 allows every action on every resource")} with input as lib.mock_input([role])
