@@ -428,6 +428,7 @@ func loadSourced(ctx context.Context, path string, o checkOptions, set settings)
 		if s.waivers, err = locate(m, s.dir, tree); err != nil {
 			return s, err
 		}
+		sourceCandidates(m, s.dir, set)
 	}
 	return s, nil
 }

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/tfgate/tfgate/internal/hclsrc"
 	"github.com/tfgate/tfgate/internal/model"
@@ -214,4 +216,72 @@ func inlineWaiver(s hclsrc.Suppression, address, file string) (waiver.Waiver, er
 		w.Expires = expires
 	}
 	return w, nil
+}
+
+// sourceCandidates reads from a plan's sources what the plan leaves out of
+// a list of merged policy documents that is wholly unknown in it
+// (model.Resource.Candidates): when such a list's expression reads more
+// than the plan can resolve, the sources are evaluated with the plan's
+// variables and clock, and each such data source takes the candidates the
+// evaluation finds for it. An evaluation that fails sets nothing: those
+// lists stay undecided.
+func sourceCandidates(m *model.Model, dir string, set settings) {
+	if m.Kind != model.KindPlan {
+		return
+	}
+	var wanted []*model.Resource
+	for _, r := range m.Resources {
+		if r.Mode != "data" || r.Type != "aws_iam_policy_document" {
+			continue
+		}
+		for _, attr := range []string{"source_policy_documents", "override_policy_documents"} {
+			if _, done := r.Candidates[attr]; !done && slices.Contains(r.Unknown, attr) {
+				wanted = append(wanted, r)
+				break
+			}
+		}
+	}
+	if len(wanted) == 0 {
+		return
+	}
+	opts := hclsrc.LoadOptions{Now: set.now}
+	if t, err := time.Parse(time.RFC3339, m.Timestamp); err == nil && opts.Now.IsZero() {
+		opts.Now = t
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	for _, name := range slices.Sorted(maps.Keys(m.Variables)) {
+		v := m.Variables[name]
+		if s, ok := v.(string); ok {
+			opts.Vars = append(opts.Vars, name+"="+s)
+			continue
+		}
+		data, err := json.Marshal(v)
+		if err != nil {
+			return
+		}
+		opts.Vars = append(opts.Vars, name+"="+string(data))
+	}
+	static, _, err := hclsrc.Load(dir, opts)
+	if err != nil {
+		return
+	}
+	found := map[string]map[string][]string{}
+	for _, r := range static.Resources {
+		if r.Candidates != nil {
+			found[r.Address] = r.Candidates
+		}
+	}
+	for _, r := range wanted {
+		for attr, docs := range found[r.Address] {
+			if _, done := r.Candidates[attr]; done || !slices.Contains(r.Unknown, attr) {
+				continue
+			}
+			if r.Candidates == nil {
+				r.Candidates = map[string][]string{}
+			}
+			r.Candidates[attr] = docs
+		}
+	}
 }

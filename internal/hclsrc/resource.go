@@ -51,6 +51,9 @@ func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.E
 			obj = withPolicyJSON(obj)
 		}
 		r := &model.Resource{Address: address, Module: path.String(), Mode: mode, Type: typ, Name: name, Index: k.key, Configured: configured}
+		if typ == "aws_iam_policy_document" && mode == "data" {
+			r.Candidates = candidates(b, obj, ictx)
+		}
 		if mode == "managed" {
 			r.Drafts = drafts(b, obj, ictx)
 		}

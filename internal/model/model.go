@@ -71,6 +71,10 @@ type Model struct {
 	// resource instances are not in Resources, so every rule that judges
 	// their types reports them unknown. Empty for plans and states.
 	Gaps []Gap `json:"gaps"`
+	// Variables are a plan's root module input values, for evaluating its
+	// sources as the plan did; policies never see them. Nil for other
+	// inputs.
+	Variables map[string]any `json:"-"`
 }
 
 // Gap is a block of the configuration whose resource instances are not in
@@ -164,6 +168,13 @@ type Resource struct {
 	// (Effect, Action, NotAction, Principal, NotPrincipal, Condition) is
 	// known. Nil when none.
 	Drafts map[string]string `json:"drafts,omitempty"`
+	// Candidates holds, for a list of merged documents of an
+	// aws_iam_policy_document data source (source_policy_documents,
+	// override_policy_documents) that is wholly unknown in a plan, the
+	// documents known while planning that the list may hold besides those
+	// its linked aws_iam_policy_document data sources render; set only
+	// when nothing else can be in it. Nil when none.
+	Candidates map[string][]string `json:"candidates,omitempty"`
 	// Location is where the resource block is written, nil when unknown.
 	Location *Location `json:"location"`
 	// Calls are where the module calls that make the resource's module

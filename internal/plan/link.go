@@ -33,6 +33,8 @@ type linker struct {
 	// (Options.Dynamic); nil when the sources are not known.
 	locals  func(calls, name string, key any) ([]string, bool)
 	dynamic func(calls, address string) map[string][]string
+	// rootVars are the root module's input values.
+	rootVars map[string]*tfjson.PlanVariable
 
 	// Each chunk of resources has a copy of the linker with these two of
 	// its own (see link):
@@ -79,7 +81,7 @@ type target struct {
 // link adds to every resource the links that its configuration's
 // references establish, through count and for_each instances and module
 // variables and outputs.
-func link(resources []*model.Resource, cfg *tfjson.Config, opts Options) error {
+func link(resources []*model.Resource, cfg *tfjson.Config, vars map[string]*tfjson.PlanVariable, opts Options) error {
 	if cfg.RootModule == nil {
 		return nil
 	}
@@ -90,6 +92,7 @@ func link(resources []*model.Resource, cfg *tfjson.Config, opts Options) error {
 		moduleKeys: map[group][]any{},
 		locals:     opts.Locals,
 		dynamic:    opts.Dynamic,
+		rootVars:   vars,
 	}
 	l.indexModule("", cfg.RootModule)
 	// The index below is built on one CPU; the addresses it needs are
@@ -163,6 +166,7 @@ func (l *linker) linkResource(r *model.Resource, path model.ModulePath) {
 	}
 	slices.Sort(r.Configured)
 	l.linkExpressions(r, sc, "", cr.Expressions)
+	l.candidates(r, sc, cr)
 	if l.dynamic != nil {
 		byPath := l.dynamic(path.Calls(), r.ConfigAddress())
 		for _, name := range slices.Sorted(maps.Keys(byPath)) {

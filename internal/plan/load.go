@@ -162,6 +162,14 @@ func DecodeWith(data []byte, source string, opts Options) (*model.Model, error) 
 	if isPlan {
 		m.Kind = model.KindPlan
 		m.Timestamp = doc.Timestamp
+		for name, v := range doc.Variables {
+			if v != nil {
+				if m.Variables == nil {
+					m.Variables = map[string]any{}
+				}
+				m.Variables[name] = v.Value
+			}
+		}
 		if err := fromPlan(m, doc, opts); err != nil {
 			return nil, fmt.Errorf("%s: %w", source, err)
 		}

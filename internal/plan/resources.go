@@ -65,7 +65,7 @@ func fromPlan(m *model.Model, doc *document, opts Options) error {
 		}
 	}
 	if doc.Configuration != nil {
-		return link(m.Resources, doc.Configuration, opts)
+		return link(m.Resources, doc.Configuration, doc.Variables, opts)
 	}
 	return nil
 }

@@ -533,6 +533,7 @@ func (c *converter) resource(r *model.Resource, address *ast.Term) (ast.Value, e
 		c.item("references", c.links(r.References)),
 		c.item("referenced_by", c.links(r.ReferencedBy)),
 		c.item("drafts", drafts(r.Drafts)),
+		c.item("candidates", candidates(r.Candidates)),
 	), nil
 }
 
@@ -544,6 +545,22 @@ func drafts(d map[string]string) *ast.Term {
 	items := make([][2]*ast.Term, 0, len(d))
 	for _, attr := range slices.Sorted(maps.Keys(d)) {
 		items = append(items, [2]*ast.Term{ast.StringTerm(attr), ast.StringTerm(d[attr])})
+	}
+	return ast.ObjectTerm(items...)
+}
+
+// candidates converts a resource's candidate documents; null for none.
+func candidates(d map[string][]string) *ast.Term {
+	if d == nil {
+		return ast.NullTerm()
+	}
+	items := make([][2]*ast.Term, 0, len(d))
+	for _, attr := range slices.Sorted(maps.Keys(d)) {
+		docs := make([]*ast.Term, len(d[attr]))
+		for i, doc := range d[attr] {
+			docs[i] = ast.StringTerm(doc)
+		}
+		items = append(items, [2]*ast.Term{ast.StringTerm(attr), ast.ArrayTerm(docs...)})
 	}
 	return ast.ObjectTerm(items...)
 }

@@ -115,21 +115,51 @@ _merged(d, attr) := _known_merged(d, attr) if not is_unknown(d, attr)
 
 _merged(d, attr) := list if {
 	is_unknown(d, attr)
+	# Each document known only after apply must be one that a linked
+	# data source renders (its own JSON pending); one that comes from
+	# anywhere else (a jsonencode(...) of values known after apply, a
+	# variable) cannot be read, and the merge stays undecided. A wholly
+	# unknown list has no count to match.
+	docs := d.values[attr]
+	is_array(docs)
+	linked := [other |
+		some l in d.references
+		l.attribute == attr
+		l.type == "aws_iam_policy_document"
+		other := resource(l.address)
+		not is_string(object.get(other.values, "json", null))
+	]
+	count([doc | some doc in docs; not is_string(doc)]) <= count(linked)
+	parts := [_leaf(other) | some other in linked]
+	count(parts) == count(linked)
+	known := [st |
+		some doc in docs
+		is_string(doc)
+		some st in statements(doc)
+	]
+	list := array.concat(known, [st | some part in parts; some st in part])
+}
+
+# A wholly unknown list (compact([...]) of a document known only after
+# apply) is read when the plan says what else it may hold (candidates):
+# the statements of every linked data source and every candidate count,
+# whichever a condition keeps.
+_merged(d, attr) := list if {
+	is_unknown(d, attr)
+	not is_array(object.get(d.values, attr, null))
+	candidates := object.get(d, ["candidates", attr], null)
+	is_array(candidates)
 	linked := [other |
 		some l in d.references
 		l.attribute == attr
 		l.type == "aws_iam_policy_document"
 		other := resource(l.address)
 	]
-	count(linked) > 0
 	parts := [_leaf(other) | some other in linked]
 	count(parts) == count(linked)
-	known := [st |
-		some doc in object.get(d.values, attr, [])
-		is_string(doc)
-		some st in statements(doc)
-	]
-	list := array.concat(known, [st | some part in parts; some st in part])
+	readable := [doc | some doc in candidates; statements(doc)]
+	count(readable) == count(candidates)
+	list := array.concat([st | some doc in readable; some st in statements(doc)], [st | some part in parts; some st in part])
 }
 
 _block_statement(b) := {

@@ -210,6 +210,27 @@ test_document_statements_from_the_data_source if {
 	# A principal known only after apply decides nothing.
 	hidden := json.patch(base, [{"op": "add", "path": "/unknown/-", "value": "statement[0].principals[0].identifiers[0]"}])
 	not lib.document_statements(lib.mock_resource(policy), "policy") with input as lib.mock_input([hidden, doc, policy])
+
+	# A merged document known only after apply that no linked data source
+	# renders (a jsonencode of values known after apply) cannot be read:
+	# the linked source is known and accounts for the known element only.
+	known_base := json.patch(base, [{"op": "add", "path": "/values/json", "value": "{\"Statement\":[]}"}])
+	two := json.patch(doc, [{"op": "replace", "path": "/values/source_policy_documents", "value": ["{\"Statement\":[]}", null]}])
+	not lib.document_statements(lib.mock_resource(policy), "policy") with input as lib.mock_input([known_base, two, policy])
+
+	# A wholly unknown list cannot be counted...
+	whole := json.patch(doc, [{"op": "remove", "path": "/values/source_policy_documents"}, {"op": "add", "path": "/unknown/-", "value": "source_policy_documents"}])
+	not lib.document_statements(lib.mock_resource(policy), "policy") with input as lib.mock_input([base, whole, policy])
+
+	# ... unless the plan says what else it may hold (candidates): the
+	# linked source and every candidate count.
+	none_else := json.patch(whole, [{"op": "add", "path": "/candidates", "value": {"source_policy_documents": []}}])
+	[st.sid | some st in lib.document_statements(lib.mock_resource(policy), "policy")] == ["DenyInsecure", "Read"] with input as lib.mock_input([base, none_else, policy])
+	public := json.marshal({"Statement": [{"Sid": "Public", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}]})
+	one_more := json.patch(whole, [{"op": "add", "path": "/candidates", "value": {"source_policy_documents": [public]}}])
+	[st.sid | some st in lib.document_statements(lib.mock_resource(policy), "policy")] == ["Public", "DenyInsecure", "Read"] with input as lib.mock_input([base, one_more, policy])
+	not_json := json.patch(whole, [{"op": "add", "path": "/candidates", "value": {"source_policy_documents": ["not a document"]}}])
+	not lib.document_statements(lib.mock_resource(policy), "policy") with input as lib.mock_input([base, not_json, policy])
 }
 
 _to_document(address, attribute) := {"address": address, "type": "aws_iam_policy_document", "attribute": attribute, "via": "reference"}
