@@ -670,7 +670,8 @@ grant_label(subject, g) := sprintf("%s %s", [g.source, g.path]) if g.source != s
 
 # is_emergency holds for a role or policy that is emergency or break-glass
 # access: its name, name prefix, path, description or a tag key or value
-# matches input.params.emergency_pattern.
+# (its own tags, or the provider's default_tags in tags_all) matches
+# input.params.emergency_pattern.
 is_emergency(r) if {
 	some attr in ["name", "name_prefix", "path", "description"]
 	is_string(r.values[attr])
@@ -678,7 +679,9 @@ is_emergency(r) if {
 }
 
 is_emergency(r) if {
-	some key, value in r.values.tags
+	# tags_all adds the provider's default_tags to the resource's own.
+	some attr in ["tags", "tags_all"]
+	some key, value in object.get(r.values, attr, {})
 	some text in [key, value]
 	is_string(text)
 	regex.match(input.params.emergency_pattern, text)
@@ -712,7 +715,7 @@ undecided_roles contains role if {
 	some role in resources("aws_iam_role")
 	not is_emergency(role)
 	not service_role(role)
-	some attr in ["name", "name_prefix", "path", "description", "tags"]
+	some attr in ["name", "name_prefix", "path", "description", "tags", "tags_all"]
 	is_pending(role, attr)
 }
 

@@ -64,6 +64,13 @@ test_emergency_by_attachment_and_role if {
 	} with input as lib.mock_input(rs)
 }
 
+# The provider's default_tags reach a role only through tags_all.
+test_emergency_by_default_tags if {
+	tagged := {"address": "aws_iam_role.responder", "type": "aws_iam_role", "values": {"name": "responder", "tags": {}, "tags_all": {"AccessType": "BreakGlass"}}}
+	plain := {"address": "aws_iam_role.app", "type": "aws_iam_role", "values": {"name": "app", "tags": {}, "tags_all": {"Team": "payments"}}}
+	{r.address | some r in lib.emergency_roles} == {"aws_iam_role.responder"} with input as lib.mock_input([tagged, plain])
+}
+
 _role(name, trust, extra) := object.union({"address": sprintf("aws_iam_role.%s", [name]), "type": "aws_iam_role", "values": {"name": name, "assume_role_policy": _doc(trust)}}, extra)
 
 _assume(condition) := {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"AWS": "arn:aws:iam::111122223333:role/oncall"}, "Condition": condition}
