@@ -87,7 +87,7 @@ func evaluate(dir string, opts LoadOptions) (m *model.Model, outputs cty.Value, 
 	if err != nil {
 		return nil, cty.NilVal, nil, err
 	}
-	if outputs, err = e.evalModule(nil, dir, inputs); err != nil {
+	if outputs, err = e.evalModule(nil, dir, inputs, rootProviders()); err != nil {
 		return nil, cty.NilVal, nil, err
 	}
 	m = &model.Model{Kind: model.KindHCL, Source: dir, Resources: e.resources, Gaps: e.gaps}
@@ -187,6 +187,8 @@ type declarations struct {
 	resources []*hcl.Block // resource and data
 	calls     []*hcl.Block
 	outputs   map[string]*hcl.Block
+	// providers are the module's own aws provider blocks.
+	providers []*hcl.Block
 }
 
 var declSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
@@ -196,6 +198,7 @@ var declSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 	{Type: "data", LabelNames: []string{"type", "name"}},
 	{Type: "module", LabelNames: []string{"name"}},
 	{Type: "output", LabelNames: []string{"name"}},
+	{Type: "provider", LabelNames: []string{"name"}},
 }}
 
 func declare(mod *Module) (*declarations, error) {
@@ -223,6 +226,10 @@ func declare(mod *Module) (*declarations, error) {
 				d.calls = append(d.calls, b)
 			case "output":
 				d.outputs[b.Labels[0]] = b
+			case "provider":
+				if b.Labels[0] == "aws" {
+					d.providers = append(d.providers, b)
+				}
 			}
 		}
 	}

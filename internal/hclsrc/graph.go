@@ -27,7 +27,7 @@ type node struct {
 
 // evalModule evaluates one module instance, each of its blocks once in
 // the order their references require, and returns its outputs.
-func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[string]cty.Value) (cty.Value, error) {
+func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[string]cty.Value, inherited providers) (cty.Value, error) {
 	if len(path) > maxNesting {
 		return cty.NilVal, fmt.Errorf("%s: modules nest deeper than %d levels; does a module call itself?", path.String(), maxNesting)
 	}
@@ -58,10 +58,16 @@ func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[str
 		funcs:     e.funcs,
 	}
 	outputs := map[string]cty.Value{}
+	ps := providers{}
+	for k, v := range inherited {
+		ps[k] = v
+	}
 	ctx := s.context()
 	for _, name := range order {
 		n := nodes[name]
 		switch kind, rest, _ := strings.Cut(name, "."); {
+		case kind == "provider":
+			ps[rest] = e.evalProvider(path, n.block, ctx)
 		case kind == "local":
 			s.locals[rest] = e.value(n.local.Expr, ctx)
 			ctx.Variables["local"] = cty.ObjectVal(s.locals)
@@ -75,7 +81,7 @@ func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[str
 			}
 			outputs[rest] = v
 		case kind == "module":
-			v, err := e.evalCall(path, dir, n.block, ctx, mod)
+			v, err := e.evalCall(path, dir, n.block, ctx, mod, childProviders(ps, n.block))
 			if err != nil {
 				return cty.NilVal, err
 			}
@@ -86,7 +92,7 @@ func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[str
 			if s.data[typ] == nil {
 				s.data[typ] = map[string]cty.Value{}
 			}
-			s.data[typ][rname] = e.evalResource(path, n.block, ctx, referenced[name])
+			s.data[typ][rname] = e.evalResource(path, n.block, ctx, referenced[name], ps)
 			data := map[string]cty.Value{}
 			for t, byName := range s.data {
 				data[t] = cty.ObjectVal(byName)
@@ -96,7 +102,7 @@ func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[str
 			if s.resources[kind] == nil {
 				s.resources[kind] = map[string]cty.Value{}
 			}
-			s.resources[kind][rest] = e.evalResource(path, n.block, ctx, referenced[name])
+			s.resources[kind][rest] = e.evalResource(path, n.block, ctx, referenced[name], ps)
 			ctx.Variables[kind] = cty.ObjectVal(s.resources[kind])
 		}
 	}
@@ -171,6 +177,10 @@ func graph(d *declarations) (map[string]*node, []string, error) {
 	for name, b := range d.outputs {
 		nodes["output."+name] = &node{name: "output." + name, block: b}
 	}
+	for _, b := range d.providers {
+		name := "provider." + providerName(b)
+		nodes[name] = &node{name: name, block: b}
+	}
 	for _, n := range nodes {
 		var exprs []hcl.Expression
 		if n.local != nil {
@@ -183,6 +193,13 @@ func graph(d *declarations) (map[string]*node, []string, error) {
 				if dep := nodeName(tr); dep != "" && dep != n.name && nodes[dep] != nil && !slices.Contains(n.deps, dep) {
 					n.deps = append(n.deps, dep)
 				}
+			}
+		}
+		// An AWS resource waits for the provider configuration it uses,
+		// a module call for those it passes down.
+		for _, dep := range providerDeps(n) {
+			if nodes[dep] != nil && dep != n.name && !slices.Contains(n.deps, dep) {
+				n.deps = append(n.deps, dep)
 			}
 		}
 	}
@@ -360,4 +377,38 @@ func asSyntax(expr hcl.Expression) hclsyntax.Node {
 		return n
 	}
 	return &hclsyntax.LiteralValueExpr{Val: cty.NullVal(cty.DynamicPseudoType)}
+}
+
+// providerDeps names the provider nodes a node needs: an AWS resource's
+// configuration, the ones a module call passes to its module.
+func providerDeps(n *node) []string {
+	if n.block == nil {
+		return nil
+	}
+	switch n.block.Type {
+	case "resource", "data":
+		if !strings.HasPrefix(n.block.Labels[0], "aws_") {
+			return nil
+		}
+		name := "aws"
+		if a := blockAttr(n.block, "provider"); a != nil {
+			if p, ok := traversalName(a.Expr); ok {
+				name = p
+			}
+		}
+		return []string{"provider." + name}
+	case "module":
+		deps := []string{"provider.aws"}
+		if a := blockAttr(n.block, "providers"); a != nil {
+			if pairs, diags := hcl.ExprMap(a.Expr); !diags.HasErrors() {
+				for _, pair := range pairs {
+					if p, ok := traversalName(pair.Value); ok {
+						deps = append(deps, "provider."+p)
+					}
+				}
+			}
+		}
+		return deps
+	}
+	return nil
 }

@@ -26,7 +26,7 @@ var computed = []string{"id", "arn"}
 // see: per instance, the evaluated arguments and blocks, and unknown
 // values for the other attributes the module reads (referenced), each
 // marked with the instance's address.
-func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.EvalContext, referenced []string) cty.Value {
+func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.EvalContext, referenced []string, ps providers) cty.Value {
 	typ, name := b.Labels[0], b.Labels[1]
 	mode, prefix := "managed", ""
 	if b.Type == "data" {
@@ -41,6 +41,10 @@ func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.E
 		e.gap(base, []string{typ}, why+", so its instances were not evaluated", b.DefRange)
 		return cty.DynamicVal.Mark(ref{base})
 	}
+	var provider providerConf
+	if strings.HasPrefix(typ, "aws_") {
+		provider = resourceProvider(ps, path, b)
+	}
 	byKey := map[string]cty.Value{}
 	var list []cty.Value
 	for _, k := range keys {
@@ -50,7 +54,10 @@ func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.E
 		if typ == "aws_iam_policy_document" && mode == "data" {
 			obj = withPolicyJSON(obj)
 		}
-		r := &model.Resource{Address: address, Module: path.String(), Mode: mode, Type: typ, Name: name, Index: k.key, Configured: configured}
+		if mode == "managed" && provider.key != "" {
+			obj = withTagsAll(obj, provider.tags)
+		}
+		r := &model.Resource{Address: address, Module: path.String(), Mode: mode, Type: typ, Name: name, Index: k.key, Configured: configured, Provider: provider.key}
 		if typ == "aws_iam_policy_document" && mode == "data" {
 			r.Candidates = candidates(b, obj, ictx)
 		}
@@ -231,7 +238,7 @@ func sortedKeys(m map[string]cty.Value) []string {
 
 // evalCall evaluates a module call: its instances, their inputs in the
 // calling module, and the called module; it returns what module.NAME is.
-func (e *evaluator) evalCall(path model.ModulePath, dir string, b *hcl.Block, ctx *hcl.EvalContext, mod *Module) (cty.Value, error) {
+func (e *evaluator) evalCall(path model.ModulePath, dir string, b *hcl.Block, ctx *hcl.EvalContext, mod *Module, ps providers) (cty.Value, error) {
 	name := b.Labels[0]
 	base := "module." + name
 	if len(path) > 0 {
@@ -277,7 +284,7 @@ func (e *evaluator) evalCall(path model.ModulePath, dir string, b *hcl.Block, ct
 			inputs[an] = e.value(a.Expr, ictx)
 		}
 		childPath := append(slices.Clip(path), model.Step{Name: name, Key: k.key})
-		outs[i], errs[i] = e.evalModule(childPath, childDir, inputs)
+		outs[i], errs[i] = e.evalModule(childPath, childDir, inputs, ps)
 	})
 	byKey, list := map[string]cty.Value{}, []cty.Value{}
 	for i, k := range keys {

@@ -175,6 +175,12 @@ type Resource struct {
 	// its linked aws_iam_policy_document data sources render; set only
 	// when nothing else can be in it. Nil when none.
 	Candidates map[string][]string `json:"candidates,omitempty"`
+	// Provider names the provider configuration that manages the
+	// resource, as a plan's configuration does (provider_config_key:
+	// "aws", "aws.logs", "module.a:aws"); resources of one configuration
+	// live in one account and region. Empty when the input does not say
+	// (a state).
+	Provider string `json:"provider,omitempty"`
 	// Location is where the resource block is written, nil when unknown.
 	Location *Location `json:"location"`
 	// Calls are where the module calls that make the resource's module

@@ -165,6 +165,7 @@ func (l *linker) linkResource(r *model.Resource, path model.ModulePath) {
 		}
 	}
 	slices.Sort(r.Configured)
+	r.Provider = cr.ProviderConfigKey
 	l.linkExpressions(r, sc, "", cr.Expressions)
 	l.candidates(r, sc, cr)
 	if l.dynamic != nil {

@@ -521,6 +521,7 @@ func (c *converter) resource(r *model.Resource, address *ast.Term) (ast.Value, e
 		c.item("module", c.str(r.Module)),
 		c.item("mode", c.str(r.Mode)),
 		c.item("type", c.str(r.Type)),
+		c.item("provider", c.str(r.Provider)),
 		c.item("name", c.str(r.Name)),
 		c.item("index", index),
 		c.item("actions", c.list(r.Actions)),

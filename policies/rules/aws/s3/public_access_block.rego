@@ -4,8 +4,9 @@
 #   Every bucket needs an aws_s3_bucket_public_access_block with all four
 #   settings true (block_public_acls, block_public_policy,
 #   ignore_public_acls, restrict_public_buckets), unless an
-#   aws_s3_account_public_access_block of the same configuration sets all
-#   four for the whole account: S3 applies the most restrictive of the two.
+#   aws_s3_account_public_access_block of the same provider configuration
+#   (the same account) sets all four for the whole account: S3 applies the
+#   most restrictive of the two.
 #   Public access enabled on a bucket is one of the runbook's P1 alerts.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
@@ -40,7 +41,7 @@
 #       - 'an unlinked block whose bucket is known only after apply may be its own (as many such blocks as buckets without one), or a block refers to this bucket or to another'
 #     pass:
 #       - 'its block sets all four settings true'
-#       - 'an aws_s3_account_public_access_block sets all four true (S3 applies the most restrictive of account and bucket)'
+#       - 'an aws_s3_account_public_access_block of the same provider configuration sets all four true (S3 applies the most restrictive of account and bucket); one of another configuration, such as an aliased provider for another account, does not count'
 package tfgate.rules.aws_s3_public_access_block
 
 import data.tfgate.lib
@@ -66,19 +67,33 @@ _all_true(values) if every setting in _settings {
 
 # S3 applies the most restrictive of the account's and the bucket's
 # settings: an account-level block with all four true blocks public access
-# to every bucket of the account, whatever their own blocks say.
+# to every bucket of its account, whatever their own blocks say. A block
+# covers the buckets of its own provider configuration (an aliased
+# provider is typically another account); where the input does not name
+# configurations (a state), every block counts.
 _account_blocks := lib.resources("aws_s3_account_public_access_block")
 
-_account_blocks_all if {
+_same_account(a, r) if object.get(a, "provider", "") == object.get(r, "provider", "")
+
+_same_account(a, _) if object.get(a, "provider", "") == ""
+
+_same_account(_, r) if object.get(r, "provider", "") == ""
+
+# _account_covers holds for a resource of an account whose account-level
+# block blocks all public access.
+_account_covers(r) if {
 	some block in _account_blocks
+	_same_account(block, r)
 	_all_true(block.values)
 }
 
-# _account_undecided holds when an account-level block may block all
-# public access, but a setting of it is known only after apply.
-_account_undecided if {
-	not _account_blocks_all
+# _account_undecided holds for a resource of an account whose account-level
+# block may block all public access, but a setting of it is known only
+# after apply.
+_account_undecided(r) if {
+	not _account_covers(r)
 	some block in _account_blocks
+	_same_account(block, r)
 	some setting in _settings
 	lib.is_unknown(block, setting)
 	every other in _settings {
@@ -90,28 +105,28 @@ _true_or_unknown(block, setting) if block.values[setting] == true
 
 _true_or_unknown(block, setting) if lib.is_unknown(block, setting)
 
-_account_message := sprintf("%s may block public access to every bucket, but its settings are known only after apply", [lib.address_list(sort([b.address | some b in _account_blocks]))])
+_account_message(r) := sprintf("%s may block public access to every bucket, but its settings are known only after apply", [lib.address_list(sort([b.address | some b in _account_blocks; _same_account(b, r)]))])
 
 # A bucket with no block fails, unless one whose bucket is known only
 # after apply, and that would block all public access, may be its own.
 deny contains lib.result(bucket, lib.bucket_unconfigured_message(bucket, _type, _passing, "no public access block refers to this bucket")) if {
-	not _account_blocks_all
-	not _account_undecided
 	some bucket in _unconfigured
+	not _account_covers(bucket)
+	not _account_undecided(bucket)
 	not lib.bucket_may_be_configured(bucket, _type, _passing)
 }
 
 # A block's findings are its buckets' (custom.related).
 deny contains lib.result(block, msg) if {
-	not _account_blocks_all
-	not _account_undecided
 	some [block, msg] in _problems
+	not _account_covers(block)
+	not _account_undecided(block)
 }
 
 unknown contains lib.result(bucket, lib.bucket_maybe_message(bucket, _type, _passing, "may block all public access")) if {
-	not _account_blocks_all
-	not _account_undecided
 	some bucket in _unconfigured
+	not _account_covers(bucket)
+	not _account_undecided(bucket)
 	lib.bucket_may_be_configured(bucket, _type, _passing)
 }
 
@@ -125,12 +140,12 @@ _problems contains [block, sprintf("%s is not true", [setting])] if {
 # _passing are the blocks that do not fail.
 _passing := {b.address | some b in lib.resources(_type)} - {r.address | some [r, _] in _problems}
 
-unknown contains lib.result(bucket, _account_message) if {
-	_account_undecided
+unknown contains lib.result(bucket, _account_message(bucket)) if {
 	some bucket in _unconfigured
+	_account_undecided(bucket)
 }
 
-unknown contains lib.result(block, _account_message) if {
-	_account_undecided
+unknown contains lib.result(block, _account_message(block)) if {
 	some block in _lax
+	_account_undecided(block)
 }

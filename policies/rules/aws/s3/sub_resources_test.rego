@@ -159,6 +159,12 @@ test_public_access_block_for_the_account if {
 	count(pab.deny) == 0 with input as lib.mock_input(rs)
 	count(pab.unknown) == 0 with input as lib.mock_input(rs)
 
+	# A block of another provider configuration (an aliased provider,
+	# another account) covers none of these buckets.
+	elsewhere := json.patch(account, [{"op": "add", "path": "/provider", "value": "aws.log_archive"}])
+	here := [json.patch(rs[0], [{"op": "add", "path": "/provider", "value": "aws"}]), json.patch(rs[1], [{"op": "add", "path": "/provider", "value": "aws"}]), json.patch(rs[2], [{"op": "add", "path": "/provider", "value": "aws"}]), elsewhere]
+	{r.resource | some r in pab.deny} == {"aws_s3_bucket_public_access_block.partial", "aws_s3_bucket.none"} with input as lib.mock_input(here)
+
 	# An account block that may block everything, but not yet known to,
 	# leaves the buckets it would cover undecided.
 	later := json.patch(account, [{"op": "remove", "path": "/values/ignore_public_acls"}, {"op": "add", "path": "/unknown", "value": ["ignore_public_acls"]}])
