@@ -2,12 +2,18 @@
 # title: CloudTrail trails keep logging
 # description: |
 #   A trail must keep logging (enable_logging is not false) and record
-#   something: a trail whose every event selector leaves out management
-#   events and selects no data events, with no advanced event selector,
-#   records nothing. A stopped trail is one of the runbook's P1 alerts.
+#   what changes the account: a trail whose every event selector leaves
+#   out management events and selects no data events (a data_resource
+#   with no values selects nothing), with no advanced event selector,
+#   records nothing; one whose every selector records only read events
+#   (read_write_type = "ReadOnly", or readOnly = true in every advanced
+#   selector) records no change at all. A stopped trail is one of the
+#   runbook's P1 alerts.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-turning-off-logging.html
 #     description: AWS CloudTrail User Guide, stopping and starting logging for a trail
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-management-events-with-cloudtrail.html
+#     description: AWS CloudTrail User Guide, logging management events (read and write events)
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail#enable_logging
 #     description: Terraform AWS provider, aws_cloudtrail enable_logging
 # custom:
@@ -25,7 +31,8 @@
 #   verdicts:
 #     fail:
 #       - 'enable_logging = false'
-#       - 'every event_selector leaves out management events and selects no data events, and there is no advanced_event_selector'
+#       - 'every event_selector leaves out management events and selects no data events (a data_resource with an empty values list selects none), and there is no advanced_event_selector'
+#       - 'every event_selector has read_write_type = "ReadOnly", or every advanced_event_selector selects readOnly = true: no write event is recorded'
 #     unknown:
 #       - 'enable_logging or the selectors are known only after apply'
 #     pass:
@@ -45,14 +52,56 @@ unknown contains lib.result(trail, "enable_logging is known only after apply") i
 }
 
 deny contains lib.result(trail, "the trail records nothing: every event_selector leaves out management events (include_management_events = false) and selects no data events") if {
-	some trail in lib.resources("aws_cloudtrail")
-	selectors := trail.values.event_selector
-	lib.size(selectors) > 0
-	every selector in selectors {
+	some trail in _basic_trails
+	every selector in trail.values.event_selector {
 		selector.include_management_events == false
-		lib.size(object.get(selector, "data_resource", null)) == 0
+		not _selects_data(selector)
 	}
+}
+
+# A trail that records only read events misses every change an intruder
+# makes: creating users, changing policies, stopping the trail itself.
+deny contains lib.result(trail, "the trail records no write events: every event_selector has read_write_type = \"ReadOnly\"") if {
+	some trail in _basic_trails
+	every selector in trail.values.event_selector {
+		selector.read_write_type == "ReadOnly"
+	}
+}
+
+deny contains lib.result(trail, "the trail records no write events: every advanced_event_selector selects readOnly = true") if {
+	some trail in lib.resources("aws_cloudtrail")
+	selectors := object.get(trail.values, "advanced_event_selector", null)
+	lib.size(selectors) > 0
+	not lib.is_unknown(trail, "advanced_event_selector")
+	every selector in selectors {
+		_read_only_advanced(selector)
+	}
+}
+
+# _basic_trails are the trails whose recording the event_selector blocks
+# decide: some are written, none is known only after apply, and there is
+# no advanced_event_selector.
+_basic_trails contains trail if {
+	some trail in lib.resources("aws_cloudtrail")
+	lib.size(object.get(trail.values, "event_selector", null)) > 0
 	lib.size(object.get(trail.values, "advanced_event_selector", null)) == 0
 	not lib.is_unknown(trail, "event_selector")
 	not lib.is_unknown(trail, "advanced_event_selector")
+}
+
+# _selects_data holds for a selector with a data_resource that names
+# something: one whose values list is empty selects no object.
+_selects_data(selector) if {
+	some i, resource in object.get(selector, "data_resource", [])
+	_names_something(resource.values)
+}
+
+_names_something(values) if lib.size(values) > 0
+
+_names_something(values) if not is_array(values) # known only after apply
+
+_read_only_advanced(selector) if {
+	some field in object.get(selector, "field_selector", [])
+	field.field == "readOnly"
+	object.get(field, "equals", null) == ["true"]
 }

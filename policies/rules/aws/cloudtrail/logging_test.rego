@@ -21,3 +21,20 @@ test_unknown_logging_is_unknown if {
 	count(rule.deny) == 0 with input as lib.mock_input(resources)
 	rule.unknown == {lib.result(resources[0], "enable_logging is known only after apply")} with input as lib.mock_input(resources)
 }
+
+test_trails_that_record_no_change_fail if {
+	resources := [
+		_trail("readonly", {"event_selector": [{"include_management_events": true, "read_write_type": "ReadOnly"}]}),
+		_trail("empty-data", {"event_selector": [{"include_management_events": false, "read_write_type": "All", "data_resource": [{"type": "AWS::S3::Object", "values": []}]}]}),
+		_trail("data", {"event_selector": [{"include_management_events": false, "read_write_type": "All", "data_resource": [{"type": "AWS::S3::Object", "values": ["arn:aws:s3"]}]}]}),
+		_trail("mixed", {"event_selector": [{"include_management_events": true, "read_write_type": "ReadOnly"}, {"include_management_events": true, "read_write_type": "WriteOnly"}]}),
+		_trail("advanced-reads", {"advanced_event_selector": [{"field_selector": [{"field": "eventCategory", "equals": ["Management"]}, {"field": "readOnly", "equals": ["true"]}]}]}),
+		_trail("advanced-all", {"advanced_event_selector": [{"field_selector": [{"field": "eventCategory", "equals": ["Management"]}]}]}),
+		object.union(_trail("data-later", {"event_selector": [{"include_management_events": false, "read_write_type": "All", "data_resource": [{"type": "AWS::S3::Object"}]}]}), {"unknown": ["event_selector[0].data_resource[0].values"]}),
+	]
+	rule.deny == {
+		lib.result(resources[0], "the trail records no write events: every event_selector has read_write_type = \"ReadOnly\""),
+		lib.result(resources[1], "the trail records nothing: every event_selector leaves out management events (include_management_events = false) and selects no data events"),
+		lib.result(resources[4], "the trail records no write events: every advanced_event_selector selects readOnly = true"),
+	} with input as lib.mock_input(resources)
+}
