@@ -367,6 +367,11 @@ public_keys := {
 # account.
 kms_public_keys := public_keys | {"kms:calleraccount"}
 
+# trust_public_keys are the condition keys that limit who may assume a
+# role whose trust policy allows anyone: the caller's organization,
+# account, ARN or user id, fixed.
+trust_public_keys := {"aws:principalorgid", "aws:principalaccount", "aws:principalarn", "aws:userid", "aws:sourceaccount", "aws:sourcearn"}
+
 # unconditional holds for a statement without any condition.
 unconditional(st) if count(st.conditions) == 0
 
@@ -441,6 +446,18 @@ requires_mfa(st) if {
 	some c in st.conditions
 	c.operator in {"NumericLessThan", "NumericLessThanEquals"}
 	c.key == "aws:multifactorauthage"
+}
+
+# aws:MultiFactorAuthAge is in a request only when MFA was used, so
+# requiring that it is not null requires MFA.
+requires_mfa(st) if {
+	some c in st.conditions
+	c.operator == "Null"
+	c.key == "aws:multifactorauthage"
+	count(c.values) > 0
+	every v in c.values {
+		lower(v) == "false"
+	}
 }
 
 # policy_documents returns the identity policy documents a resource carries,

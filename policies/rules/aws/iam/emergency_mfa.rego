@@ -3,9 +3,12 @@
 # description: |
 #   Every Allow statement of a break-glass role's trust policy must require
 #   multi-factor authentication: a Bool condition aws:MultiFactorAuthPresent
-#   "true", or a NumericLessThan limit on aws:MultiFactorAuthAge.
-#   BoolIfExists does not count: a request without MFA information passes
-#   it. Roles only AWS services assume are not break-glass: a service
+#   "true", a NumericLessThan limit on aws:MultiFactorAuthAge, or Null
+#   aws:MultiFactorAuthAge "false" (the key is there only when MFA was
+#   used). BoolIfExists does not count: a request without MFA information
+#   passes it. MFA proves a device, not who the caller is: a statement any
+#   AWS principal may use (Principal "*" with no condition fixing the
+#   caller's organization, account or ARN) fails too. Roles only AWS services assume are not break-glass: a service
 #   cannot use MFA.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html
@@ -23,6 +26,7 @@
 #   verdicts:
 #     fail:
 #       - 'an Allow statement of a break-glass role''s trust policy does not require aws:MultiFactorAuthPresent (Bool "true") or limit aws:MultiFactorAuthAge; BoolIfExists does not count'
+#       - 'an Allow statement lets any AWS principal assume the role (Principal "*", a wildcard principal or NotPrincipal) and no condition fixes aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:userid, aws:SourceAccount or aws:SourceArn, MFA or not'
 #       - 'the trust policy is not valid JSON'
 #     unknown:
 #       - 'the trust policy is known only after apply'
@@ -47,6 +51,14 @@ deny contains lib.result(role, "the trust policy is not a valid JSON policy docu
 	is_string(role.values.assume_role_policy)
 	not lib.is_unknown(role, "assume_role_policy")
 	not lib.statements(role.values.assume_role_policy)
+}
+
+# MFA says the caller has a device, not who the caller is: a trust
+# statement any AWS principal may use leaves the role to every account.
+deny contains lib.result(role, sprintf("trust statement %s lets any AWS principal (%s) assume the role, MFA or not: name the accounts or roles, or pin aws:PrincipalOrgID or aws:PrincipalAccount", [lib.statement_name(i, st), _who(st)])) if {
+	some role in lib.emergency_roles
+	some i, st in lib.document_statements(role, "assume_role_policy")
+	lib.public(st, lib.trust_public_keys)
 }
 
 unknown contains lib.result(role, "assume_role_policy is known only after apply") if {

@@ -91,6 +91,19 @@ test_mfa if {
 	not "aws_iam_role.deploy" in {r.resource | some r in mfa.pass} with input as lib.mock_input(rs)
 }
 
+test_mfa_null_age_and_anyone if {
+	anyone := {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"AWS": "*"}, "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}
+	rs := [
+		_role("break-glass-null-age", [_assume({"Null": {"aws:MultiFactorAuthAge": "false"}})], {}),
+		_role("break-glass-null-present", [_assume({"Null": {"aws:MultiFactorAuthPresent": "false"}})], {}),
+		_role("break-glass-anyone", [anyone], {}),
+		_role("break-glass-anyone-in-org", [object.union(anyone, {"Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}, "StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}})], {}),
+		_role("break-glass-any-root", [object.union(anyone, {"Principal": {"AWS": "arn:aws:iam::*:root"}})], {}),
+	]
+	{r.resource | some r in mfa.deny} == {"aws_iam_role.break-glass-null-present", "aws_iam_role.break-glass-anyone", "aws_iam_role.break-glass-any-root"} with input as lib.mock_input(rs)
+	lib.result(rs[2], "trust statement #1 lets any AWS principal (*) assume the role, MFA or not: name the accounts or roles, or pin aws:PrincipalOrgID or aws:PrincipalAccount") in mfa.deny with input as lib.mock_input(rs)
+}
+
 test_session if {
 	rs := [
 		_role("break-glass-long", [], {"values": {"max_session_duration": 43200}}),
