@@ -203,10 +203,16 @@ var declSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 
 func declare(mod *Module) (*declarations, error) {
 	d := &declarations{variables: map[string]*hcl.Block{}, locals: map[string]*hcl.Attribute{}, outputs: map[string]*hcl.Block{}}
-	for _, f := range mod.Files {
+	for i, f := range mod.Files {
 		content, _, diags := f.Body.PartialContent(declSchema)
 		if diags.HasErrors() {
 			return nil, diagnosticError(diags)
+		}
+		if i >= len(mod.Files)-mod.Overrides {
+			if err := d.override(content.Blocks); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		for _, b := range content.Blocks {
 			switch b.Type {
@@ -388,4 +394,108 @@ func typeOf(address string) string {
 		}
 	}
 	return ""
+}
+
+// override merges the blocks of an override file into the declarations,
+// as Terraform does: a block merges into the block of the same kind and
+// labels, its arguments replacing the original's and its nested blocks
+// of a type replacing all the original's of that type; local values
+// replace the original's. A block that overrides nothing is an error in
+// Terraform, and here, except a provider block, which Terraform takes as
+// the configuration.
+func (d *declarations) override(blocks hcl.Blocks) error {
+	merge := func(base, over *hcl.Block) *hcl.Block {
+		out := *base
+		out.Body = mergeBodies(base.Body, over.Body)
+		return &out
+	}
+	same := func(a, b *hcl.Block) bool { return a.Type == b.Type && slices.Equal(a.Labels, b.Labels) }
+	for _, b := range blocks {
+		found := false
+		switch b.Type {
+		case "variable":
+			if base, ok := d.variables[b.Labels[0]]; ok {
+				d.variables[b.Labels[0]], found = merge(base, b), true
+			}
+		case "output":
+			if base, ok := d.outputs[b.Labels[0]]; ok {
+				d.outputs[b.Labels[0]], found = merge(base, b), true
+			}
+		case "locals":
+			attrs, diags := b.Body.JustAttributes()
+			if diags.HasErrors() {
+				return diagnosticError(diags)
+			}
+			for name, a := range attrs {
+				if _, ok := d.locals[name]; !ok {
+					return fmt.Errorf("%s: the override local value %s overrides nothing: an override file may only change what the other files declare", a.NameRange.String(), name)
+				}
+				d.locals[name] = a
+			}
+			found = true
+		case "resource", "data":
+			for i, base := range d.resources {
+				if same(base, b) {
+					d.resources[i], found = merge(base, b), true
+				}
+			}
+		case "module":
+			for i, base := range d.calls {
+				if same(base, b) {
+					d.calls[i], found = merge(base, b), true
+				}
+			}
+		case "provider":
+			if b.Labels[0] != "aws" {
+				found = true
+				break
+			}
+			for i, base := range d.providers {
+				if providerName(base) == providerName(b) {
+					d.providers[i], found = merge(base, b), true
+				}
+			}
+			if !found { // Terraform takes it as the configuration
+				d.providers, found = append(d.providers, b), true
+			}
+		}
+		if !found {
+			return fmt.Errorf("%s: the override %s block %s overrides nothing: an override file may only change blocks the other files declare", b.DefRange.String(), b.Type, strings.Join(b.Labels, "."))
+		}
+	}
+	return nil
+}
+
+// mergeBodies is the body of a block an override merges into. Bodies not
+// written in native syntax (JSON) are replaced whole.
+func mergeBodies(base, over hcl.Body) hcl.Body {
+	b, ok1 := base.(*hclsyntax.Body)
+	o, ok2 := over.(*hclsyntax.Body)
+	if !ok1 || !ok2 {
+		return over
+	}
+	out := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, SrcRange: b.SrcRange, EndRange: b.EndRange}
+	for name, a := range b.Attributes {
+		out.Attributes[name] = a
+	}
+	for name, a := range o.Attributes {
+		out.Attributes[name] = a
+	}
+	kind := func(blk *hclsyntax.Block) string {
+		if blk.Type == "dynamic" && len(blk.Labels) > 0 {
+			return blk.Labels[0]
+		}
+		return blk.Type
+	}
+	replaced := map[string]bool{}
+	for _, blk := range o.Blocks {
+		replaced[kind(blk)] = true
+	}
+	for _, blk := range b.Blocks {
+		if !replaced[kind(blk)] {
+			out.Blocks = append(out.Blocks, blk)
+		}
+	}
+	out.Blocks = append(out.Blocks, o.Blocks...)
+	return out
 }

@@ -72,6 +72,9 @@ type Module struct {
 	Documents map[string]map[string]hcl.Expression
 	// Files are the parsed files, overrides last, for evaluation.
 	Files []*hcl.File
+	// Overrides counts the override files (*_override.tf) at the end of
+	// Files, whose blocks merge into the others'.
+	Overrides int
 	// funcs are the functions StaticDraft evaluates with, made once.
 	funcs func() map[string]function.Function
 }
@@ -176,11 +179,12 @@ func ReadModule(dir string) (*Module, error) {
 		if diags.HasErrors() {
 			return nil, diagnosticError(diags)
 		}
-		if err := m.readFile(file); err != nil {
+		if err := m.readFile(file, len(m.Files) >= len(names)); err != nil {
 			return nil, err
 		}
 		m.Files = append(m.Files, file)
 	}
+	m.Overrides = len(overrides)
 	return m, nil
 }
 
@@ -194,7 +198,7 @@ func HasSources(dir string) bool {
 	return false
 }
 
-func (m *Module) readFile(file *hcl.File) error {
+func (m *Module) readFile(file *hcl.File, override bool) error {
 	// PartialContent: blocks tfgate does not read (variable, output,
 	// locals, provider, import, moved, check, ...) are skipped.
 	content, _, diags := file.Body.PartialContent(fileSchema)
@@ -271,6 +275,11 @@ func (m *Module) readFile(file *hcl.File) error {
 				backend, err := readBackend(b)
 				if err != nil {
 					return err
+				}
+				if m.Backend != nil && !override {
+					// Terraform refuses a second backend block: which one
+					// would it use?
+					return fmt.Errorf("%s: a second backend block (the first is at %s:%d); a module has one, and only an override file may replace it", b.DefRange.String(), m.Backend.Range.File, m.Backend.Range.StartLine)
 				}
 				m.Backend = backend
 			}

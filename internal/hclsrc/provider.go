@@ -127,15 +127,24 @@ func resourceProvider(ps providers, path model.ModulePath, b *hcl.Block) provide
 	return providerConf{key: key, tags: cty.NilVal}
 }
 
+// tagged are types that take tags, whose tags_all the rules read even
+// when the configuration writes no tags of their own.
+var tagged = map[string]bool{"aws_iam_role": true, "aws_iam_policy": true, "aws_iam_user": true, "aws_s3_bucket": true, "aws_kms_key": true, "aws_cloudtrail": true}
+
 // withTagsAll adds tags_all to an AWS resource's value when its provider
 // has default tags: the provider's tags with the resource's own over
-// them, as the provider merges them; unknown when either is.
-func withTagsAll(obj cty.Value, defaults cty.Value) cty.Value {
+// them, as the provider merges them; unknown when either is. Only
+// resources that write tags, or whose type the rules read tags of, get
+// it: others may take no tags at all.
+func withTagsAll(typ string, obj cty.Value, defaults cty.Value) cty.Value {
 	if defaults == cty.NilVal {
 		return obj
 	}
 	plain, marks := obj.Unmark()
 	if !plain.IsKnown() || plain.IsNull() || !plain.Type().IsObjectType() {
+		return obj
+	}
+	if !tagged[typ] && !plain.Type().HasAttribute("tags") {
 		return obj
 	}
 	attrs := plain.AsValueMap()

@@ -55,7 +55,7 @@ func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.E
 			obj = withPolicyJSON(obj)
 		}
 		if mode == "managed" && provider.key != "" {
-			obj = withTagsAll(obj, provider.tags)
+			obj = withTagsAll(typ, obj, provider.tags)
 		}
 		r := &model.Resource{Address: address, Module: path.String(), Mode: mode, Type: typ, Name: name, Index: k.key, Configured: configured, Provider: provider.key}
 		if typ == "aws_iam_policy_document" && mode == "data" {

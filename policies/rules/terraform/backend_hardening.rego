@@ -35,7 +35,7 @@ import data.tfgate.lib
 deny contains lib.backend_result("the S3 backend does not encrypt state (encrypt is not true)") if {
 	_s3
 	not _open("encrypt")
-	not input.backend.config.encrypt == true
+	not _true(object.get(input.backend.config, "encrypt", null))
 }
 
 deny contains lib.backend_result("the S3 backend does not lock state (neither dynamodb_table nor use_lockfile = true)") if {
@@ -53,7 +53,7 @@ unknown contains lib.backend_result(sprintf("the backend's %s is not a literal v
 unknown contains lib.backend_result(_partial_message("encrypt")) if {
 	_s3
 	input.backend.partial
-	not input.backend.config.encrypt == true
+	not _true(object.get(input.backend.config, "encrypt", null))
 	_open("encrypt")
 }
 
@@ -75,7 +75,7 @@ _locks if {
 	input.backend.config.dynamodb_table != ""
 }
 
-_locks if input.backend.config.use_lockfile == true
+_locks if _true(object.get(input.backend.config, "use_lockfile", null))
 
 # _open holds for a setting the sources leave open: not a literal, or, in
 # a partial block, not written at all.
@@ -90,3 +90,9 @@ _lock_open if {
 	some name in {"dynamodb_table", "use_lockfile"}
 	_open(name)
 }
+
+# _true holds for a boolean setting that is true: Terraform converts the
+# strings "true" and "1" to true for a bool argument.
+_true(v) if v == true
+
+_true(v) if v in {"true", "1"}

@@ -6,6 +6,8 @@ import data.tfgate.rules.tf_backend_hardening as rule
 _backend(config, not_literal) := object.union(lib.mock_input([]), {"backend": {"type": "s3", "config": config, "not_literal": not_literal, "location": null, "partial": false}})
 
 test_hardened if {
+	count(rule.deny) == 0 with input as _backend({"encrypt": "true", "use_lockfile": "true"}, [])
+	count(rule.deny) == 2 with input as _backend({"encrypt": "false", "use_lockfile": "0"}, [])
 	count(rule.deny) == 0 with input as _backend({"encrypt": true, "dynamodb_table": "locks"}, [])
 	count(rule.deny) == 0 with input as _backend({"encrypt": true, "use_lockfile": true}, [])
 	rule.pass == {lib.backend_result("the S3 backend encrypts and locks state")} with input as _backend({"encrypt": true, "use_lockfile": true}, [])

@@ -1,0 +1,124 @@
+package hclsrc
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestOverrideFilesMerge holds override files to Terraform's merge: an
+// argument replaces the original's, nested blocks of a type replace all
+// the original's of that type, the rest is kept; variables and locals are
+// overridden; a provider block of an override file is the configuration
+// when no other file has one.
+func TestOverrideFilesMerge(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"main.tf": `
+variable "status" { default = "Enabled" }
+locals { suffix = "a" }
+resource "aws_s3_bucket" "b" {
+  bucket = "acme-${local.suffix}"
+  tags   = { team = "data" }
+}
+resource "aws_s3_bucket_public_access_block" "b" {
+  bucket                  = aws_s3_bucket.b.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+resource "aws_s3_bucket_versioning" "b" {
+  bucket = aws_s3_bucket.b.id
+  versioning_configuration {
+    status = var.status
+  }
+}
+`,
+		"dev_override.tf": `
+variable "status" { default = "Suspended" }
+locals { suffix = "dev" }
+resource "aws_s3_bucket_public_access_block" "b" {
+  block_public_policy     = false
+  restrict_public_buckets = false
+}
+resource "aws_s3_bucket_versioning" "b" {
+  versioning_configuration {
+    status     = var.status
+    mfa_delete = "Disabled"
+  }
+}
+provider "aws" {
+  default_tags {
+    tags = { env = "dev" }
+  }
+}
+`,
+	})
+	m, _, err := Load(dir, LoadOptions{Now: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(m.Resources); n != 3 {
+		t.Errorf("%d resources, want 3 (an override block is not a resource of its own)", n)
+	}
+	got := map[string]any{
+		"bucket":   resource(t, m, "aws_s3_bucket.b").Values["bucket"],
+		"tags_all": resource(t, m, "aws_s3_bucket.b").Values["tags_all"],
+		"pab":      resource(t, m, "aws_s3_bucket_public_access_block.b").Values,
+		"version":  resource(t, m, "aws_s3_bucket_versioning.b").Values["versioning_configuration"],
+	}
+	want := map[string]any{
+		"bucket":   "acme-dev",
+		"tags_all": map[string]any{"env": "dev", "team": "data"},
+		"pab": map[string]any{
+			"block_public_acls": true, "block_public_policy": false, "ignore_public_acls": true, "restrict_public_buckets": false,
+		},
+		"version": []any{map[string]any{"status": "Suspended", "mfa_delete": "Disabled"}},
+	}
+	// The bucket argument of the block is known only after apply.
+	delete(got["pab"].(map[string]any), "bucket")
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("merged values (-want +got):\n%s", diff)
+	}
+	if r := resource(t, m, "aws_s3_bucket_public_access_block.b"); len(r.References) == 0 {
+		t.Error("the merged block lost its link to the bucket")
+	}
+}
+
+func TestOverrideAndBackendErrors(t *testing.T) {
+	tests := map[string]struct {
+		files map[string]string
+		want  string
+	}{
+		"a resource that overrides nothing": {map[string]string{
+			"main.tf":       `resource "aws_s3_bucket" "b" {}`,
+			"x_override.tf": `resource "aws_s3_bucket" "c" { bucket = "x" }`,
+		}, "the override resource block aws_s3_bucket.c overrides nothing"},
+		"a local that overrides nothing": {map[string]string{
+			"main.tf":       `locals { a = 1 }`,
+			"x_override.tf": `locals { b = 2 }`,
+		}, "the override local value b overrides nothing"},
+		"two backend blocks": {map[string]string{
+			"a.tf": "terraform {\n  backend \"s3\" {}\n}\n",
+			"b.tf": "terraform {\n  backend \"local\" {}\n}\n",
+		}, "a second backend block (the first is at"},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			_, _, err := Load(writeFiles(t, tt.files), LoadOptions{Now: time.Now()})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+	// A backend in an override file replaces the block.
+	m, err := ReadModule(writeFiles(t, map[string]string{
+		"a.tf":                "terraform {\n  backend \"s3\" {\n    encrypt = true\n  }\n}\n",
+		"backend_override.tf": "terraform {\n  backend \"local\" {}\n}\n",
+	}))
+	if err != nil || m.Backend == nil || m.Backend.Type != "local" {
+		t.Fatalf("override backend: %v, %+v", err, m)
+	}
+}
