@@ -56,6 +56,10 @@ fixtures: ## regenerate the plan.json of every Terraform fixture (needs terrafor
 		$(GO) run ./scripts/statefromplan testdata/foundation/environments/$$env/plan.json > testdata/foundation/environments/$$env/state.json || exit 1; \
 	done
 
+.PHONY: schema-tables
+schema-tables: ## regenerate the tables read off the AWS provider's schema (needs terraform and the provider mirror)
+	bash scripts/schema-tables.sh
+
 .PHONY: oracle
 oracle: ## ask real terraform about every expression of the differential corpora (needs terraform; minutes)
 	$(GO) test ./internal/tffunc -run 'TestConsoleLive' -oracle-all -count=1 -timeout 30m -v

@@ -1,6 +1,7 @@
 package hclsrc
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -120,5 +121,43 @@ func TestOverrideAndBackendErrors(t *testing.T) {
 	}))
 	if err != nil || m.Backend == nil || m.Backend.Type != "local" {
 		t.Fatalf("override backend: %v, %+v", err, m)
+	}
+}
+
+// TestStringsTakeTheArgumentsTypes: a string written for a bool or number
+// argument is converted as Terraform converts it, so a directory check
+// sees what a plan shows ("false" is false); one that does not convert
+// stays as written.
+func TestStringsTakeTheArgumentsTypes(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"main.tf": `
+variable "settings" {
+  type    = map(string)
+  default = { enabled = "false", window = "7" }
+}
+resource "aws_kms_key" "k" {
+  is_enabled              = var.settings.enabled
+  deletion_window_in_days = var.settings.window
+  enable_key_rotation     = "true"
+  description             = "7"
+}
+resource "aws_cloudtrail" "t" {
+  enable_logging = "false"
+  event_selector {
+    include_management_events = "true"
+    read_write_type           = "All"
+  }
+  is_multi_region_trail = "maybe"
+}
+`})
+	m, _, err := Load(dir, LoadOptions{Now: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, trail := resource(t, m, "aws_kms_key.k").Values, resource(t, m, "aws_cloudtrail.t").Values
+	got := []any{key["is_enabled"], key["deletion_window_in_days"], key["enable_key_rotation"], key["description"],
+		trail["enable_logging"], trail["event_selector"].([]any)[0].(map[string]any)["include_management_events"], trail["is_multi_region_trail"]}
+	want := []any{false, json.Number("7"), true, "7", false, true, "maybe"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("values (-want +got):\n%s", diff)
 	}
 }

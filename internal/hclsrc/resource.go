@@ -54,6 +54,9 @@ func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.E
 		if typ == "aws_iam_policy_document" && mode == "data" {
 			obj = withPolicyJSON(obj)
 		}
+		if mode == "managed" {
+			obj = withAttributeTypes(typ, obj)
+		}
 		if mode == "managed" && provider.key != "" {
 			obj = withTagsAll(typ, obj, provider.tags)
 		}

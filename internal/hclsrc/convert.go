@@ -1,0 +1,75 @@
+package hclsrc
+
+import (
+	"strings"
+
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+)
+
+// withAttributeTypes converts the known string values a resource block
+// writes for bool and number arguments (attributeTypes) to those types,
+// as Terraform does before the provider sees them: "false" for
+// is_enabled is false, "7" for deletion_window_in_days is 7. A string
+// that does not convert is left as written: Terraform refuses it.
+func withAttributeTypes(typ string, obj cty.Value) cty.Value {
+	paths := attributeTypes[typ]
+	if len(paths) == 0 {
+		return obj
+	}
+	for path, kind := range paths {
+		want := cty.Bool
+		if kind == "number" {
+			want = cty.Number
+		}
+		obj = convertAt(obj, strings.Split(path, "."), want)
+	}
+	return obj
+}
+
+// convertAt converts the value at a path of attribute names, through
+// nested blocks (lists of objects), to want.
+func convertAt(v cty.Value, path []string, want cty.Type) cty.Value {
+	plain, marks := v.Unmark()
+	if !plain.IsKnown() || plain.IsNull() {
+		return v
+	}
+	ty := plain.Type()
+	switch {
+	case ty.IsObjectType():
+		if !ty.HasAttribute(path[0]) {
+			return v
+		}
+		attrs := plain.AsValueMap()
+		child := attrs[path[0]]
+		if len(path) == 1 {
+			attrs[path[0]] = convertValue(child, want)
+		} else {
+			attrs[path[0]] = convertAt(child, path[1:], want)
+		}
+		return cty.ObjectVal(attrs).WithMarks(marks)
+	case ty.IsTupleType() || ty.IsListType():
+		if plain.LengthInt() == 0 {
+			return v
+		}
+		list := make([]cty.Value, 0, plain.LengthInt())
+		for it := plain.ElementIterator(); it.Next(); {
+			_, el := it.Element()
+			list = append(list, convertAt(el, path, want))
+		}
+		return cty.TupleVal(list).WithMarks(marks)
+	}
+	return v
+}
+
+func convertValue(v cty.Value, want cty.Type) cty.Value {
+	plain, marks := v.Unmark()
+	if !plain.IsKnown() || plain.IsNull() || plain.Type() != cty.String {
+		return v
+	}
+	converted, err := convert.Convert(plain, want)
+	if err != nil {
+		return v
+	}
+	return converted.WithMarks(marks)
+}
