@@ -39,8 +39,9 @@ type Params struct {
 }
 
 // DefaultProtectedTypes are the foundation's resource types that a plan
-// may not delete or replace.
-var DefaultProtectedTypes = []string{"aws_cloudtrail", "aws_kms_key", "aws_s3_bucket"}
+// may not delete or replace: every kind of KMS key (deleting one
+// schedules its key material's deletion), trails and buckets.
+var DefaultProtectedTypes = []string{"aws_cloudtrail", "aws_kms_external_key", "aws_kms_key", "aws_kms_replica_external_key", "aws_kms_replica_key", "aws_s3_bucket"}
 
 // StateBackup is the outcome of looking for a backup of a plan's prior
 // state, which needs file access that policies do not have.

@@ -376,10 +376,12 @@ trust_public_keys := {"aws:principalorgid", "aws:principalaccount", "aws:princip
 unconditional(st) if count(st.conditions) == 0
 
 # wildcard_action holds when a statement allows every action: "*" (or
-# "*:*") among its actions, or NotAction (every action but a list).
+# "*:*", or any pattern of only * and ? with a * in it, which IAM matches
+# against every action name: "**", "*:?*") among its actions, or
+# NotAction (every action but a list).
 wildcard_action(st) if {
 	some a in st.actions
-	a in {"*", "*:*"}
+	regex.match(`^[*?]*\*[*?]*(:[*?]*\*[*?]*)?$`, a)
 }
 
 wildcard_action(st) if count(st.not_actions) > 0
@@ -404,11 +406,10 @@ pending_resource(st) if {
 }
 
 # service_wildcard holds for an action that allows every action of one
-# service or of all ("*", "iam:*", "KMS:*"): action names compare without
-# regard to case.
-service_wildcard(action) if action in {"*", "*:*"}
-
-service_wildcard(action) if endswith(action, ":*")
+# service or of all ("*", "iam:*", "KMS:*", and the patterns IAM matches
+# the same way: "iam:**", "iam:?*"): action names compare without regard
+# to case.
+service_wildcard(action) if regex.match(`^([^:]*:)?[*?]*\*[*?]*$`, action)
 
 # time_bounds returns the upper time bounds of a statement: the values of
 # its DateLessThan or DateLessThanEquals conditions on aws:CurrentTime.

@@ -294,7 +294,7 @@ mock_params := {
 	"ticket": "",
 	"ticket_pattern": `\S`,
 	"state_backup": {"given": false, "matched": "", "detail": ""},
-	"protected_types": ["aws_cloudtrail", "aws_kms_key", "aws_s3_bucket"],
+	"protected_types": ["aws_cloudtrail", "aws_kms_external_key", "aws_kms_key", "aws_kms_replica_external_key", "aws_kms_replica_key", "aws_s3_bucket"],
 }
 
 _mock_defaults := {

@@ -2,10 +2,11 @@
 # title: The plan does not destroy the foundation
 # description: |
 #   A plan must not delete or replace the resources the foundation stands
-#   on (KMS keys, CloudTrail trails, S3 buckets, the DynamoDB state lock
-#   table; the types are configurable with protected_types) nor delete a
-#   security control (a bucket's public access block,
-#   encryption configuration or versioning). Replacing a key or a bucket
+#   on (KMS keys of every kind, CloudTrail trails, S3 buckets, the
+#   DynamoDB state lock table; the types are configurable with
+#   protected_types) nor delete a security control (the account's or a
+#   bucket's public access block, a bucket's encryption configuration or
+#   versioning). Replacing a key or a bucket
 #   destroys what it holds; removing a control silently weakens a bucket.
 # related_resources:
 #   - ref: https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle#prevent_destroy
@@ -18,8 +19,12 @@
 #   enforcement: soft-mandatory
 #   resource_types:
 #     - aws_kms_key
+#     - aws_kms_external_key
+#     - aws_kms_replica_key
+#     - aws_kms_replica_external_key
 #     - aws_cloudtrail
 #     - aws_s3_bucket
+#     - aws_s3_account_public_access_block
 #     - aws_s3_bucket_public_access_block
 #     - aws_s3_bucket_server_side_encryption_configuration
 #     - aws_s3_bucket_versioning
@@ -31,7 +36,7 @@
 #     `lifecycle { prevent_destroy = true }` to foundation resources.
 #   verdicts:
 #     fail:
-#       - 'the plan deletes or replaces a protected type (KMS key, trail, bucket), the state lock table, or deletes a public access block, encryption or versioning resource'
+#       - 'the plan deletes or replaces a protected type (a KMS key of any kind, trail, bucket), the state lock table, or deletes an account or bucket public access block, encryption or versioning resource'
 #     pass:
 #       - 'the plan keeps them'
 package tfgate.rules.tf_destroy_protected
@@ -41,6 +46,7 @@ import data.tfgate.lib
 _foundation := {t | some t in input.params.protected_types}
 
 _controls := {
+	"aws_s3_account_public_access_block",
 	"aws_s3_bucket_public_access_block",
 	"aws_s3_bucket_server_side_encryption_configuration",
 	"aws_s3_bucket_versioning",

@@ -23,3 +23,16 @@ test_destruction if {
 		lib.result(rs[5], "the plan deletes the state lock table"),
 	} with input as lib.mock_input(rs)
 }
+
+test_every_kind_of_key_and_the_account_block if {
+	rs := [
+		_r("aws_kms_external_key.byok", "aws_kms_external_key", ["delete"], {}),
+		_r("aws_kms_replica_key.dr", "aws_kms_replica_key", ["delete", "create"], {}),
+		_r("aws_s3_account_public_access_block.this", "aws_s3_account_public_access_block", ["delete"], {}),
+	]
+	rule.deny == {
+		lib.result(rs[0], "the plan deletes this aws_kms_external_key"),
+		lib.result(rs[1], "the plan replaces this aws_kms_replica_key"),
+		lib.result(rs[2], "the plan deletes this aws_s3_account_public_access_block, removing a security control"),
+	} with input as lib.mock_input(rs)
+}

@@ -104,6 +104,19 @@ test_mfa_null_age_and_anyone if {
 	lib.result(rs[2], "trust statement #1 lets any AWS principal (*) assume the role, MFA or not: name the accounts or roles, or pin aws:PrincipalOrgID or aws:PrincipalAccount") in mfa.deny with input as lib.mock_input(rs)
 }
 
+test_wildcard_patterns if {
+	every a in ["*", "*:*", "**", "*:**", "?*:*", "*:?*"] {
+		lib.wildcard_action({"actions": [a], "not_actions": []})
+	}
+	every a in ["iam:*", "IAM:*", "iam:**", "iam:?*", "iam:*?", "*"] {
+		lib.service_wildcard(a)
+	}
+	every a in ["iam:Get*", "iam:?etRole", "s3:GetObject", "iam:"] {
+		not lib.service_wildcard(a)
+	}
+	not lib.wildcard_action({"actions": ["iam:*"], "not_actions": []})
+}
+
 test_session if {
 	rs := [
 		_role("break-glass-long", [], {"values": {"max_session_duration": 43200}}),
