@@ -765,6 +765,28 @@ emergency_grants contains r if {
 	r.type in policy_resource_types
 }
 
+# A break-glass IAM user (named, tagged or described as one) carries its
+# grants in the policies put on it and the customer-managed policies
+# attached to it: they are emergency grants as a break-glass role's are.
+emergency_grants contains r if {
+	some user in _emergency_users
+	some r in referrers(user, "aws_iam_user_policy", "user")
+}
+
+emergency_grants contains r if {
+	some user in _emergency_users
+	some attachment in referrers(user, "aws_iam_user_policy_attachment", "user")
+	some l in attachment.references
+	l.attribute == "policy_arn"
+	l.type == "aws_iam_policy"
+	r := resource(l.address)
+}
+
+_emergency_users contains user if {
+	some user in resources("aws_iam_user")
+	is_emergency(user)
+}
+
 # _granted_roles are, by the address of a resource that carries a grant,
 # the roles it grants permissions to.
 _granted_roles[source] contains role if {

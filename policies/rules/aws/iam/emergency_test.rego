@@ -104,6 +104,23 @@ test_mfa_null_age_and_anyone if {
 	lib.result(rs[2], "trust statement #1 lets any AWS principal (*) assume the role, MFA or not: name the accounts or roles, or pin aws:PrincipalOrgID or aws:PrincipalAccount") in mfa.deny with input as lib.mock_input(rs)
 }
 
+test_break_glass_users_grants if {
+	user := {"address": "aws_iam_user.responder", "type": "aws_iam_user", "values": {"name": "breakglass-admin"}, "referenced_by": [
+		{"address": "aws_iam_user_policy.ops", "type": "aws_iam_user_policy", "attribute": "user", "via": "reference"},
+		{"address": "aws_iam_user_policy_attachment.a", "type": "aws_iam_user_policy_attachment", "attribute": "user", "via": "reference"},
+	]}
+	ops := {"address": "aws_iam_user_policy.ops", "type": "aws_iam_user_policy", "values": {"name": "ops", "policy": _doc([_allow("iam:*", {})])}, "references": [{"address": "aws_iam_user.responder", "type": "aws_iam_user", "attribute": "user", "via": "reference"}]}
+	attachment := {"address": "aws_iam_user_policy_attachment.a", "type": "aws_iam_user_policy_attachment", "values": {}, "references": [
+		{"address": "aws_iam_user.responder", "type": "aws_iam_user", "attribute": "user", "via": "reference"},
+		{"address": "aws_iam_policy.plain", "type": "aws_iam_policy", "attribute": "policy_arn", "via": "reference"},
+	]}
+	managed := _policy("plain", [_allow("ec2:StartInstances", {})])
+	rs := [user, ops, attachment, managed]
+	{r.address | some r in lib.emergency_grants} == {"aws_iam_user_policy.ops", "aws_iam_policy.plain"} with input as lib.mock_input(rs)
+	plain_user := json.patch(user, [{"op": "replace", "path": "/values/name", "value": "deployer"}])
+	count(lib.emergency_grants) == 0 with input as lib.mock_input([plain_user, ops, attachment, managed])
+}
+
 test_wildcard_patterns if {
 	every a in ["*", "*:*", "**", "*:**", "?*:*", "*:?*"] {
 		lib.wildcard_action({"actions": [a], "not_actions": []})

@@ -2,8 +2,9 @@
 # title: Break-glass grants expire within the emergency window
 # description: |
 #   Every Allow statement that grants a break-glass role permissions (its
-#   inline policies, role policies and attached policies, and any policy
-#   named or tagged as emergency access) must carry a DateLessThan (or
+#   inline policies, role policies and attached policies, the policies put
+#   on or attached to a break-glass IAM user, and any policy named or
+#   tagged as emergency access) must carry a DateLessThan (or
 #   DateLessThanEquals) condition on aws:CurrentTime that ends the grant no
 #   later than the emergency window (default 4 hours) after the check's
 #   clock (--now, else the plan's timestamp). A bound already past fails:
