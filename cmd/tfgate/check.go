@@ -442,7 +442,7 @@ func checkInput(ctx context.Context, path string, o checkOptions, set settings, 
 	m, dir := s.model, s.dir
 	c.warnings, c.gaps, c.waivers = s.warnings, m.Gaps, s.waivers
 	for _, r := range m.Resources {
-		if r.Mode == "managed" && !slices.Equal(r.Actions, []string{"delete"}) {
+		if r.Mode == "managed" && !slices.Equal(r.Actions, []string{"delete"}) && !slices.Equal(r.Actions, []string{"forget"}) {
 			c.present = append(c.present, gate.Instance{Input: m.Source, Address: r.Address, Type: r.Type})
 		}
 	}

@@ -144,8 +144,10 @@ func changeResource(rc *resourceChange, b *builder) (*model.Resource, error) {
 	c := rc.Change
 	r.Actions = slices.Clone(c.Actions)
 	values, sensitive := c.After, c.AfterSensitive
-	if len(c.Actions) == 1 && c.Actions[0] == string(tfjson.ActionDelete) {
-		// Nothing remains after a delete: rules judge what is removed.
+	if len(c.Actions) == 1 && (c.Actions[0] == string(tfjson.ActionDelete) || c.Actions[0] == string(tfjson.ActionForget)) {
+		// Nothing remains after a delete: rules judge what is removed. A
+		// forgotten object (a removed block with destroy = false) stays
+		// as it was, outside the configuration.
 		if values, err = decodeRaw(c.Before); err != nil {
 			return nil, fmt.Errorf("resource %s: before: %w", printable(rc.Address), err)
 		}

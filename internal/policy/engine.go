@@ -572,8 +572,11 @@ func changes(actions []string) bool {
 	return false
 }
 
+// isDelete reports whether a change leaves no instance in the
+// configuration: a delete, or a forget (a removed block with destroy =
+// false), which leaves the object as it is outside Terraform.
 func isDelete(actions []string) bool {
-	return len(actions) == 1 && actions[0] == "delete"
+	return len(actions) == 1 && (actions[0] == "delete" || actions[0] == "forget")
 }
 
 // parseSources parses the .rego files of the sources against the

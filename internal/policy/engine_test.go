@@ -253,6 +253,7 @@ func TestInputIndex(t *testing.T) {
 		{Address: "a.kept", Mode: "managed", Type: "a", Name: "kept", Actions: []string{"no-op"}},
 		{Address: "a.replaced", Mode: "managed", Type: "a", Name: "replaced", Actions: []string{"delete", "create"}},
 		{Address: "a.deleted", Mode: "managed", Type: "a", Name: "deleted", Actions: []string{"delete"}},
+		{Address: "a.forgotten", Mode: "managed", Type: "a", Name: "forgotten", Actions: []string{"forget"}},
 		{Address: "b.new", Mode: "managed", Type: "b", Name: "new", Actions: []string{"create"}},
 		{Address: "data.a.read", Mode: "data", Type: "a", Name: "read", Actions: []string{"read"}},
 	}}
@@ -271,7 +272,7 @@ func TestInputIndex(t *testing.T) {
 	}
 	got := map[string]any{"by_type": index["by_type"], "managed": index["managed"], "deletes": index["deletes"]}
 	want := map[string]any{
-		"by_type": map[string]any{"a": positions("a.kept", "a.replaced", "a.deleted", "data.a.read"), "b": positions("b.new")},
+		"by_type": map[string]any{"a": positions("a.kept", "a.replaced", "a.deleted", "a.forgotten", "data.a.read"), "b": positions("b.new")},
 		"managed": map[string]any{"a": positions("a.kept", "a.replaced"), "b": positions("b.new")},
 		"deletes": map[string]any{"a": positions("a.replaced", "a.deleted")},
 	}

@@ -23,6 +23,10 @@ resource(address) := input.resources[input.index.by_address[address]]
 # deleted holds for an instance the plan deletes without replacing.
 deleted(r) if r.actions == ["delete"]
 
+# A forgotten instance (a removed block with destroy = false) leaves the
+# configuration too; its object stays as it was, outside Terraform.
+deleted(r) if r.actions == ["forget"]
+
 # referrers returns the resources of a type that refer to r through one of
 # their attributes (such as "bucket"), and are not being deleted.
 referrers(r, type, attribute) := [input.resources[i] | some i in input.index.referrers[r.address][type][attribute]]

@@ -242,3 +242,12 @@ test_timestamps if {
 	not lib.timestamp_ns("2026-11-28T12:61:00Z")
 	not lib.timestamp_ns("next tuesday")
 }
+
+# A forgotten instance (removed with destroy = false) is no longer judged.
+test_forgotten_instances_leave_the_configuration if {
+	rs := [
+		{"address": "aws_cloudtrail.forgot", "type": "aws_cloudtrail", "actions": ["forget"]},
+		{"address": "aws_cloudtrail.kept", "type": "aws_cloudtrail", "actions": ["no-op"]},
+	]
+	[r.address | some r in lib.resources("aws_cloudtrail")] == ["aws_cloudtrail.kept"] with input as lib.mock_input(rs)
+}
