@@ -5,8 +5,10 @@
 #   multi-factor authentication: a Bool condition aws:MultiFactorAuthPresent
 #   "true", a NumericLessThan limit on aws:MultiFactorAuthAge, or Null
 #   aws:MultiFactorAuthAge "false" (the key is there only when MFA was
-#   used). BoolIfExists does not count: a request without MFA information
-#   passes it. MFA proves a device, not who the caller is: a statement any
+#   used), or the policy denies sts:AssumeRole to "*" when
+#   BoolIfExists aws:MultiFactorAuthPresent is "false" (or
+#   aws:MultiFactorAuthAge is null). BoolIfExists "true" on an Allow does
+#   not count: a request without MFA information passes it. MFA proves a device, not who the caller is: a statement any
 #   AWS principal may use (Principal "*" with no condition fixing the
 #   caller's organization, account or ARN) fails too. Roles only AWS services assume are not break-glass: a service
 #   cannot use MFA.
@@ -44,6 +46,41 @@ deny contains lib.result(role, sprintf("trust statement %s lets %s assume the ro
 	some i, st in lib.document_statements(role, "assume_role_policy")
 	st.effect == "Allow"
 	not lib.requires_mfa(st)
+	not _denied_without_mfa(role)
+}
+
+# _denied_without_mfa holds for a trust policy that denies assuming the
+# role to everyone without MFA: a Deny of sts:AssumeRole to "*" whose only
+# condition is BoolIfExists aws:MultiFactorAuthPresent "false" (which a
+# request without MFA information matches too) or Null
+# aws:MultiFactorAuthAge "true".
+_denied_without_mfa(role) if {
+	some st in lib.document_statements(role, "assume_role_policy")
+	st.effect == "Deny"
+	"*" in st.principals
+	count(st.not_actions) == 0
+	some action in st.actions
+	lower(action) in {"*", "sts:*", "sts:assumerole"}
+	count(st.conditions) == 1
+	_denies_without_mfa(st.conditions[0])
+}
+
+_denies_without_mfa(c) if {
+	c.operator == "BoolIfExists"
+	c.key == "aws:multifactorauthpresent"
+	count(c.values) > 0
+	every v in c.values {
+		lower(v) == "false"
+	}
+}
+
+_denies_without_mfa(c) if {
+	c.operator == "Null"
+	c.key == "aws:multifactorauthage"
+	count(c.values) > 0
+	every v in c.values {
+		lower(v) == "true"
+	}
 }
 
 deny contains lib.result(role, "the trust policy is not a valid JSON policy document") if {

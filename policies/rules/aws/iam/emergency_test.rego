@@ -91,6 +91,18 @@ test_mfa if {
 	not "aws_iam_role.deploy" in {r.resource | some r in mfa.pass} with input as lib.mock_input(rs)
 }
 
+test_mfa_by_deny if {
+	deny := {"Effect": "Deny", "Action": "sts:AssumeRole", "Principal": {"AWS": "*"}, "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}}
+	narrow := object.union(deny, {"Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}, "StringEquals": {"aws:PrincipalAccount": "111122223333"}}})
+	rs := [
+		_role("break-glass-deny", [_assume({}), deny], {}),
+		_role("break-glass-deny-bool", [_assume({}), json.patch(deny, [{"op": "replace", "path": "/Condition", "value": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}}])], {}),
+		_role("break-glass-deny-narrow", [_assume({}), narrow], {}),
+		_role("break-glass-deny-null", [_assume({}), json.patch(deny, [{"op": "replace", "path": "/Condition", "value": {"Null": {"aws:MultiFactorAuthAge": "true"}}}])], {}),
+	]
+	{r.resource | some r in mfa.deny} == {"aws_iam_role.break-glass-deny-bool", "aws_iam_role.break-glass-deny-narrow"} with input as lib.mock_input(rs)
+}
+
 test_mfa_null_age_and_anyone if {
 	anyone := {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"AWS": "*"}, "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}
 	rs := [

@@ -29,7 +29,7 @@
 #       - 'enable_key_rotation, or the key spec of a key that does not rotate, is known only after apply'
 #     pass:
 #       - 'rotation on, every 365 days or sooner'
-#       - 'asymmetric and HMAC keys, which cannot rotate automatically'
+#       - 'asymmetric and HMAC keys, and keys of a custom key store (custom_key_store_id, xks_key_id), which KMS cannot rotate automatically'
 package tfgate.rules.aws_kms_rotation
 
 import data.tfgate.lib
@@ -67,6 +67,16 @@ unknown contains lib.result(key, "customer_master_key_spec is known only after a
 _symmetric_keys contains key if {
 	some key in lib.resources("aws_kms_key")
 	_symmetric(key)
+	not _custom_key_store(key)
+}
+
+# KMS cannot rotate the keys of a custom key store (CloudHSM or external)
+# automatically: their material is rotated by hand.
+_custom_key_store(key) if {
+	some attr in ["custom_key_store_id", "xks_key_id"]
+	v := object.get(key.values, attr, null)
+	is_string(v)
+	v != ""
 }
 
 _symmetric(key) if object.get(key.values, "customer_master_key_spec", null) in {null, "SYMMETRIC_DEFAULT"}

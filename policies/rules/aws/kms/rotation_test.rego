@@ -31,6 +31,8 @@ test_compliant_and_asymmetric_pass if {
 		_key("on", {"enable_key_rotation": true, "customer_master_key_spec": "SYMMETRIC_DEFAULT"}),
 		_key("rsa", {"enable_key_rotation": false, "customer_master_key_spec": "RSA_4096"}),
 		_key("hmac", {"customer_master_key_spec": "HMAC_256"}),
+		_key("cloudhsm", {"enable_key_rotation": false, "custom_key_store_id": "cks-1234567890abcdef0"}),
+		_key("external", {"xks_key_id": "a1b2c3"}),
 	]
 	count(rule.deny) == 0 with input as lib.mock_input(resources)
 	count(rule.unknown) == 0 with input as lib.mock_input(resources)
@@ -45,4 +47,9 @@ test_unknown_rotation_is_unknown if {
 test_deleted_key_is_not_judged if {
 	resources := [object.union(_key("gone", {"enable_key_rotation": false}), {"actions": ["delete"]})]
 	count(rule.deny) == 0 with input as lib.mock_input(resources)
+}
+
+test_default_key_store_keys_must_rotate if {
+	resources := [_key("default-store", {"enable_key_rotation": false, "custom_key_store_id": ""})]
+	count(rule.deny) == 1 with input as lib.mock_input(resources)
 }

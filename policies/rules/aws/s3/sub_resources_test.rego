@@ -222,3 +222,9 @@ test_encryption_algorithms if {
 	encryption.deny == {lib.result(odd, "sse_algorithm is \"aws:kms:aes\", not AES256, aws:kms or aws:kms:dsse")} with input as lib.mock_input(rs)
 	kms.unknown == {lib.result(later, "sse_algorithm is known only after apply")} with input as lib.mock_input(rs)
 }
+
+test_object_lock_buckets_are_versioned if {
+	locked := object.union(_bucket("locked", []), {"values": {"bucket": "locked", "object_lock_enabled": true}})
+	plain := object.union(_bucket("plain", []), {"values": {"bucket": "plain", "object_lock_enabled": false}})
+	{r.resource | some r in versioning.deny} == {"aws_s3_bucket.plain"} with input as lib.mock_input([locked, plain])
+}

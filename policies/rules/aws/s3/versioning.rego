@@ -31,7 +31,7 @@
 #       - 'the status is known only after apply'
 #       - 'an unlinked versioning resource that would enable it has a bucket known only after apply (as many such resources as buckets without one), or one refers to this bucket or to another'
 #     pass:
-#       - 'status Enabled, or the legacy inline versioning { enabled = true }'
+#       - 'status Enabled, or the legacy inline versioning { enabled = true }, or a bucket created with object_lock_enabled = true (S3 versions it for good)'
 package tfgate.rules.aws_s3_versioning
 
 import data.tfgate.lib
@@ -80,3 +80,6 @@ _inline_enabled(bucket) if {
 	some v in bucket.values.versioning
 	v.enabled == true
 }
+
+# S3 enables versioning on a bucket created with Object Lock, for good.
+_inline_enabled(bucket) if bucket.values.object_lock_enabled == true
