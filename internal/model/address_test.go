@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -111,4 +112,33 @@ func FuzzParseModulePath(f *testing.F) {
 			t.Fatalf("round trip of %q: %q then %q", s, p.String(), again.String())
 		}
 	})
+}
+
+// TestCompleteLinksThroughAliases: a link to a KMS alias is also a link to
+// the key the alias names, through the alias.
+func TestCompleteLinksThroughAliases(t *testing.T) {
+	m := &Model{Resources: []*Resource{
+		{Address: "aws_kms_key.k", Mode: "managed", Type: "aws_kms_key", Name: "k"},
+		{Address: "aws_kms_alias.a", Mode: "managed", Type: "aws_kms_alias", Name: "a", References: []Link{{Address: "aws_kms_key.k", Type: "aws_kms_key", Attribute: "target_key_id", Via: ViaReference}}},
+		{Address: "aws_kms_key_policy.p", Mode: "managed", Type: "aws_kms_key_policy", Name: "p", References: []Link{{Address: "aws_kms_alias.a", Type: "aws_kms_alias", Attribute: "key_id", Via: ViaReference}}},
+	}}
+	m.Complete()
+	var policy *Resource
+	for _, r := range m.Resources {
+		if r.Address == "aws_kms_key_policy.p" {
+			policy = r
+		}
+	}
+	want := []Link{
+		{Address: "aws_kms_alias.a", Type: "aws_kms_alias", Attribute: "key_id", Via: ViaReference},
+		{Address: "aws_kms_key.k", Type: "aws_kms_key", Attribute: "key_id", Via: ViaReference, Through: []string{"aws_kms_alias.a"}},
+	}
+	if diff := cmp.Diff(want, policy.References); diff != "" {
+		t.Errorf("links (-want +got):\n%s", diff)
+	}
+	for _, r := range m.Resources {
+		if r.Address == "aws_kms_key.k" && !slices.ContainsFunc(r.ReferencedBy, func(l Link) bool { return l.Address == "aws_kms_key_policy.p" }) {
+			t.Errorf("the key does not list the policy among its referrers: %v", r.ReferencedBy)
+		}
+	}
 }

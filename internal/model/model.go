@@ -294,6 +294,7 @@ func (m *Model) Complete() {
 			r.References = disambiguate(r, dedupLinks(r.References), byAddress)
 		}
 	})
+	linkThroughAliases(m.Resources, byAddress)
 	for _, r := range m.Resources {
 		for _, l := range r.References {
 			target := byAddress[l.Address]
@@ -506,5 +507,34 @@ func compareKeys(a, b any) int {
 		na, _ := keyNumber(a)
 		nb, _ := keyNumber(b)
 		return cmp.Compare(na, nb)
+	}
+}
+
+// keyTypes are the KMS key types an alias may name.
+var keyTypes = map[string]bool{"aws_kms_key": true, "aws_kms_replica_key": true, "aws_kms_external_key": true, "aws_kms_replica_external_key": true}
+
+// linkThroughAliases adds, for every link to an aws_kms_alias, a link to
+// the key the alias names (its target_key_id), through the alias: a key
+// policy, an encryption configuration or a trail that names a key by its
+// alias (aws_kms_alias.x.target_key_arn, alias/name) refers to the key.
+func linkThroughAliases(resources []*Resource, byAddress map[string]*Resource) {
+	for _, r := range resources {
+		var added []Link
+		for _, l := range r.References {
+			alias := byAddress[l.Address]
+			if l.Type != "aws_kms_alias" || alias == nil {
+				continue
+			}
+			for _, k := range alias.References {
+				if k.Attribute != "target_key_id" || !keyTypes[k.Type] || k.Address == r.Address {
+					continue
+				}
+				through := append(slices.Clip(l.Through), alias.Address)
+				added = append(added, Link{Address: k.Address, Type: k.Type, Attribute: l.Attribute, Via: l.Via, Through: through, Ambiguous: l.Ambiguous || k.Ambiguous})
+			}
+		}
+		if len(added) > 0 {
+			r.References = dedupLinks(append(r.References, added...))
+		}
 	}
 }
