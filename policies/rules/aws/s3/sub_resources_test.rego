@@ -228,3 +228,10 @@ test_object_lock_buckets_are_versioned if {
 	plain := object.union(_bucket("plain", []), {"values": {"bucket": "plain", "object_lock_enabled": false}})
 	{r.resource | some r in versioning.deny} == {"aws_s3_bucket.plain"} with input as lib.mock_input([locked, plain])
 }
+
+test_sensitive_versioning_status_is_unknown if {
+	hidden := object.union(_versioning("hidden", "(sensitive value)"), {"sensitive": ["versioning_configuration[0].status"]})
+	rs := [_bucket("hidden", [hidden]), hidden]
+	count(versioning.deny) == 0 with input as lib.mock_input(rs)
+	versioning.unknown == {lib.result(hidden, "the versioning status is sensitive, so no rule can read it")} with input as lib.mock_input(rs)
+}

@@ -62,14 +62,21 @@ deny contains lib.result(r, msg) if some [r, msg] in _problems
 unknown contains lib.result(config, "the versioning status is known only after apply") if {
 	some config in lib.resources(_type)
 	lib.is_unknown(config, "versioning_configuration[0].status")
+	not lib.is_hidden(config, "versioning_configuration[0].status")
+}
+
+unknown contains lib.result(config, "the versioning status is sensitive, so no rule can read it") if {
+	some config in lib.resources(_type)
+	lib.is_hidden(config, "versioning_configuration[0].status")
 }
 
 _problems contains [config, sprintf("versioning status is %s, not Enabled", [status])] if {
 	some config in lib.resources(_type)
-	some c in config.values.versioning_configuration
+	some i, c in config.values.versioning_configuration
 	status := c.status
 	is_string(status)
 	status != "Enabled"
+	not lib.is_unknown(config, sprintf("versioning_configuration[%d].status", [i])) # hidden: sensitive
 }
 
 # _passing are the versioning resources that do not fail.
