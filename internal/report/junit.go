@@ -48,6 +48,7 @@ type (
 		Time      string        `xml:"time,attr"`
 		Failure   *junitFailure `xml:"failure,omitempty"`
 		Skipped   *junitSkipped `xml:"skipped,omitempty"`
+		SystemOut string        `xml:"system-out,omitempty"`
 	}
 	junitFailure struct {
 		Message string `xml:"message,attr"`
@@ -60,10 +61,15 @@ type (
 )
 
 // writeJUnit writes one test suite per rule (named by rule id) and one
-// test case per (rule, resource): a pass is an empty case, a failure
-// carries the message, location and remediation, unknown and waived
-// results are skipped with the reason. Classname is the input, name the
-// resource address, so cases are unique.
+// test case per (rule, resource). A case fails only when its result fails
+// the gate: a blocking failure carries the message, location and
+// remediation, a blocking unknown says why it blocks. A failure that does
+// not block (advisory, below --fail-on, --changed-only) passes with its
+// finding as output, so a CI page counts as failed exactly what blocks;
+// other unknown and waived results are skipped with the reason. The
+// classname is the rule id and the name the resource address (with the
+// input when there are several), so that every case's identity, which
+// Jenkins and GitLab key on, is unique.
 func writeJUnit(w io.Writer, r *Report) error {
 	out := junitSuites{Name: "tfgate", Time: "0"}
 	byRule := map[*gate.Rule]int{}
@@ -75,19 +81,33 @@ func writeJUnit(w io.Writer, r *Report) error {
 			out.Suites = append(out.Suites, junitSuite{Name: res.Rule.ID, Time: "0"})
 		}
 		suite := &out.Suites[i]
-		c := junitCase{Name: res.Resource, Classname: res.Input, Time: "0"}
-		switch res.Status {
-		case gate.Fail:
+		name := res.Resource
+		if len(r.Inputs) > 1 {
+			name += " (" + res.Input + ")"
+		}
+		c := junitCase{Name: name, Classname: res.Rule.ID, Time: "0"}
+		blocks := r.Policy.Blocks(res)
+		switch {
+		case res.Status == gate.Fail && blocks:
 			c.Failure = &junitFailure{
 				Message: res.Message,
 				Type:    string(res.Rule.Severity),
 				Text:    failureText(res, r.Policy, r.sourcePath(res)),
 			}
 			suite.Failures++
-		case gate.Unknown:
+		case res.Status == gate.Fail:
+			c.SystemOut = "finding that does not fail the gate: " + failureText(res, r.Policy, r.sourcePath(res))
+		case res.Status == gate.Unknown && blocks:
+			c.Failure = &junitFailure{
+				Message: "unknown: " + res.Message,
+				Type:    "unknown",
+				Text:    fmt.Sprintf("%s [%s, %s] could not decide %s: %s\nan unknown result of this enforcement level fails the gate (--fail-on-unknown)\n", res.Rule.ID, res.Rule.Severity, res.Rule.Enforcement, res.Resource, res.Message),
+			}
+			suite.Failures++
+		case res.Status == gate.Unknown:
 			c.Skipped = &junitSkipped{Message: "unknown: " + res.Message}
 			suite.Skipped++
-		case gate.Waived:
+		case res.Status == gate.Waived:
 			reason := "waived"
 			if res.Waiver != nil {
 				reason = fmt.Sprintf("waived by %s: %s", res.Waiver.Name, res.Waiver.Reason)

@@ -3,11 +3,13 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -280,5 +282,42 @@ func TestJSONIsOneDocument(t *testing.T) {
 		if err := json.Unmarshal(buf.Bytes(), &doc); err != nil || len(doc.Results) != n {
 			t.Errorf("%d results: decoded %d, %v", n, len(doc.Results), err)
 		}
+	}
+}
+
+// TestJUnitCasesAreUniqueAndOnlyBlockingOnesFail: every case's identity
+// (classname and name) is unique, also across inputs, and a case fails
+// exactly when its result fails the gate.
+func TestJUnitCasesAreUniqueAndOnlyBlockingOnesFail(t *testing.T) {
+	r := sample()
+	r.Policy.FailOnUnknown = gate.HardMandatory
+	second := r.Inputs[0]
+	second.Path = "env/dev/plan.json"
+	r.Inputs = append(r.Inputs, second)
+	for _, res := range slices.Clone(r.Results) {
+		res.Input = second.Path
+		r.Results = append(r.Results, res)
+	}
+	r.Summary = r.Policy.Summarize(r.Results)
+	var doc junitSuites
+	if err := xml.Unmarshal(write(t, "junit", r), &doc); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	failed := 0
+	for _, s := range doc.Suites {
+		for _, c := range s.Cases {
+			id := c.Classname + "\x00" + c.Name
+			if seen[id] {
+				t.Errorf("two cases are %s / %s", c.Classname, c.Name)
+			}
+			seen[id] = true
+			if c.Failure != nil {
+				failed++
+			}
+		}
+	}
+	if want := r.Summary.Blocking + r.Summary.BlockingUnknown; failed != want || doc.Failures != want {
+		t.Errorf("%d failed cases, %d failures counted; want the %d blocking results", failed, doc.Failures, want)
 	}
 }
