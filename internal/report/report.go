@@ -76,7 +76,7 @@ type Options struct {
 }
 
 // Formats lists the formats Write accepts.
-var Formats = []string{"text", "json", "sarif", "junit", "markdown", "github"}
+var Formats = []string{"text", "json", "sarif", "junit", "markdown", "github", "gitlab"}
 
 // Write renders the report in a format.
 func Write(w io.Writer, format string, r *Report, opts Options) error {
@@ -96,6 +96,8 @@ func Write(w io.Writer, format string, r *Report, opts Options) error {
 		return writeMarkdown(w, r)
 	case "github":
 		return writeGitHub(w, r)
+	case "gitlab":
+		return writeGitLab(w, r)
 	}
 	return fmt.Errorf("unknown report format %q (want %s)", format, strings.Join(Formats, ", "))
 }

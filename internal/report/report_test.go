@@ -75,7 +75,7 @@ func write(t *testing.T, format string, r *Report) []byte {
 // semantically, the others byte for byte, and checks that writing twice
 // gives the same bytes.
 func TestGolden(t *testing.T) {
-	ext := map[string]string{"text": "txt", "json": "json", "sarif": "sarif", "junit": "xml", "markdown": "md", "github": "txt"}
+	ext := map[string]string{"text": "txt", "json": "json", "sarif": "sarif", "junit": "xml", "markdown": "md", "github": "txt", "gitlab": "json"}
 	for _, format := range Formats {
 		t.Run(format, func(t *testing.T) {
 			got := write(t, format, sample())
@@ -319,5 +319,36 @@ func TestJUnitCasesAreUniqueAndOnlyBlockingOnesFail(t *testing.T) {
 	}
 	if want := r.Summary.Blocking + r.Summary.BlockingUnknown; failed != want || doc.Failures != want {
 		t.Errorf("%d failed cases, %d failures counted; want the %d blocking results", failed, doc.Failures, want)
+	}
+}
+
+// TestGitLabIsValid validates the Code Quality report against the fields
+// GitLab documents, and holds its fingerprints unique.
+func TestGitLabIsValid(t *testing.T) {
+	schema := compileSchema(t, "testdata/schemas/gitlab-codequality.json")
+	r := sample()
+	r.BaseDir, r.WorkDir = "/src/repo", "/src/repo"
+	data := write(t, "gitlab", r)
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(doc); err != nil {
+		t.Fatalf("the Code Quality report does not validate: %v", err)
+	}
+	var issues []gitlabIssue
+	if err := json.Unmarshal(data, &issues); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, is := range issues {
+		if seen[is.Fingerprint] {
+			t.Errorf("fingerprint %s twice", is.Fingerprint)
+		}
+		seen[is.Fingerprint] = true
+	}
+	// Every failing and unknown result, and what was not evaluated.
+	if want := r.Summary.Failed + r.Summary.Unknown + len(r.Summary.Incomplete); len(issues) != want {
+		t.Errorf("%d issues, want %d", len(issues), want)
 	}
 }
