@@ -45,9 +45,10 @@ test-race: ## run every test, the long ones too, under the race detector
 	$(GO) test -race -count=1 ./...
 
 .PHONY: lint
-lint: ## check formatting and vet
+lint: ## check formatting, vet, and lint the workflows with actionlint
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 .github/workflows/*.yml examples/github/*.yml
 
 .PHONY: fixtures
 fixtures: ## regenerate the plan.json of every Terraform fixture (needs terraform and the provider mirror), and the post-apply states

@@ -45,11 +45,13 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	repo := filepath.Dir(repoTestdata)
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("PATH_WITHOUT_TERRAFORM", withoutTerraform(env.Getenv("PATH")))
+			env.Setenv("REPO", repo)
 			return os.Symlink(repoTestdata, filepath.Join(env.WorkDir, "testdata"))
 		},
 		RequireExplicitExec: true,
