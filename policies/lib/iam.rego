@@ -45,12 +45,26 @@ document_statements(r, attr) := statements(r.values[attr]) if {
 		d.mode == "data"
 	]
 	count(sources) == 1
+	# The value is the data source's only when nothing else the attribute
+	# reads is known only after apply: with coalesce(var.policy,
+	# data.x.json) where var.policy is a jsonencode of ARNs known after
+	# apply, the document applied is var.policy's, not the data source's.
+	every l in r.references {
+		_from_document(l, attr)
+	}
 	list := _rendered(sources[0], 0)
 } else := list if {
 	# A jsonencode(...) document whose decisive fields are known: parts
 	# known only after apply read "(known after apply)" (model drafts).
 	is_unknown(r, attr)
 	list := statements(r.drafts[attr])
+}
+
+_from_document(l, attr) if l.attribute != attr
+
+_from_document(l, attr) if {
+	l.attribute == attr
+	l.type == "aws_iam_policy_document"
 }
 
 # _rendered returns the statements an aws_iam_policy_document renders, in

@@ -211,6 +211,12 @@ test_document_statements_from_the_data_source if {
 	hidden := json.patch(base, [{"op": "add", "path": "/unknown/-", "value": "statement[0].principals[0].identifiers[0]"}])
 	not lib.document_statements(lib.mock_resource(policy), "policy") with input as lib.mock_input([hidden, doc, policy])
 
+	# A value that may come from something else known only after apply
+	# (coalesce(var.policy, data.x.json), var.policy a jsonencode of ARNs
+	# known after apply) is not the data source's.
+	blended := json.patch(policy, [{"op": "add", "path": "/references/-", "value": {"address": "aws_iam_role.app", "type": "aws_iam_role", "attribute": "policy", "via": "reference", "through": ["var.policy"]}}])
+	not lib.document_statements(lib.mock_resource(blended), "policy") with input as lib.mock_input([base, doc, blended])
+
 	# A merged document known only after apply that no linked data source
 	# renders (a jsonencode of values known after apply) cannot be read:
 	# the linked source is known and accounts for the known element only.
