@@ -801,6 +801,53 @@ _emergency_users contains user if {
 	is_emergency(user)
 }
 
+# emergency_users are the break-glass IAM users.
+emergency_users := _emergency_users
+
+# user_grants are the grants of every break-glass user, by its address:
+# the policies put on it, the policies attached to it (one by one,
+# exclusively, or through aws_iam_policy_attachment), and those of the
+# groups it belongs to, which is how CIS would have a user's permissions
+# granted.
+user_grants[user.address] := array.concat(
+	array.concat(
+		array.concat(
+			[g | some p in referrers(user, "aws_iam_user_policy", "user"); some g in _own_grants(p)],
+			[g | some a in referrers(user, "aws_iam_user_policy_attachment", "user"); some g in _arn_grants(a, "policy_arn")],
+		),
+		array.concat(
+			[g | some a in referrers(user, "aws_iam_user_policy_attachments_exclusive", "user_name"); some g in _arn_grants(a, "policy_arns")],
+			[g | some a in referrers(user, "aws_iam_policy_attachment", "users"); some g in _arn_grants(a, "policy_arn")],
+		),
+	),
+	[g | some group in _groups_of(user); some g in _group_grants(group)],
+) if some user in _emergency_users
+
+_groups_of(user) := {group |
+	some m in referrers(user, "aws_iam_user_group_membership", "user")
+	some l in m.references
+	l.attribute == "groups"
+	l.type == "aws_iam_group"
+	group := resource(l.address)
+} | {group |
+	some m in referrers(user, "aws_iam_group_membership", "users")
+	some l in m.references
+	l.attribute == "group"
+	l.type == "aws_iam_group"
+	group := resource(l.address)
+}
+
+_group_grants(group) := array.concat(
+	array.concat(
+		[g | some p in referrers(group, "aws_iam_group_policy", "group"); some g in _own_grants(p)],
+		[g | some a in referrers(group, "aws_iam_group_policy_attachment", "group"); some g in _arn_grants(a, "policy_arn")],
+	),
+	array.concat(
+		[g | some a in referrers(group, "aws_iam_group_policy_attachments_exclusive", "group_name"); some g in _arn_grants(a, "policy_arns")],
+		[g | some a in referrers(group, "aws_iam_policy_attachment", "groups"); some g in _arn_grants(a, "policy_arn")],
+	),
+)
+
 # _granted_roles are, by the address of a resource that carries a grant,
 # the roles it grants permissions to.
 _granted_roles[source] contains role if {

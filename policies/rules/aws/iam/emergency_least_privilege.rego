@@ -4,7 +4,9 @@
 #   A break-glass grant may not allow every action ("*"), every action of a
 #   service ("iam:*", "S3:*", ...) or everything but a list (NotAction), nor
 #   attach AdministratorAccess, PowerUserAccess or a FullAccess AWS-managed
-#   policy: break-glass access names the actions the incident needs.
+#   policy: break-glass access names the actions the incident needs. A
+#   break-glass IAM user is judged by everything that grants it
+#   permissions, the policies of its groups among them.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #     description: IAM User Guide, apply least-privilege permissions
@@ -16,6 +18,12 @@
 #     aws_iam_role_policy_attachment: []
 #     aws_iam_policy_attachment: []
 #     aws_iam_role_policy_attachments_exclusive: []
+#     aws_iam_user_policy_attachment: []
+#     aws_iam_user_policy_attachments_exclusive: []
+#     aws_iam_user_group_membership: []
+#     aws_iam_group_membership: []
+#     aws_iam_group_policy_attachment: []
+#     aws_iam_group_policy_attachments_exclusive: []
 #   runbook: break-glass (least privilege)
 #   remediation: |
 #     Replace wildcard actions in the emergency policy with the specific
@@ -79,7 +87,7 @@ unknown contains lib.result(role, lib.undecided_role_message) if some role in li
 # _subjects are the break-glass roles and the policies that grant
 # emergency access; _grants pairs each with what grants permissions
 # through it.
-_subjects := array.concat([role | some role in lib.emergency_roles], [r | some r in lib.emergency_grants])
+_subjects := array.concat(array.concat([role | some role in lib.emergency_roles], [r | some r in lib.emergency_grants]), [user | some user in lib.emergency_users])
 
 _grants := [{"subject": r, "grant": g} |
 	some r in _subjects
@@ -88,4 +96,6 @@ _grants := [{"subject": r, "grant": g} |
 
 _grants_of(r) := lib.role_grants[r.address] if r.type == "aws_iam_role"
 
-_grants_of(r) := lib.grants(r) if r.type != "aws_iam_role"
+_grants_of(r) := lib.user_grants[r.address] if r.type == "aws_iam_user"
+
+_grants_of(r) := lib.grants(r) if not r.type in {"aws_iam_role", "aws_iam_user"}

@@ -133,6 +133,28 @@ test_break_glass_users_grants if {
 	count(lib.emergency_grants) == 0 with input as lib.mock_input([plain_user, ops, attachment, managed])
 }
 
+test_break_glass_users_through_groups if {
+	user := {"address": "aws_iam_user.bg", "type": "aws_iam_user", "values": {"name": "breakglass-ops"}, "referenced_by": [
+		{"address": "aws_iam_user_group_membership.bg", "type": "aws_iam_user_group_membership", "attribute": "user", "via": "reference"},
+	]}
+	membership := {"address": "aws_iam_user_group_membership.bg", "type": "aws_iam_user_group_membership", "values": {}, "references": [
+		{"address": "aws_iam_user.bg", "type": "aws_iam_user", "attribute": "user", "via": "reference"},
+		{"address": "aws_iam_group.ops", "type": "aws_iam_group", "attribute": "groups", "via": "reference"},
+	]}
+	group := {"address": "aws_iam_group.ops", "type": "aws_iam_group", "values": {"name": "ops"}, "referenced_by": [
+		{"address": "aws_iam_group_policy.ops", "type": "aws_iam_group_policy", "attribute": "group", "via": "reference"},
+		{"address": "aws_iam_group_policy_attachment.full", "type": "aws_iam_group_policy_attachment", "attribute": "group", "via": "reference"},
+		{"address": "aws_iam_user_group_membership.bg", "type": "aws_iam_user_group_membership", "attribute": "groups", "via": "reference"},
+	]}
+	inline := {"address": "aws_iam_group_policy.ops", "type": "aws_iam_group_policy", "values": {"name": "ops", "policy": _doc([_allow("ec2:*", {})])}, "references": [{"address": "aws_iam_group.ops", "type": "aws_iam_group", "attribute": "group", "via": "reference"}]}
+	full := {"address": "aws_iam_group_policy_attachment.full", "type": "aws_iam_group_policy_attachment", "values": {"policy_arn": "arn:aws:iam::aws:policy/IAMFullAccess"}, "references": [{"address": "aws_iam_group.ops", "type": "aws_iam_group", "attribute": "group", "via": "reference"}]}
+	rs := [user, membership, group, inline, full]
+	least.deny == {
+		lib.result(user, "aws_iam_group_policy.ops policy statement #1 allows ec2:*"),
+		lib.result(user, "aws_iam_group_policy_attachment.full policy_arn attaches the AWS-managed IAMFullAccess, which allows every action of a service"),
+	} with input as lib.mock_input(rs)
+}
+
 test_wildcard_patterns if {
 	every a in ["*", "*:*", "**", "*:**", "?*:*", "*:?*"] {
 		lib.wildcard_action({"actions": [a], "not_actions": []})

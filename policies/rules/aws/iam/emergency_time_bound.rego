@@ -3,8 +3,8 @@
 # description: |
 #   Every Allow statement that grants a break-glass role permissions (its
 #   inline policies, role policies and attached policies, the policies put
-#   on or attached to a break-glass IAM user, and any policy named or
-#   tagged as emergency access) must carry a DateLessThan (or
+#   on or attached to a break-glass IAM user or to its groups, and any
+#   policy named or tagged as emergency access) must carry a DateLessThan (or
 #   DateLessThanEquals) condition on aws:CurrentTime that ends the grant no
 #   later than the emergency window (default 4 hours) after the check's
 #   clock (--now, else the plan's timestamp). A bound already past fails:
@@ -26,6 +26,12 @@
 #     aws_iam_role_policy_attachment: []
 #     aws_iam_policy_attachment: []
 #     aws_iam_role_policy_attachments_exclusive: []
+#     aws_iam_user_policy_attachment: []
+#     aws_iam_user_policy_attachments_exclusive: []
+#     aws_iam_user_group_membership: []
+#     aws_iam_group_membership: []
+#     aws_iam_group_policy_attachment: []
+#     aws_iam_group_policy_attachments_exclusive: []
 #   runbook: break-glass (time-bound, revoked afterwards)
 #   remediation: |
 #     Add to every Allow statement a condition
@@ -91,7 +97,7 @@ unknown contains lib.result(role, lib.undecided_role_message) if some role in li
 # _subjects are the break-glass roles and the policies that grant
 # emergency access; _grants pairs each with what grants permissions
 # through it.
-_subjects := array.concat([role | some role in lib.emergency_roles], [r | some r in lib.emergency_grants])
+_subjects := array.concat(array.concat([role | some role in lib.emergency_roles], [r | some r in lib.emergency_grants]), [user | some user in lib.emergency_users])
 
 _grants := [{"subject": r, "grant": g} |
 	some r in _subjects
@@ -100,7 +106,9 @@ _grants := [{"subject": r, "grant": g} |
 
 _grants_of(r) := lib.role_grants[r.address] if r.type == "aws_iam_role"
 
-_grants_of(r) := lib.grants(r) if r.type != "aws_iam_role"
+_grants_of(r) := lib.user_grants[r.address] if r.type == "aws_iam_user"
+
+_grants_of(r) := lib.grants(r) if not r.type in {"aws_iam_role", "aws_iam_user"}
 
 _allows := [{"subject": p.subject, "label": lib.grant_label(p.subject, p.grant), "name": lib.statement_name(i, st), "statement": st} |
 	some p in _grants
