@@ -401,11 +401,12 @@ wildcard_action(st) if {
 wildcard_action(st) if count(st.not_actions) > 0
 
 # wildcard_resource holds when a statement applies to every resource:
-# "*", an ARN pattern that matches every ARN ("arn:*", "arn:aws:*",
+# "*" (or any run of * and ?), an ARN pattern that matches every ARN of a
+# partition or of all ("arn:*", "arn:aws:*", "arn:aws*:*",
 # "arn:aws:*:*:*:*"), or NotResource (every resource but a list).
 wildcard_resource(st) if {
 	some r in st.resources
-	regex.match(`^(\*|arn(:\*)+|arn:[a-z-]+(:\*)+)$`, r)
+	regex.match(`^([*?]*\*[*?]*|arn(:[a-z*?-]*)?(:[*?]*\*[*?]*)+)$`, r)
 }
 
 wildcard_resource(st) if count(st.not_resources) > 0

@@ -166,6 +166,12 @@ test_wildcard_patterns if {
 		not lib.service_wildcard(a)
 	}
 	not lib.wildcard_action({"actions": ["iam:*"], "not_actions": []})
+	every r in ["*", "**", "arn:*", "arn:aws:*", "arn:aws*:*", "arn:*:*", "arn:aws:*:*:*:*", "arn:aws-us-gov:*"] {
+		lib.wildcard_resource({"resources": [r], "not_resources": []})
+	}
+	every r in ["arn:aws:s3:::*", "arn:aws:iam::111122223333:*", "arn:aws:kms:*:*:key/*", "s3-bucket"] {
+		not lib.wildcard_resource({"resources": [r], "not_resources": []})
+	}
 }
 
 test_session if {
