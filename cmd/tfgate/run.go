@@ -31,6 +31,7 @@ Usage:
   tfgate rules [flags]            list the rules and their metadata
   tfgate test [DIR...]            run the Rego tests of the built-in and given policies
   tfgate completion SHELL         print a completion script: bash, zsh, fish, powershell
+  tfgate hook check|test FILE...  pre-commit: check the roots, or test the policies, of changed files
   tfgate version                  print versions
 
 Examples:
@@ -73,6 +74,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		code, err = runTest(rest, stdout)
 	case "completion":
 		err = runCompletion(rest, stdout)
+	case "hook":
+		code, err = runHook(rest, stdout, stderr)
 	case "version", "--version":
 		err = runVersion(rest, stdout)
 	case "help", "-h", "--help":

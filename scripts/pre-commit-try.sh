@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Run this repository's pre-commit hooks for real, from a scratch
+# repository, as a user would with `pre-commit try-repo`: the check hook
+# must fail a noncompliant root and pass a compliant one, the test hook
+# must fail a broken policy test. Needs pre-commit, git and Go.
+set -euo pipefail
+repo=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
+command -v pre-commit >/dev/null || { echo "pre-commit-try.sh: pre-commit is not installed" >&2; exit 1; }
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/tfgate-pre-commit.XXXXXX")
+trap 'rm -rf -- "$scratch"' EXIT
+cd "$scratch"
+git init -q .
+git config user.email ci@example.com
+git config user.name ci
+mkdir -p prod policies
+cat >prod/main.tf <<'TF'
+resource "aws_s3_bucket" "logs" {
+  bucket = "acme-logs"
+}
+TF
+cat >policies/org_test.rego <<'REGO'
+package org_test
+
+test_broken if {
+	1 == 2
+}
+REGO
+git add -A
+git commit -qm scratch
+
+expect() {
+	local want=$1
+	shift
+	set +e
+	out=$("$@" 2>&1)
+	code=$?
+	set -e
+	if [[ "$want" == fail && $code -eq 0 || "$want" == pass && $code -ne 0 ]]; then
+		echo "pre-commit-try.sh: $* should $want (exit $code):" >&2
+		echo "$out" >&2
+		exit 1
+	fi
+	echo "pre-commit-try.sh: $* ${want}s as it should"
+}
+expect fail pre-commit try-repo "$repo" tfgate-check --files prod/main.tf
+expect fail pre-commit try-repo "$repo" tfgate-test --files policies/org_test.rego
+cat >prod/main.tf <<'TF'
+resource "terraform_data" "nothing" {}
+TF
+git commit -qam compliant
+expect pass pre-commit try-repo "$repo" tfgate-check --files prod/main.tf
