@@ -28,24 +28,27 @@ REGO
 git add -A
 git commit -qm scratch
 
+# expect pass|fail PATTERN COMMAND...: the command passes or fails, and
+# its output holds PATTERN (so that a failure is the one meant, not a
+# failed build).
 expect() {
-	local want=$1
-	shift
+	local want=$1 pattern=$2
+	shift 2
 	set +e
 	out=$("$@" 2>&1)
 	code=$?
 	set -e
-	if [[ "$want" == fail && $code -eq 0 || "$want" == pass && $code -ne 0 ]]; then
-		echo "pre-commit-try.sh: $* should $want (exit $code):" >&2
+	if [[ "$want" == fail && $code -eq 0 || "$want" == pass && $code -ne 0 ]] || ! grep -Eq -- "$pattern" <<<"$out"; then
+		echo "pre-commit-try.sh: $* should $want with output matching $pattern (exit $code):" >&2
 		echo "$out" >&2
 		exit 1
 	fi
-	echo "pre-commit-try.sh: $* ${want}s as it should"
+	echo "pre-commit-try.sh: ok: $want: $*"
 }
-expect fail pre-commit try-repo "$repo" tfgate-check --files prod/main.tf
-expect fail pre-commit try-repo "$repo" tfgate-test --files policies/org_test.rego
+expect fail 'FAIL aws-s3-encryption' pre-commit try-repo "$repo" tfgate-check --files prod/main.tf
+expect fail 'FAIL .*test_broken' pre-commit try-repo "$repo" tfgate-test --files policies/org_test.rego
 cat >prod/main.tf <<'TF'
 resource "terraform_data" "nothing" {}
 TF
 git commit -qam compliant
-expect pass pre-commit try-repo "$repo" tfgate-check --files prod/main.tf
+expect pass 'tfgate check\.+Passed' pre-commit try-repo "$repo" tfgate-check --files prod/main.tf
