@@ -8,7 +8,18 @@ repo=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 command -v pre-commit >/dev/null || { echo "pre-commit-try.sh: pre-commit is not installed" >&2; exit 1; }
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/tfgate-pre-commit.XXXXXX")
 trap 'rm -rf -- "$scratch"' EXIT
-cd "$scratch"
+# try-repo needs a git repository; a checkout without .git is copied into
+# one.
+if ! git -C "$repo" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+	mkdir "$scratch/hooks"
+	cp -R "$repo/." "$scratch/hooks/"
+	git -C "$scratch/hooks" init -q
+	git -C "$scratch/hooks" add -A
+	git -C "$scratch/hooks" -c user.email=ci@example.com -c user.name=ci commit -qm hooks
+	repo="$scratch/hooks"
+fi
+mkdir "$scratch/work"
+cd "$scratch/work"
 git init -q .
 git config user.email ci@example.com
 git config user.name ci
