@@ -14,7 +14,7 @@ import (
 )
 
 // commands are tfgate's commands, as completion offers them.
-var commands = []string{"check", "plan", "inspect", "rules", "test", "completion", "version", "help"}
+var commands = []string{"check", "plan", "inspect", "rules", "test", "completion", "hook", "version", "help"}
 
 // runCompletion prints a completion script for a shell.
 func runCompletion(args []string, stdout io.Writer) error {
