@@ -232,6 +232,12 @@ func check(o checkOptions, inputs []string, stdout, stderr io.Writer) (int, erro
 	if compileErr != nil {
 		return exitError, compileErr
 	}
+	defaults := config.Defaults{
+		EmergencyPattern: policy.DefaultEmergencyPattern,
+		EmergencyWindow:  policy.DefaultEmergencyWindow,
+		ProtectedTypes:   policy.DefaultProtectedTypes,
+		Flagged:          o.given,
+	}
 	policy := gate.Policy{FailOn: set.failOn, ChangedOnly: o.changedOnly, AllowIncomplete: o.incomplete || set.config != nil && set.config.AllowIncomplete, FailOnUnknown: set.failOnUnknown}
 	c := set.config
 	if c == nil {
@@ -241,6 +247,11 @@ func check(o checkOptions, inputs []string, stdout, stderr io.Writer) (int, erro
 	if ruleErr != nil {
 		return exitError, ruleErr
 	}
+	weakenings, ruleErr := c.Weakenings(defaults)
+	if ruleErr != nil {
+		return exitError, ruleErr
+	}
+	downgrades = append(downgrades, weakenings...)
 	rules, selected, ruleErr := config.SelectRules(rules, o.rules, o.skipRules)
 	if ruleErr != nil {
 		return exitError, ruleErr

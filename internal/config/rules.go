@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/tfgate/tfgate/internal/gate"
 	"github.com/tfgate/tfgate/internal/waiver"
@@ -232,4 +233,64 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// Defaults are the settings a configuration file's own may weaken, and
+// which of them the command line set (the command line is the operator's,
+// not the repository's, and wins).
+type Defaults struct {
+	EmergencyPattern string
+	EmergencyWindow  time.Duration
+	ProtectedTypes   []string
+	// Flagged reports whether the command line set a setting, by the
+	// name of its flag (emergency-pattern, emergency-window,
+	// allow-incomplete).
+	Flagged func(flag string) bool
+}
+
+// Weakenings returns a warning for every setting of the file that takes
+// something out of the rules' reach: a break-glass pattern other than
+// the default (the hard-mandatory break-glass rules judge only what it
+// matches), a longer emergency window (the hard-mandatory time bound
+// measures against it), protected types that leave a default one out,
+// and allow_incomplete (what was not evaluated may hold any failure).
+// Those that reach hard-mandatory rules are refused unless the file sets
+// allow_downgrade = true, as ApplyRules refuses downgrades.
+func (c *Config) Weakenings(d Defaults) ([]string, error) {
+	var warnings []string
+	flagged := func(name string) bool { return d.Flagged != nil && d.Flagged(name) }
+	hard := func(what string) error {
+		warnings = append(warnings, fmt.Sprintf("%s: %s", c.File, what))
+		if !c.AllowDowngrade {
+			return fmt.Errorf("%s: %s; a configuration may weaken hard-mandatory rules only with allow_downgrade = true", c.File, what)
+		}
+		return nil
+	}
+	if c.EmergencyPattern != "" && c.EmergencyPattern != d.EmergencyPattern && !flagged("emergency-pattern") {
+		if err := hard(fmt.Sprintf("emergency_pattern %q replaces the default %q: the hard-mandatory break-glass rules (aws-iam-emergency-mfa, aws-iam-emergency-time-bound) judge only the roles and policies it matches", c.EmergencyPattern, d.EmergencyPattern)); err != nil {
+			return warnings, err
+		}
+	}
+	if c.EmergencyWindow > d.EmergencyWindow && !flagged("emergency-window") {
+		if err := hard(fmt.Sprintf("emergency_window %s is longer than the default %s: the hard-mandatory aws-iam-emergency-time-bound accepts grants that last that long", c.EmergencyWindow, d.EmergencyWindow)); err != nil {
+			return warnings, err
+		}
+	}
+	if c.AllowIncomplete && !flagged("allow-incomplete") {
+		if err := hard("allow_incomplete = true lets a directory check pass with parts of the configuration not evaluated, which may hold failures of hard-mandatory rules"); err != nil {
+			return warnings, err
+		}
+	}
+	if c.ProtectedTypes != nil {
+		var dropped []string
+		for _, t := range d.ProtectedTypes {
+			if !slices.Contains(c.ProtectedTypes, t) {
+				dropped = append(dropped, t)
+			}
+		}
+		if len(dropped) > 0 {
+			warnings = append(warnings, fmt.Sprintf("%s: protected_types leaves out %s: tf-destroy-protected lets a plan delete or replace them", c.File, strings.Join(dropped, ", ")))
+		}
+	}
+	return warnings, nil
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tfgate/tfgate/internal/gate"
 )
@@ -80,6 +81,49 @@ rule "hard" {
 			}
 			if strings.Join(warnings, "\n") != strings.Join(tt.warnings, "\n") {
 				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warnings, "\n"), strings.Join(tt.warnings, "\n"))
+			}
+		})
+	}
+}
+
+// TestWeakenings: settings of the file that take something out of the
+// rules' reach are warned about, and refused without allow_downgrade
+// when they reach hard-mandatory rules; the command line's are not the
+// file's.
+func TestWeakenings(t *testing.T) {
+	defaults := Defaults{EmergencyPattern: "(?i)(emergency|break[-_ ]?glass)", EmergencyWindow: 4 * time.Hour, ProtectedTypes: []string{"aws_kms_key", "aws_s3_bucket"}}
+	tests := []struct {
+		name, file string
+		flagged    string
+		warnings   int
+		refused    string
+	}{
+		{"defaults", ``, "", 0, ""},
+		{"same pattern", `emergency_pattern = "(?i)(emergency|break[-_ ]?glass)"`, "", 0, ""},
+		{"narrower pattern", `emergency_pattern = "(?i)^emergency-"`, "", 1, "emergency_pattern"},
+		{"pattern allowed", "emergency_pattern = \"(?i)^emergency-\"\nallow_downgrade = true", "", 1, ""},
+		{"pattern from the flag", `emergency_pattern = "(?i)^emergency-"`, "emergency-pattern", 0, ""},
+		{"shorter window", `emergency_window = "1h"`, "", 0, ""},
+		{"longer window", `emergency_window = "9000h"`, "", 1, "emergency_window"},
+		{"incomplete", `allow_incomplete = true`, "", 1, "allow_incomplete"},
+		{"protected types", `protected_types = ["aws_s3_bucket"]`, "", 1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Parse([]byte(tt.file), ".tfgate.hcl")
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := defaults
+			d.Flagged = func(name string) bool { return name == tt.flagged }
+			warnings, err := c.Weakenings(d)
+			switch {
+			case tt.refused == "" && err != nil:
+				t.Fatalf("refused: %v", err)
+			case tt.refused != "" && (err == nil || !strings.Contains(err.Error(), tt.refused)):
+				t.Fatalf("error %v, want one naming %s", err, tt.refused)
+			case len(warnings) != tt.warnings:
+				t.Errorf("warnings %q, want %d", warnings, tt.warnings)
 			}
 		})
 	}

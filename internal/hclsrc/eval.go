@@ -466,13 +466,19 @@ func (d *declarations) override(blocks hcl.Blocks) error {
 	return nil
 }
 
+// unmerged is the body of a block that an override in JSON syntax (or an
+// override of a block written in JSON) merges into: Terraform merges it
+// argument by argument, by the provider's schema, which a static reader
+// does not have. Such a resource is a gap, never the override alone.
+type unmerged struct{ hcl.Body }
+
 // mergeBodies is the body of a block an override merges into. Bodies not
-// written in native syntax (JSON) are replaced whole.
+// both written in native syntax cannot be merged here (unmerged).
 func mergeBodies(base, over hcl.Body) hcl.Body {
 	b, ok1 := base.(*hclsyntax.Body)
 	o, ok2 := over.(*hclsyntax.Body)
 	if !ok1 || !ok2 {
-		return over
+		return unmerged{over}
 	}
 	out := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, SrcRange: b.SrcRange, EndRange: b.EndRange}
 	for name, a := range b.Attributes {

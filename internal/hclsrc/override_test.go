@@ -2,6 +2,7 @@ package hclsrc
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -159,5 +160,40 @@ resource "aws_cloudtrail" "t" {
 	want := []any{false, json.Number("7"), true, "7", false, true, "maybe"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("values (-want +got):\n%s", diff)
+	}
+}
+
+// TestSuppressionsAreComments: only comments suppress; a marker in a
+// string, a template or a heredoc is data, and JSON has no comments.
+func TestSuppressionsAreComments(t *testing.T) {
+	src := `# tfgate:ignore aws-s3-versioning reason="replicated"
+resource "aws_s3_bucket" "a" {}
+resource "aws_s3_bucket" "b" { tags = { Share = "\\\\fs01\\x\\", Note = "see #tfgate:ignore aws-s3-encryption reason=runbook" } }
+resource "aws_s3_bucket" "c" { tags = { Note = "${"#"}tfgate:ignore aws-s3-encryption reason=x" } } # tfgate:ignore aws-s3-logging reason="ok"
+locals {
+  doc = <<EOT
+# tfgate:ignore aws-s3-encryption reason="in a heredoc"
+EOT
+}
+resource "aws_s3_bucket" "d" {}
+`
+	for _, tt := range []struct {
+		line int
+		want []string
+	}{{2, []string{"aws-s3-versioning"}}, {3, nil}, {4, []string{"aws-s3-logging"}}, {10, nil}} {
+		got, err := suppressions([]byte(src), "main.tf", tt.line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rules []string
+		for _, s := range got {
+			rules = append(rules, s.Rule)
+		}
+		if !slices.Equal(rules, tt.want) {
+			t.Errorf("line %d: suppressions %v, want %v", tt.line, rules, tt.want)
+		}
+	}
+	if got, _ := suppressions([]byte(`{"resource": {"aws_s3_bucket": {"a": {"//": "# tfgate:ignore aws-s3-versioning reason=x"}}}}`), "main.tf.json", 1); len(got) != 0 {
+		t.Errorf("a JSON file gave suppressions %v", got)
 	}
 }

@@ -36,6 +36,10 @@ func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.E
 	if len(path) > 0 {
 		base = path.String() + "." + base
 	}
+	if _, ok := b.Body.(unmerged); ok {
+		e.gap(base, []string{typ}, "an override file in JSON syntax (or an override of a block written in JSON) merges into it, which a static check cannot merge as Terraform does, so its instances were not evaluated", b.DefRange)
+		return cty.DynamicVal.Mark(ref{base})
+	}
 	keys, why := e.instances(b, ctx)
 	if why != "" {
 		e.gap(base, []string{typ}, why+", so its instances were not evaluated", b.DefRange)

@@ -6,6 +6,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 // marker starts an inline suppression in a comment:
@@ -29,11 +32,36 @@ type Suppression struct {
 }
 
 // suppressions returns the suppressions written for the block whose header
-// is on line (1-based) of src.
+// is on line (1-based) of src: in a comment on the header line, or on the
+// comment lines right above it. Comments are found by Terraform's own
+// lexer, so a marker inside a string, a template or a heredoc is data,
+// not a suppression; a JSON file has no comments, and no suppressions.
 func suppressions(src []byte, file string, line int) ([]Suppression, error) {
+	if strings.HasSuffix(file, ".json") {
+		return nil, nil
+	}
 	lines := bytes.Split(src, []byte("\n"))
 	if line < 1 || line > len(lines) {
 		return nil, nil
+	}
+	// comments maps a line to the comment that starts on it, and whether
+	// the comment is all the line holds.
+	type comment struct {
+		text  string
+		alone bool
+	}
+	comments := map[int]comment{}
+	tokens, _ := hclsyntax.LexConfig(src, file, hcl.InitialPos)
+	for _, t := range tokens {
+		if t.Type != hclsyntax.TokenComment {
+			continue
+		}
+		n := t.Range.Start.Line
+		if n < 1 || n > len(lines) {
+			continue
+		}
+		before := lines[n-1][:min(t.Range.Start.Column-1, len(lines[n-1]))]
+		comments[n] = comment{text: string(t.Bytes), alone: len(bytes.TrimSpace(before)) == 0}
 	}
 	var out []Suppression
 	add := func(n int, text string) error {
@@ -41,7 +69,7 @@ func suppressions(src []byte, file string, line int) ([]Suppression, error) {
 		if i < 0 {
 			return nil
 		}
-		s, err := ParseSuppression(text[i+len(marker):])
+		s, err := ParseSuppression(strings.TrimSpace(strings.TrimSuffix(text[i+len(marker):], "*/")))
 		if err != nil {
 			return fmt.Errorf("%s:%d: %w", file, n, err)
 		}
@@ -50,41 +78,22 @@ func suppressions(src []byte, file string, line int) ([]Suppression, error) {
 		return nil
 	}
 	// A comment at the end of the header line.
-	header := string(lines[line-1])
-	if i := commentStart(header); i >= 0 {
-		if err := add(line, header[i:]); err != nil {
+	if c, ok := comments[line]; ok && !c.alone {
+		if err := add(line, c.text); err != nil {
 			return nil, err
 		}
 	}
 	// The comment lines right above the header.
 	for n := line - 1; n >= 1; n-- {
-		text := strings.TrimSpace(string(lines[n-1]))
-		if !strings.HasPrefix(text, "#") && !strings.HasPrefix(text, "//") {
+		c, ok := comments[n]
+		if !ok || !c.alone {
 			break
 		}
-		if err := add(n, text); err != nil {
+		if err := add(n, c.text); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
-}
-
-// commentStart finds a # or // comment after code on a header line, where
-// strings hold only labels.
-func commentStart(line string) int {
-	inString := false
-	for i := 0; i < len(line); i++ {
-		switch c := line[i]; {
-		case c == '"' && (i == 0 || line[i-1] != '\\'):
-			inString = !inString
-		case inString:
-		case c == '#':
-			return i
-		case c == '/' && i+1 < len(line) && line[i+1] == '/':
-			return i
-		}
-	}
-	return -1
 }
 
 // ParseSuppression reads what follows the marker: a rule id, then
