@@ -44,6 +44,7 @@ func compliant() *model.Model {
 			"apply_server_side_encryption_by_default": []any{map[string]any{"sse_algorithm": "aws:kms", "kms_master_key_id": key}},
 		}}}, link("aws_s3_bucket.b", "bucket")),
 		r("aws_s3_bucket_public_access_block.b", map[string]any{"block_public_acls": true, "block_public_policy": true, "ignore_public_acls": true, "restrict_public_buckets": true}, link("aws_s3_bucket.b", "bucket")),
+		r("aws_s3_account_public_access_block.this", map[string]any{"block_public_acls": true, "block_public_policy": true, "ignore_public_acls": true, "restrict_public_buckets": true}, nil),
 		r("aws_s3_bucket_versioning.b", map[string]any{"versioning_configuration": []any{map[string]any{"status": "Enabled"}}}, link("aws_s3_bucket.b", "bucket")),
 		r("aws_s3_bucket_acl.b", map[string]any{"acl": "private"}, link("aws_s3_bucket.b", "bucket")),
 		r("aws_s3_bucket_policy.b", map[string]any{"policy": doc(map[string]any{"Effect": "Allow", "Principal": map[string]any{"AWS": "arn:aws:iam::111122223333:role/reader"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"})}, link("aws_s3_bucket.b", "bucket")),

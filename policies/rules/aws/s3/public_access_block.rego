@@ -17,12 +17,12 @@
 #   id: aws-s3-public-access-block
 #   severity: critical
 #   enforcement: hard-mandatory
-#   resource_types: [aws_s3_bucket]
+#   resource_types: [aws_s3_bucket, aws_s3_account_public_access_block]
 #   related:
 #     aws_s3_bucket_public_access_block: bucket
 #   reads:
 #     aws_s3_bucket: []
-#     aws_s3_account_public_access_block: []
+#     aws_s3_account_public_access_block: [block_public_acls, block_public_policy, ignore_public_acls, restrict_public_buckets]
 #     aws_s3_bucket_public_access_block: [block_public_acls, block_public_policy, ignore_public_acls, restrict_public_buckets]
 #   runbook: P1 alert (S3 public access enabled)
 #   remediation: |
@@ -35,6 +35,7 @@
 #       - 'no configuration is linked, and the unlinked ones whose bucket is known only after apply are fewer than the buckets without one, so at least that many surely lack it'
 #       - 'no aws_s3_bucket_public_access_block refers to the bucket'
 #       - 'a setting of its block is false or unset'
+#       - 'an aws_s3_account_public_access_block leaves a setting false or unset: any bucket of the account may be made public'
 #     unknown:
 #       - 'a setting is known only after apply'
 #       - 'an account-level block may block everything but its settings are known only after apply'
@@ -148,4 +149,13 @@ unknown contains lib.result(bucket, _account_message(bucket)) if {
 unknown contains lib.result(block, _account_message(block)) if {
 	some block in _lax
 	_account_undecided(block)
+}
+
+# The account's own block is judged too: one that leaves a setting off
+# lets any bucket of the account be made public, including buckets this
+# configuration does not manage (Security Hub S3.1).
+deny contains lib.result(block, sprintf("the account-level block leaves %s off: any bucket of the account may be made public", [concat(", ", off)])) if {
+	some block in _account_blocks
+	off := [s | some s in _settings; not block.values[s] == true; not lib.is_unknown(block, s)]
+	count(off) > 0
 }

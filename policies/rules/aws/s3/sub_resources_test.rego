@@ -180,6 +180,7 @@ test_public_access_block_for_the_account if {
 	pab.deny == {
 		lib.result(rs[1], "block_public_policy is not true"),
 		lib.result(rs[2], "no public access block refers to this bucket"),
+		lib.result(lax, "the account-level block leaves ignore_public_acls off: any bucket of the account may be made public"),
 	} with input as lib.mock_input([rs[0], rs[1], rs[2], lax])
 }
 
@@ -234,4 +235,11 @@ test_sensitive_versioning_status_is_unknown if {
 	rs := [_bucket("hidden", [hidden]), hidden]
 	count(versioning.deny) == 0 with input as lib.mock_input(rs)
 	versioning.unknown == {lib.result(hidden, "the versioning status is sensitive, so no rule can read it")} with input as lib.mock_input(rs)
+}
+
+test_account_block_that_blocks_nothing_fails if {
+	off := {"address": "aws_s3_account_public_access_block.this", "type": "aws_s3_account_public_access_block", "values": {
+		"block_public_acls": false, "block_public_policy": false, "ignore_public_acls": true, "restrict_public_buckets": true,
+	}}
+	pab.deny == {lib.result(off, "the account-level block leaves block_public_acls, block_public_policy off: any bucket of the account may be made public")} with input as lib.mock_input([off])
 }
