@@ -1,6 +1,8 @@
 package hclsrc
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/zclconf/go-cty/cty"
@@ -12,19 +14,73 @@ import (
 // as Terraform does before the provider sees them: "false" for
 // is_enabled is false, "7" for deletion_window_in_days is 7. A string
 // that does not convert is left as written: Terraform refuses it.
+//
+// A nested block written in JSON syntax as one object, not a list of
+// them, is made a list of one, as Terraform reads it by the schema: rules
+// read nested blocks as lists whatever the syntax. Blocks are listed
+// outermost first.
 func withAttributeTypes(typ string, obj cty.Value) cty.Value {
 	paths := attributeTypes[typ]
 	if len(paths) == 0 {
 		return obj
 	}
-	for path, kind := range paths {
-		want := cty.Bool
-		if kind == "number" {
-			want = cty.Number
+	for _, path := range slices.SortedFunc(maps.Keys(paths), byDepth) {
+		kind := paths[path]
+		switch kind {
+		case "block":
+			obj = blockAt(obj, strings.Split(path, "."))
+		case "bool":
+			obj = convertAt(obj, strings.Split(path, "."), cty.Bool)
+		case "number":
+			obj = convertAt(obj, strings.Split(path, "."), cty.Number)
 		}
-		obj = convertAt(obj, strings.Split(path, "."), want)
 	}
 	return obj
+}
+
+// byDepth orders dotted paths outermost first, then by name.
+func byDepth(a, b string) int {
+	if d := strings.Count(a, ".") - strings.Count(b, "."); d != 0 {
+		return d
+	}
+	return strings.Compare(a, b)
+}
+
+// blockAt makes the value at a path a list when it is one object.
+func blockAt(v cty.Value, path []string) cty.Value {
+	plain, marks := v.Unmark()
+	if !plain.IsKnown() || plain.IsNull() {
+		return v
+	}
+	ty := plain.Type()
+	switch {
+	case ty.IsObjectType():
+		if !ty.HasAttribute(path[0]) {
+			return v
+		}
+		attrs := plain.AsValueMap()
+		child := attrs[path[0]]
+		if len(path) == 1 {
+			cp, cmarks := child.Unmark()
+			if cp.IsKnown() && !cp.IsNull() && (cp.Type().IsObjectType() || cp.Type().IsMapType()) {
+				attrs[path[0]] = cty.TupleVal([]cty.Value{cp}).WithMarks(cmarks)
+			}
+		} else {
+			attrs[path[0]] = blockAt(child, path[1:])
+		}
+		return cty.ObjectVal(attrs).WithMarks(marks)
+	case ty.IsTupleType() || ty.IsListType():
+		if plain.LengthInt() == 0 {
+			return v
+		}
+		list := make([]cty.Value, 0, plain.LengthInt())
+		for it := plain.ElementIterator(); it.Next(); {
+			_, el := it.Element()
+			list = append(list, blockAt(el, path))
+		}
+		return cty.TupleVal(list).WithMarks(marks)
+	}
+	return v
 }
 
 // convertAt converts the value at a path of attribute names, through

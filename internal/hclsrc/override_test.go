@@ -197,3 +197,35 @@ resource "aws_s3_bucket" "d" {}
 		t.Errorf("a JSON file gave suppressions %v", got)
 	}
 }
+
+// TestJSONBlocksAreLists: a nested block written in JSON syntax as one
+// object is read as a list of one, as Terraform reads it by the schema.
+func TestJSONBlocksAreLists(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"main.tf.json": `{
+  "resource": {
+    "aws_s3_bucket_versioning": {"v": {"bucket": "acme", "versioning_configuration": {"status": "Suspended"}}},
+    "aws_s3_bucket_acl": {"a": {"bucket": "acme", "access_control_policy": {
+      "owner": {"id": "o"},
+      "grant": [{"permission": "READ", "grantee": {"type": "Group", "uri": "http://acs.amazonaws.com/groups/global/AllUsers"}}]
+    }}}
+  }
+}`})
+	m, _, err := Load(dir, LoadOptions{Now: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]any{
+		"versioning": resource(t, m, "aws_s3_bucket_versioning.v").Values["versioning_configuration"],
+		"acl":        resource(t, m, "aws_s3_bucket_acl.a").Values["access_control_policy"],
+	}
+	want := map[string]any{
+		"versioning": []any{map[string]any{"status": "Suspended"}},
+		"acl": []any{map[string]any{
+			"owner": []any{map[string]any{"id": "o"}},
+			"grant": []any{map[string]any{"permission": "READ", "grantee": []any{map[string]any{"type": "Group", "uri": "http://acs.amazonaws.com/groups/global/AllUsers"}}}},
+		}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("values (-want +got):\n%s", diff)
+	}
+}
