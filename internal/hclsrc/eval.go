@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -119,29 +120,75 @@ type evaluator struct {
 	warnings  []string
 	// installed maps module call paths ("a.b") to the directories
 	// terraform init downloaded them to (.terraform/modules/modules.json).
-	installed map[string]string
+	installed map[string]installedModule
+}
+
+// installedModule is a remote module terraform init installed: where, and
+// the source and version it recorded.
+type installedModule struct {
+	dir, source, version string
 }
 
 // installedModules reads .terraform/modules/modules.json, where terraform
 // init records the directories of remote modules; nil when absent.
-func installedModules(root string) map[string]string {
+func installedModules(root string) map[string]installedModule {
 	data, err := os.ReadFile(filepath.Join(root, ".terraform", "modules", "modules.json"))
 	if err != nil {
 		return nil
 	}
 	var manifest struct {
-		Modules []struct{ Key, Dir string }
+		Modules []struct{ Key, Source, Version, Dir string }
 	}
 	if json.Unmarshal(data, &manifest) != nil {
 		return nil
 	}
-	out := map[string]string{}
+	out := map[string]installedModule{}
 	for _, m := range manifest.Modules {
 		if m.Key != "" && m.Dir != "" {
-			out[m.Key] = filepath.Join(root, m.Dir)
+			out[m.Key] = installedModule{dir: filepath.Join(root, m.Dir), source: m.Source, version: m.Version}
 		}
 	}
 	return out
+}
+
+// normalSource writes a module source as terraform init records it: the
+// public registry's host written out, GitHub and Bitbucket shorthands as
+// the git URLs they stand for.
+func normalSource(s string) string {
+	s = strings.TrimPrefix(s, "registry.terraform.io/")
+	for _, host := range []string{"github.com/", "bitbucket.org/"} {
+		if strings.HasPrefix(s, host) {
+			rest, query, _ := strings.Cut(strings.TrimPrefix(s, host), "?")
+			path, sub, _ := strings.Cut(rest, "//")
+			s = "git::https://" + host + strings.TrimSuffix(path, ".git") + ".git"
+			if sub != "" {
+				s += "//" + sub
+			}
+			if query != "" {
+				s += "?" + query
+			}
+		}
+	}
+	return s
+}
+
+// stale says why an installed module is not the one a call asks for (its
+// source changed, or its version no longer meets the call's constraint),
+// as Terraform refuses to plan until terraform init runs again; "" when
+// it is the one.
+func (m installedModule) stale(source, constraint string) string {
+	if m.source != "" && normalSource(m.source) != normalSource(source) {
+		return fmt.Sprintf("the installed module's source is %q, not the call's %q", m.source, source)
+	}
+	if constraint == "" || m.version == "" {
+		return ""
+	}
+	c, err1 := version.NewConstraint(constraint)
+	v, err2 := version.NewVersion(m.version)
+	if err1 != nil || err2 != nil || !c.Check(v) {
+		return fmt.Sprintf("the installed module's version %s does not meet the call's %q", m.version, constraint)
+	}
+	return ""
 }
 
 func (e *evaluator) module(dir string) (*Module, error) {

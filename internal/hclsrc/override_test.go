@@ -229,3 +229,26 @@ func TestJSONBlocksAreLists(t *testing.T) {
 		t.Errorf("values (-want +got):\n%s", diff)
 	}
 }
+
+// TestInstalledModulesMustBeTheCalledOnes: a module terraform init
+// installed from another source, or at a version the call no longer
+// accepts, is not evaluated in its place.
+func TestInstalledModulesMustBeTheCalledOnes(t *testing.T) {
+	for _, tt := range []struct {
+		installed installedModule
+		source    string
+		version   string
+		stale     bool
+	}{
+		{installedModule{source: "registry.terraform.io/terraform-aws-modules/s3-bucket/aws", version: "4.1.2"}, "terraform-aws-modules/s3-bucket/aws", "~> 4.1", false},
+		{installedModule{source: "registry.terraform.io/terraform-aws-modules/s3-bucket/aws", version: "3.15.0"}, "terraform-aws-modules/s3-bucket/aws", "~> 4.1", true},
+		{installedModule{source: "git::https://github.com/acme/site.git?ref=v1.0.0"}, "git::https://github.com/acme/site.git?ref=v2.0.0", "", true},
+		{installedModule{source: "git::https://github.com/acme/site.git?ref=v1.0.0"}, "github.com/acme/site?ref=v1.0.0", "", false},
+		{installedModule{source: "git::https://github.com/acme/mods.git//kms?ref=v1"}, "github.com/acme/mods//kms?ref=v1", "", false},
+		{installedModule{source: "registry.terraform.io/acme/kms/aws"}, "acme/other/aws", "", true},
+	} {
+		if got := tt.installed.stale(tt.source, tt.version) != ""; got != tt.stale {
+			t.Errorf("%+v for %s %s: stale %v, want %v", tt.installed, tt.source, tt.version, got, tt.stale)
+		}
+	}
+}

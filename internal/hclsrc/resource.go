@@ -267,7 +267,17 @@ func (e *evaluator) evalCall(path model.ModulePath, dir string, b *hcl.Block, ct
 			e.gap(base, nil, reason, b.DefRange)
 			return cty.DynamicVal, nil
 		}
-		childDir = installed
+		constraint := ""
+		if a := blockAttr(b, "version"); a != nil {
+			if v, diags := a.Expr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+				constraint = v.AsString()
+			}
+		}
+		if why := installed.stale(source, constraint); why != "" {
+			e.gap(base, e.declaredTypes(installed.dir, 0), why+", so its resources were not evaluated; run terraform init", b.DefRange)
+			return cty.DynamicVal, nil
+		}
+		childDir = installed.dir
 	}
 	keys, why := e.instances(b, ctx)
 	if why != "" {
