@@ -32,7 +32,7 @@
 #     fail:
 #       - 'enable_logging = false'
 #       - 'every event_selector leaves out management events and selects no data events (a data_resource with an empty values list selects none), and there is no advanced_event_selector'
-#       - 'every event_selector has read_write_type = "ReadOnly", or every advanced_event_selector selects readOnly = true: no write event is recorded'
+#       - 'every event_selector that includes management events has read_write_type = "ReadOnly", or every advanced_event_selector of management events selects readOnly = true: no management write event is recorded, whatever data event selectors add'
 #     unknown:
 #       - 'enable_logging or the selectors are known only after apply'
 #     pass:
@@ -59,23 +59,36 @@ deny contains lib.result(trail, "the trail records nothing: every event_selector
 	}
 }
 
-# A trail that records only read events misses every change an intruder
-# makes: creating users, changing policies, stopping the trail itself.
-deny contains lib.result(trail, "the trail records no write events: every event_selector has read_write_type = \"ReadOnly\"") if {
+# A trail that records management events only as reads misses every
+# change an intruder makes: creating users, changing policies, stopping
+# the trail itself. Data event selectors beside them do not make up for
+# it. A trail that leaves out management events altogether (a data event
+# trail) is another matter: it records what it is for.
+deny contains lib.result(trail, "the trail records management events read-only: every event_selector that includes them has read_write_type = \"ReadOnly\", so no write call is recorded") if {
 	some trail in _basic_trails
-	every selector in trail.values.event_selector {
+	management := [s | some s in trail.values.event_selector; not s.include_management_events == false]
+	count(management) > 0
+	every selector in management {
 		selector.read_write_type == "ReadOnly"
 	}
 }
 
-deny contains lib.result(trail, "the trail records no write events: every advanced_event_selector selects readOnly = true") if {
+deny contains lib.result(trail, "the trail records management events read-only: every advanced_event_selector of management events selects readOnly = true, so no write call is recorded") if {
 	some trail in lib.resources("aws_cloudtrail")
 	selectors := object.get(trail.values, "advanced_event_selector", null)
 	lib.size(selectors) > 0
 	not lib.is_unknown(trail, "advanced_event_selector")
-	every selector in selectors {
+	management := [s | some s in selectors; _management_advanced(s)]
+	count(management) > 0
+	every selector in management {
 		_read_only_advanced(selector)
 	}
+}
+
+_management_advanced(selector) if {
+	some field in object.get(selector, "field_selector", [])
+	field.field == "eventCategory"
+	"Management" in object.get(field, "equals", [])
 }
 
 # _basic_trails are the trails whose recording the event_selector blocks
@@ -104,4 +117,10 @@ _read_only_advanced(selector) if {
 	some field in object.get(selector, "field_selector", [])
 	field.field == "readOnly"
 	object.get(field, "equals", null) == ["true"]
+}
+
+_read_only_advanced(selector) if {
+	some field in object.get(selector, "field_selector", [])
+	field.field == "readOnly"
+	object.get(field, "not_equals", null) == ["false"]
 }

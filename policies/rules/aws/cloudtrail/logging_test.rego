@@ -33,8 +33,26 @@ test_trails_that_record_no_change_fail if {
 		object.union(_trail("data-later", {"event_selector": [{"include_management_events": false, "read_write_type": "All", "data_resource": [{"type": "AWS::S3::Object"}]}]}), {"unknown": ["event_selector[0].data_resource[0].values"]}),
 	]
 	rule.deny == {
-		lib.result(resources[0], "the trail records no write events: every event_selector has read_write_type = \"ReadOnly\""),
+		lib.result(resources[0], "the trail records management events read-only: every event_selector that includes them has read_write_type = \"ReadOnly\", so no write call is recorded"),
 		lib.result(resources[1], "the trail records nothing: every event_selector leaves out management events (include_management_events = false) and selects no data events"),
-		lib.result(resources[4], "the trail records no write events: every advanced_event_selector selects readOnly = true"),
+		lib.result(resources[4], "the trail records management events read-only: every advanced_event_selector of management events selects readOnly = true, so no write call is recorded"),
 	} with input as lib.mock_input(resources)
+}
+
+# A data event selector beside read-only management events does not make
+# up for the writes the trail leaves out; a data-only trail is fine.
+test_decoy_data_selectors_do_not_hide_write_blind_trails if {
+	resources := [
+		_trail("basic", {"event_selector": [
+			{"include_management_events": true, "read_write_type": "ReadOnly"},
+			{"include_management_events": false, "read_write_type": "All", "data_resource": [{"type": "AWS::S3::Object", "values": ["arn:aws:s3:::scratch/"]}]},
+		]}),
+		_trail("advanced", {"advanced_event_selector": [
+			{"field_selector": [{"field": "eventCategory", "equals": ["Management"]}, {"field": "readOnly", "equals": ["true"]}]},
+			{"field_selector": [{"field": "eventCategory", "equals": ["Data"]}, {"field": "resources.type", "equals": ["AWS::S3::Object"]}]},
+		]}),
+		_trail("not-equals", {"advanced_event_selector": [{"field_selector": [{"field": "eventCategory", "equals": ["Management"]}, {"field": "readOnly", "not_equals": ["false"]}]}]}),
+		_trail("data-only", {"advanced_event_selector": [{"field_selector": [{"field": "eventCategory", "equals": ["Data"]}, {"field": "resources.type", "equals": ["AWS::S3::Object"]}]}]}),
+	]
+	{r.resource | some r in rule.deny} == {"aws_cloudtrail.basic", "aws_cloudtrail.advanced", "aws_cloudtrail.not-equals"} with input as lib.mock_input(resources)
 }

@@ -66,3 +66,10 @@ test_grantee_type_unknown if {
 	rs := [{"address": "aws_s3_bucket_acl.later", "type": "aws_s3_bucket_acl", "values": grants, "unknown": unknown}]
 	acl.unknown == {lib.result(rs[0], "a grant's grantee URI is known only after apply, so its READ permission may be public")} with input as lib.mock_input(rs)
 }
+
+# An existing bucket without a policy carries policy = "" in plans and
+# states: nothing to judge, not an invalid document.
+test_empty_inline_policy_is_no_policy if {
+	rs := [{"address": "aws_s3_bucket.kept", "type": "aws_s3_bucket", "values": {"bucket": "kept", "policy": ""}}]
+	count(policy.deny) == 0 with input as lib.mock_input(rs)
+}
