@@ -39,6 +39,7 @@
 #     unknown:
 #       - 'a setting is known only after apply'
 #       - 'an account-level block may block everything but its settings are known only after apply'
+#       - 'an account-level block blocks everything but the input does not say whether it is the bucket''s account (a state records no provider configuration)'
 #       - 'an unlinked block whose bucket is known only after apply may be its own (as many such blocks as buckets without one), or a block refers to this bucket or to another'
 #     pass:
 #       - 'its block sets all four settings true'
@@ -70,15 +71,24 @@ _all_true(values) if every setting in _settings {
 # settings: an account-level block with all four true blocks public access
 # to every bucket of its account, whatever their own blocks say. A block
 # covers the buckets of its own provider configuration (an aliased
-# provider is typically another account); where the input does not name
-# configurations (a state), every block counts.
+# provider is typically another account). Where the input does not name
+# configurations (a state records none), whether a block is the bucket's
+# account is not known: it may cover the bucket, and the bucket is
+# unknown, not a pass.
 _account_blocks := lib.resources("aws_s3_account_public_access_block")
 
-_same_account(a, r) if object.get(a, "provider", "") == object.get(r, "provider", "")
+_same_account(a, r) if {
+	object.get(a, "provider", "") != ""
+	object.get(a, "provider", "") == object.get(r, "provider", "")
+}
 
-_same_account(a, _) if object.get(a, "provider", "") == ""
+_maybe_same_account(a, _) if object.get(a, "provider", "") == ""
 
-_same_account(_, r) if object.get(r, "provider", "") == ""
+_maybe_same_account(_, r) if object.get(r, "provider", "") == ""
+
+_may_share_account(a, r) if _same_account(a, r)
+
+_may_share_account(a, r) if _maybe_same_account(a, r)
 
 # _account_covers holds for a resource of an account whose account-level
 # block blocks all public access.
@@ -88,13 +98,26 @@ _account_covers(r) if {
 	_all_true(block.values)
 }
 
+# _account_may_cover holds for a resource that an account-level block
+# blocking all public access may cover: the input does not say whose
+# account the block is.
+_account_may_cover(r) if {
+	not _account_covers(r)
+	some block in _account_blocks
+	_maybe_same_account(block, r)
+	_all_true(block.values)
+}
+
+_account_unsure_message(r) := sprintf("%s blocks all public access, but the input does not say whether it is this bucket's account (a state records no provider configuration)", [lib.address_list(sort([b.address | some b in _account_blocks; _maybe_same_account(b, r); _all_true(b.values)]))])
+
 # _account_undecided holds for a resource of an account whose account-level
 # block may block all public access, but a setting of it is known only
 # after apply.
 _account_undecided(r) if {
 	not _account_covers(r)
+	not _account_may_cover(r)
 	some block in _account_blocks
-	_same_account(block, r)
+	_may_share_account(block, r)
 	some setting in _settings
 	lib.is_unknown(block, setting)
 	every other in _settings {
@@ -106,13 +129,14 @@ _true_or_unknown(block, setting) if block.values[setting] == true
 
 _true_or_unknown(block, setting) if lib.is_unknown(block, setting)
 
-_account_message(r) := sprintf("%s may block public access to every bucket, but its settings are known only after apply", [lib.address_list(sort([b.address | some b in _account_blocks; _same_account(b, r)]))])
+_account_message(r) := sprintf("%s may block public access to every bucket, but its settings are known only after apply", [lib.address_list(sort([b.address | some b in _account_blocks; _may_share_account(b, r)]))])
 
 # A bucket with no block fails, unless one whose bucket is known only
 # after apply, and that would block all public access, may be its own.
 deny contains lib.result(bucket, lib.bucket_unconfigured_message(bucket, _type, _passing, "no public access block refers to this bucket")) if {
 	some bucket in _unconfigured
 	not _account_covers(bucket)
+	not _account_may_cover(bucket)
 	not _account_undecided(bucket)
 	not lib.bucket_may_be_configured(bucket, _type, _passing)
 }
@@ -121,12 +145,14 @@ deny contains lib.result(bucket, lib.bucket_unconfigured_message(bucket, _type, 
 deny contains lib.result(block, msg) if {
 	some [block, msg] in _problems
 	not _account_covers(block)
+	not _account_may_cover(block)
 	not _account_undecided(block)
 }
 
 unknown contains lib.result(bucket, lib.bucket_maybe_message(bucket, _type, _passing, "may block all public access")) if {
 	some bucket in _unconfigured
 	not _account_covers(bucket)
+	not _account_may_cover(bucket)
 	not _account_undecided(bucket)
 	lib.bucket_may_be_configured(bucket, _type, _passing)
 }
@@ -158,4 +184,14 @@ deny contains lib.result(block, sprintf("the account-level block leaves %s off: 
 	some block in _account_blocks
 	off := [s | some s in _settings; not block.values[s] == true; not lib.is_unknown(block, s)]
 	count(off) > 0
+}
+
+unknown contains lib.result(bucket, _account_unsure_message(bucket)) if {
+	some bucket in _unconfigured
+	_account_may_cover(bucket)
+}
+
+unknown contains lib.result(block, _account_unsure_message(block)) if {
+	some block in _lax
+	_account_may_cover(block)
 }

@@ -151,13 +151,24 @@ test_public_access_block if {
 
 test_public_access_block_for_the_account if {
 	partial := _pab("partial", false)
-	account := {"address": "aws_s3_account_public_access_block.all", "type": "aws_s3_account_public_access_block", "values": {
+	account := {"address": "aws_s3_account_public_access_block.all", "type": "aws_s3_account_public_access_block", "provider": "aws", "values": {
 		"block_public_acls": true, "block_public_policy": true,
 		"ignore_public_acls": true, "restrict_public_buckets": true,
 	}}
-	rs := [_bucket("partial", [partial]), partial, _bucket("none", []), account]
+	rs := [
+		json.patch(_bucket("partial", [partial]), [{"op": "add", "path": "/provider", "value": "aws"}]),
+		json.patch(partial, [{"op": "add", "path": "/provider", "value": "aws"}]),
+		json.patch(_bucket("none", []), [{"op": "add", "path": "/provider", "value": "aws"}]),
+		account,
+	]
 	count(pab.deny) == 0 with input as lib.mock_input(rs)
 	count(pab.unknown) == 0 with input as lib.mock_input(rs)
+
+	# A state names no provider configuration: whether the block is the
+	# buckets' account is not known, so they are unknown, not passes.
+	state := [json.remove(r, ["provider"]) | some r in rs]
+	count(pab.deny) == 0 with input as lib.mock_input(state)
+	{r.resource | some r in pab.unknown} == {"aws_s3_bucket_public_access_block.partial", "aws_s3_bucket.none"} with input as lib.mock_input(state)
 
 	# A block of another provider configuration (an aliased provider,
 	# another account) covers none of these buckets.
