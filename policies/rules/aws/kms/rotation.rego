@@ -37,6 +37,7 @@ import data.tfgate.lib
 deny contains lib.result(key, "automatic key rotation is off (enable_key_rotation is not true)") if {
 	some key in _symmetric_keys
 	not lib.is_unknown(key, "customer_master_key_spec")
+	not _store_pending(key)
 	not key.values.enable_key_rotation == true
 	not lib.is_unknown(key, "enable_key_rotation")
 }
@@ -82,3 +83,17 @@ _custom_key_store(key) if {
 _symmetric(key) if object.get(key.values, "customer_master_key_spec", null) in {null, "SYMMETRIC_DEFAULT"}
 
 _symmetric(key) if lib.is_unknown(key, "customer_master_key_spec")
+
+# A key whose custom key store is known only after apply may be one KMS
+# cannot rotate.
+_store_pending(key) if {
+	some attr in ["custom_key_store_id", "xks_key_id"]
+	lib.is_pending(key, attr)
+}
+
+unknown contains lib.result(key, "its custom key store is known only after apply, and KMS rotates no key of a custom key store") if {
+	some key in _symmetric_keys
+	_store_pending(key)
+	not key.values.enable_key_rotation == true
+	not lib.is_unknown(key, "enable_key_rotation")
+}

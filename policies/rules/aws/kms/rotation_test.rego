@@ -53,3 +53,9 @@ test_default_key_store_keys_must_rotate if {
 	resources := [_key("default-store", {"enable_key_rotation": false, "custom_key_store_id": ""})]
 	count(rule.deny) == 1 with input as lib.mock_input(resources)
 }
+
+test_pending_key_store_is_unknown if {
+	resources := [object.union(_key("hsm", {"enable_key_rotation": false}), {"unknown": ["custom_key_store_id"], "configured": ["custom_key_store_id", "enable_key_rotation"]})]
+	count(rule.deny) == 0 with input as lib.mock_input(resources)
+	count(rule.unknown) == 1 with input as lib.mock_input(resources)
+}
