@@ -33,3 +33,23 @@ func TestCandidatesFromConstants(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyedReferences: each.value means the instance with the same key
+// only when it stands for the instance itself; as an index into another
+// resource it picks by value, which a plan does not show.
+func TestKeyedReferences(t *testing.T) {
+	for refs, want := range map[string]bool{
+		"each.key aws_s3_bucket.b":                  true,
+		"count.index aws_s3_bucket.b":               true,
+		"each.value.id each.value":                  true,
+		"each.value aws_s3_bucket.env":              false,
+		"each.value.name var.x":                     true,
+		"aws_s3_bucket.b":                           false,
+		"each.value module.m.bucket_id":             false,
+		"each.value.bucket each.value local.prefix": true,
+	} {
+		if got := keyed(strings.Fields(refs)); got != want {
+			t.Errorf("keyed(%s) = %v, want %v", refs, got, want)
+		}
+	}
+}

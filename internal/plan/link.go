@@ -309,14 +309,29 @@ func (l *linker) linkReferences(r *model.Resource, sc scope, name string, refs [
 
 // keyed reports whether an expression uses its block's instance key, so
 // that a reference to a resource or module with many instances means the
-// instance with the same key.
+// instance with the same key. each.value stands for the instance with the
+// same key of what for_each iterates; beside a reference to a resource
+// with many instances it may instead pick one of them by value
+// (aws_s3_bucket.env[each.value]), which the plan does not show: then the
+// reference means every instance, and the links are ambiguous.
 func keyed(refs []string) bool {
+	value, resource := false, false
 	for _, ref := range refs {
-		if ref == "count.index" || ref == "each.key" || ref == "each.value" || strings.HasPrefix(ref, "each.value.") || strings.HasPrefix(ref, "each.value[") {
+		switch {
+		case ref == "count.index" || ref == "each.key":
 			return true
+		case ref == "each.value" || strings.HasPrefix(ref, "each.value.") || strings.HasPrefix(ref, "each.value["):
+			value = true
+		default:
+			root, _, _ := strings.Cut(ref, ".")
+			switch root {
+			case "var", "local", "path", "terraform", "count", "each", "self":
+			default:
+				resource = true // a resource, a data source or a module output
+			}
 		}
 	}
-	return false
+	return value && !resource
 }
 
 // resolve finds the resource instances that the references reach.
