@@ -204,9 +204,19 @@ encryption_settings := array.concat(
 )
 
 # inline_encryption holds for a bucket that writes the legacy inline
-# server_side_encryption_configuration block (a computed one is unknown
-# at plan time and does not count).
-inline_encryption(bucket) if size(bucket.values.server_side_encryption_configuration) > 0
+# server_side_encryption_configuration block. A computed one does not
+# count: unknown at plan time for a new bucket, and for an existing one
+# the provider copies what S3 holds now (its AES256 default), which a
+# configuration resource of the plan replaces. A state, which has no
+# configuration, shows what S3 holds.
+inline_encryption(bucket) if {
+	size(bucket.values.server_side_encryption_configuration) > 0
+	_writes(bucket, "server_side_encryption_configuration")
+}
+
+_writes(r, _) if r.configured == null
+
+_writes(r, name) if name in r.configured
 
 _bucket_config_types := {
 	"aws_s3_bucket_server_side_encryption_configuration",

@@ -254,3 +254,14 @@ test_account_block_that_blocks_nothing_fails if {
 	}}
 	pab.deny == {lib.result(off, "the account-level block leaves block_public_acls, block_public_policy off: any bucket of the account may be made public")} with input as lib.mock_input([off])
 }
+
+# An existing bucket's computed inline encryption (S3's AES256 default,
+# which the provider copies into the plan) is not a setting of the
+# configuration: the configuration resource of the plan decides.
+test_computed_inline_encryption_does_not_count if {
+	cmk := _sse("cmk", "aws:kms", "arn:aws:kms:us-east-1:111122223333:key/abc")
+	existing := object.union(_bucket("cmk", [cmk]), {"configured": ["bucket"], "values": {"bucket": "cmk", "server_side_encryption_configuration": [{"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256", "kms_master_key_id": ""}]}]}]}})
+	count(kms.deny) == 0 with input as lib.mock_input([existing, cmk])
+	written := json.patch(existing, [{"op": "replace", "path": "/configured", "value": ["bucket", "server_side_encryption_configuration"]}])
+	count(kms.deny) > 0 with input as lib.mock_input([written, cmk])
+}
