@@ -849,18 +849,35 @@ _group_grants(group) := array.concat(
 	),
 )
 
-# _granted_roles are, by the address of a resource that carries a grant,
-# the roles it grants permissions to.
-_granted_roles[source] contains role if {
-	some address, list in role_grants
-	role := resource(address)
-	some g in list
-	source := g.source
-}
-
 _serves_services_only(r) if {
-	count(_granted_roles[r.address]) > 0
-	every role in _granted_roles[r.address] {
+	roles := _roles_granted(r)
+	count(roles) > 0
+	every role in roles {
 		service_role(role)
 	}
 }
+
+# _roles_granted are the roles a policy resource grants permissions to,
+# found from the policy's own links (what refers to it, surely or maybe),
+# not from every role's grants.
+_roles_granted(r) := {role | some role in _links_to_roles(r, "role")} if r.type == "aws_iam_role_policy"
+
+_roles_granted(r) := {role |
+	some [type, attr, role_attr] in [
+		["aws_iam_role_policy_attachment", "policy_arn", "role"],
+		["aws_iam_policy_attachment", "policy_arn", "roles"],
+		["aws_iam_role_policy_attachments_exclusive", "policy_arns", "role_name"],
+	]
+	some a in array.concat(referrers(r, type, attr), maybe_referrers(r, type, attr))
+	some role in _links_to_roles(a, role_attr)
+} | {role |
+	some role in array.concat(referrers(r, "aws_iam_role", "managed_policy_arns"), maybe_referrers(r, "aws_iam_role", "managed_policy_arns"))
+} if r.type == "aws_iam_policy"
+
+_links_to_roles(x, attr) := [role |
+	some l in x.references
+	l.attribute == attr
+	l.type == "aws_iam_role"
+	role := resource(l.address)
+	not deleted(role)
+]
