@@ -610,6 +610,9 @@ func clock(flag time.Time, m *model.Model) time.Time {
 func changes(m *model.Model) []report.Change {
 	var out []report.Change
 	for _, r := range m.Resources {
+		for _, key := range r.Deposed {
+			out = append(out, report.Change{Address: r.Address + " (deposed object " + key + ")", Type: r.Type, Actions: []string{"delete"}})
+		}
 		if len(r.Actions) == 0 || r.Actions[0] == "no-op" || r.Actions[0] == "read" {
 			continue
 		}

@@ -175,6 +175,11 @@ type Resource struct {
 	// its linked aws_iam_policy_document data sources render; set only
 	// when nothing else can be in it. Nil when none.
 	Candidates map[string][]string `json:"candidates,omitempty"`
+	// Deposed lists the keys of this instance's deposed objects (old
+	// copies left by an interrupted create_before_destroy) that the plan
+	// destroys: real objects, though the current one describes the
+	// resource. Empty when none.
+	Deposed []string `json:"deposed,omitempty"`
 	// Provider names the provider configuration that manages the
 	// resource, as a plan's configuration does (provider_config_key:
 	// "aws", "aws.logs", "module.a:aws"); resources of one configuration

@@ -3,6 +3,7 @@ package plan
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,19 +20,40 @@ import (
 // and links them through the configuration.
 func fromPlan(m *model.Model, doc *document, opts Options) error {
 	var changes []*resourceChange
+	deposed := map[string][]string{}         // address: keys of deposed objects the plan destroys
+	orphans := map[string]*resourceChange{} // a deposed object with no current one
 	for _, rc := range doc.ResourceChanges {
-		if rc == nil || rc.Change == nil || rc.DeposedKey != "" {
+		if rc == nil || rc.Change == nil {
+			continue
+		}
+		if rc.DeposedKey != "" {
 			// A deposed object is an old copy being cleaned up; the
 			// current object of the same address describes the resource.
+			// Destroying it destroys a real object all the same.
+			if slices.Contains(rc.Change.Actions, string(tfjson.ActionDelete)) {
+				deposed[rc.Address] = append(deposed[rc.Address], rc.DeposedKey)
+				orphans[rc.Address] = rc
+			}
 			continue
 		}
 		changes = append(changes, rc)
+	}
+	for _, rc := range changes {
+		delete(orphans, rc.Address)
+	}
+	for _, address := range slices.Sorted(maps.Keys(orphans)) {
+		changes = append(changes, orphans[address])
 	}
 	resources, err := convert(len(changes), func(i int, b *builder) (*model.Resource, error) {
 		return changeResource(changes[i], b)
 	})
 	if err != nil {
 		return err
+	}
+	for _, r := range resources {
+		if keys := deposed[r.Address]; len(keys) > 0 {
+			r.Deposed = slices.Sorted(slices.Values(keys))
+		}
 	}
 	m.Resources = resources
 	if doc.PriorState != nil && doc.PriorState.Values != nil {

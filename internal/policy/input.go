@@ -138,7 +138,7 @@ func Input(m *model.Model, p Params) (ast.Value, error) {
 			managed[r.Type] = append(managed[r.Type], pos)
 			kept[r.Type] = append(kept[r.Type], resources[i])
 		}
-		if r.Mode == "managed" && slices.Contains(r.Actions, "delete") {
+		if r.Mode == "managed" && (slices.Contains(r.Actions, "delete") || len(r.Deposed) > 0) {
 			deletes[r.Type] = append(deletes[r.Type], pos)
 		}
 		at[r.Address] = i
@@ -523,6 +523,7 @@ func (c *converter) resource(r *model.Resource, address *ast.Term) (ast.Value, e
 		c.item("mode", c.str(r.Mode)),
 		c.item("type", c.str(r.Type)),
 		c.item("provider", c.str(r.Provider)),
+		c.item("deposed", c.list(r.Deposed)),
 		c.item("name", c.str(r.Name)),
 		c.item("index", index),
 		c.item("actions", c.list(r.Actions)),

@@ -20,6 +20,12 @@ data_sources(type) := [r |
 # resource returns the resource instance at an address.
 resource(address) := input.resources[input.index.by_address[address]]
 
+# _destroys holds for an instance whose current object, or a deposed one,
+# the plan destroys (input.index.deletes).
+_destroys(r) if "delete" in r.actions
+
+_destroys(r) if size(object.get(r, "deposed", null)) > 0
+
 # deleted holds for an instance the plan deletes without replacing.
 deleted(r) if r.actions == ["delete"]
 
@@ -179,7 +185,7 @@ mock_input(rs) := {
 	"index": {
 		"by_type": {t: [i | some i, r in full; r.type == t] | some r in full; t := r.type},
 		"managed": {t: [i | some i, r in full; r.type == t; r.mode == "managed"; not deleted(r)] | some r in full; t := r.type},
-		"deletes": {t: [i | some i, r in full; r.type == t; r.mode == "managed"; "delete" in r.actions] | some r in full; t := r.type},
+		"deletes": {t: [i | some i, r in full; r.type == t; r.mode == "managed"; _destroys(r)] | some r in full; t := r.type},
 		"resources": {t: [r | some r in full; r.type == t; r.mode == "managed"; not deleted(r)] | some r in full; t := r.type},
 		"referrers": {target.address: by_type |
 			some target in full

@@ -37,6 +37,7 @@
 #   verdicts:
 #     fail:
 #       - 'the plan deletes or replaces a protected type (a KMS key of any kind, trail, bucket), the state lock table, or deletes an account or bucket public access block, encryption or versioning resource'
+#       - 'the plan replaces such a configuration create_before_destroy (the old one''s delete, last, removes the setting), or destroys a deposed object of any of them'
 #     pass:
 #       - 'the plan keeps them'
 package tfgate.rules.tf_destroy_protected
@@ -66,6 +67,24 @@ deny contains lib.result(r, sprintf("the plan deletes this %s, removing a securi
 	lib.deleted(r)
 }
 
+# A bucket's or an account's configuration is a setting of one object,
+# not an object of its own: replaced create_before_destroy, the new one is
+# written first and the old one's delete runs last, removing the setting
+# the new one made.
+deny contains lib.result(r, sprintf("the plan replaces this %s create_before_destroy: the old one's delete runs last and removes the setting the new one writes", [r.type])) if {
+	some r in _destroyed(_controls)
+	r.actions == ["create", "delete"]
+}
+
+# A deposed object (an old copy an interrupted create_before_destroy left)
+# is a real object: destroying a deposed block removes it from the bucket
+# the current one protects, a deposed key is scheduled for deletion.
+deny contains lib.result(r, sprintf("the plan destroys deposed object %s of this %s, removing a security control", [concat(", ", r.deposed), r.type])) if {
+	some r in _destroyed(_controls)
+	not lib.deleted(r)
+	lib.size(object.get(r, "deposed", null)) > 0
+}
+
 pass contains lib.result(r, "the plan keeps the state lock table") if {
 	some r in _lock_tables
 	not "delete" in r.actions
@@ -92,4 +111,10 @@ _verb(r) := "deletes" if lib.deleted(r)
 _verb(r) := "replaces" if {
 	not lib.deleted(r)
 	"delete" in r.actions
+}
+
+_verb(r) := sprintf("destroys deposed object %s of", [concat(", ", r.deposed)]) if {
+	not lib.deleted(r)
+	not "delete" in r.actions
+	lib.size(object.get(r, "deposed", null)) > 0
 }

@@ -20,6 +20,7 @@ test_destruction if {
 		lib.result(rs[0], "the plan deletes this aws_kms_key"),
 		lib.result(rs[1], "the plan replaces this aws_s3_bucket"),
 		lib.result(rs[3], "the plan deletes this aws_s3_bucket_versioning, removing a security control"),
+		lib.result(rs[4], "the plan replaces this aws_s3_bucket_versioning create_before_destroy: the old one's delete runs last and removes the setting the new one writes"),
 		lib.result(rs[5], "the plan deletes the state lock table"),
 	} with input as lib.mock_input(rs)
 }
@@ -35,4 +36,24 @@ test_every_kind_of_key_and_the_account_block if {
 		lib.result(rs[1], "the plan replaces this aws_kms_replica_key"),
 		lib.result(rs[2], "the plan deletes this aws_s3_account_public_access_block, removing a security control"),
 	} with input as lib.mock_input(rs)
+}
+
+test_deposed_objects_destroyed if {
+	rs := [
+		object.union(_r("aws_kms_key.k", "aws_kms_key", ["no-op"], {}), {"deposed": ["0badf00d"]}),
+		object.union(_r("aws_s3_bucket_public_access_block.b", "aws_s3_bucket_public_access_block", ["no-op"], {}), {"deposed": ["0badcafe"]}),
+		_r("aws_kms_key.kept", "aws_kms_key", ["no-op"], {}),
+	]
+	rule.deny == {
+		lib.result(rs[0], "the plan destroys deposed object 0badf00d of this aws_kms_key"),
+		lib.result(rs[1], "the plan destroys deposed object 0badcafe of this aws_s3_bucket_public_access_block, removing a security control"),
+	} with input as lib.mock_input(rs)
+}
+
+test_create_before_destroy_of_a_control if {
+	rs := [
+		object.union(_r("aws_s3_bucket_versioning.cbd", "aws_s3_bucket_versioning", ["create", "delete"], {}), {"deposed": null}),
+		object.union(_r("aws_s3_bucket_versioning.dbc", "aws_s3_bucket_versioning", ["delete", "create"], {}), {"deposed": null}),
+	]
+	rule.deny == {lib.result(rs[0], "the plan replaces this aws_s3_bucket_versioning create_before_destroy: the old one's delete runs last and removes the setting the new one writes")} with input as lib.mock_input(rs)
 }
