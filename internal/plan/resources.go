@@ -20,7 +20,7 @@ import (
 // and links them through the configuration.
 func fromPlan(m *model.Model, doc *document, opts Options) error {
 	var changes []*resourceChange
-	deposed := map[string][]string{}         // address: keys of deposed objects the plan destroys
+	deposed := map[string][]string{}        // address: keys of deposed objects the plan destroys
 	orphans := map[string]*resourceChange{} // a deposed object with no current one
 	for _, rc := range doc.ResourceChanges {
 		if rc == nil || rc.Change == nil {
