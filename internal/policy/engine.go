@@ -238,34 +238,60 @@ type lookups struct {
 
 // touchedBy lists the resources whose results count as changed for
 // --changed-only: those the change creates, updates, replaces or deletes,
-// those a changed resource links to, and those that link to a changed
-// resource. A bucket whose public access block is loosened or deleted, or
-// a role that a new attachment gives administrator access, is changed by
-// the change, though the plan keeps it as it is.
+// and those within touchHops links of one, in either direction. A bucket
+// whose public access block is loosened or deleted, a role that a new
+// attachment gives administrator access, or a break-glass user whose
+// group's policy is widened (policy → attachment → group → membership →
+// user) is
+// changed by the change, though the plan keeps it as it is. The reach is
+// generous on purpose: a result counted as changed only may fail the gate.
 func touchedBy(rs []*model.Resource, byAddress map[string]*model.Resource) map[string]bool {
 	touched := map[string]bool{}
+	var frontier []*model.Resource
 	for _, r := range rs {
-		if !changes(r.Actions) {
-			continue
-		}
-		touched[r.Address] = true
-		for _, l := range r.References {
-			touched[l.Address] = true
+		if changes(r.Actions) {
+			touched[r.Address] = true
+			frontier = append(frontier, r)
 		}
 	}
+	if len(frontier) == 0 {
+		return touched
+	}
+	// The links back, from References (the model may have dropped
+	// ReferencedBy by now).
+	referrers := map[string][]*model.Resource{}
 	for _, r := range rs {
-		if touched[r.Address] {
-			continue
-		}
 		for _, l := range r.References {
-			if target := byAddress[l.Address]; target != nil && changes(target.Actions) {
-				touched[r.Address] = true
-				break
+			referrers[l.Address] = append(referrers[l.Address], r)
+		}
+	}
+	for hop := 0; hop < touchHops && len(frontier) > 0; hop++ {
+		var next []*model.Resource
+		reach := func(address string, r *model.Resource) {
+			if touched[address] {
+				return
+			}
+			touched[address] = true
+			if r != nil {
+				next = append(next, r)
 			}
 		}
+		for _, r := range frontier {
+			for _, l := range r.References {
+				reach(l.Address, byAddress[l.Address])
+			}
+			for _, back := range referrers[r.Address] {
+				reach(back.Address, back)
+			}
+		}
+		frontier = next
 	}
 	return touched
 }
+
+// touchHops is how many links away from a changed resource a result still
+// counts as changed.
+const touchHops = 4
 
 // byWork orders the rules so that the longest evaluations start first and
 // the last ones to start are short: first the rules that declare no

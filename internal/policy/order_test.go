@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -67,5 +68,37 @@ func TestByWorkStartsUnknownWorkFirst(t *testing.T) {
 	want := []string{"aws-c", "tf-f", "aws-d", "aws-b", "aws-g", "aws-a", "aws-e"}
 	if !slices.Equal(got, want) {
 		t.Errorf("byWork = %v, want %v", got, want)
+	}
+}
+
+// TestTouchedReachesThroughLinks: a change touches what lies within
+// touchHops links of it, either way (a break-glass user whose group's
+// attached policy changes), and nothing farther.
+func TestTouchedReachesThroughLinks(t *testing.T) {
+	link := func(address, attribute string) model.Link {
+		return model.Link{Address: address, Type: strings.SplitN(address, ".", 2)[0], Attribute: attribute}
+	}
+	rs := []*model.Resource{
+		{Address: "aws_iam_policy.p", Actions: []string{"update"}},
+		{Address: "aws_iam_group_policy_attachment.a", Actions: []string{"no-op"}, References: []model.Link{link("aws_iam_policy.p", "policy_arn"), link("aws_iam_group.g", "group")}},
+		{Address: "aws_iam_group.g", Actions: []string{"no-op"}},
+		{Address: "aws_iam_user_group_membership.m", Actions: []string{"no-op"}, References: []model.Link{link("aws_iam_group.g", "groups"), link("aws_iam_user.u", "user")}},
+		{Address: "aws_iam_user.u", Actions: []string{"no-op"}},
+		{Address: "aws_iam_user_policy.far", Actions: []string{"no-op"}, References: []model.Link{link("aws_iam_user.u", "user")}},
+		{Address: "aws_s3_bucket.other", Actions: []string{"no-op"}},
+	}
+	byAddress := map[string]*model.Resource{}
+	for _, r := range rs {
+		byAddress[r.Address] = r
+	}
+	touched := touchedBy(rs, byAddress)
+	for address, want := range map[string]bool{
+		"aws_iam_policy.p": true, "aws_iam_group_policy_attachment.a": true, "aws_iam_group.g": true,
+		"aws_iam_user_group_membership.m": true, "aws_iam_user.u": true,
+		"aws_iam_user_policy.far": false, "aws_s3_bucket.other": false,
+	} {
+		if touched[address] != want {
+			t.Errorf("%s touched %v, want %v", address, touched[address], want)
+		}
 	}
 }
