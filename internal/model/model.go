@@ -175,6 +175,13 @@ type Resource struct {
 	// its linked aws_iam_policy_document data sources render; set only
 	// when nothing else can be in it. Nil when none.
 	Candidates map[string][]string `json:"candidates,omitempty"`
+	// PriorNames are the top-level string values of the object a plan
+	// replaces, by which it may have named other resources before the
+	// change; PriorLinks the addresses of the resources they name (their
+	// id, arn, bucket or name). --changed-only follows them; policies
+	// never see them.
+	PriorNames []string `json:"-"`
+	PriorLinks []string `json:"-"`
 	// Deposed lists the keys of this instance's deposed objects (old
 	// copies left by an interrupted create_before_destroy) that the plan
 	// destroys: real objects, though the current one describes the

@@ -55,6 +55,7 @@ func fromPlan(m *model.Model, doc *document, opts Options) error {
 			r.Deposed = slices.Sorted(slices.Values(keys))
 		}
 	}
+	priorLinks(resources)
 	m.Resources = resources
 	if doc.PriorState != nil && doc.PriorState.Values != nil {
 		seen := make(map[string]bool, len(resources))
@@ -178,6 +179,19 @@ func changeResource(rc *resourceChange, b *builder) (*model.Resource, error) {
 		}
 	} else {
 		r.Unknown = unknownPaths(c.AfterUnknown)
+	}
+	if len(c.Actions) == 2 && slices.Contains(c.Actions, string(tfjson.ActionDelete)) {
+		// A replaced object may have named other resources than the new
+		// one does (a public access block moved to another bucket).
+		if before, err := decodeRaw(c.Before); err == nil {
+			if m, ok := before.(map[string]any); ok {
+				for _, k := range slices.Sorted(maps.Keys(m)) {
+					if s, ok := m[k].(string); ok && s != "" {
+						r.PriorNames = append(r.PriorNames, s)
+					}
+				}
+			}
+		}
 	}
 	if err := setValues(r, values, sensitive); err != nil {
 		return nil, fmt.Errorf("resource %s: %w", printable(rc.Address), err)
@@ -365,4 +379,37 @@ func printable(s string) string {
 		return strconv.Quote(s)
 	}
 	return s
+}
+
+// priorLinks resolves the names replaced objects held before the change
+// (model.Resource.PriorNames) to the resources they name, by those
+// resources' id, arn, bucket or name. A name several resources share
+// names each of them.
+func priorLinks(resources []*model.Resource) {
+	var names map[string][]string
+	for _, r := range resources {
+		if len(r.PriorNames) == 0 {
+			continue
+		}
+		if names == nil {
+			names = map[string][]string{}
+			for _, x := range resources {
+				for _, attr := range []string{"id", "arn", "bucket", "name"} {
+					if s, ok := x.Values[attr].(string); ok && s != "" && s != model.SensitiveMarker {
+						names[s] = append(names[s], x.Address)
+					}
+				}
+			}
+		}
+		for _, s := range r.PriorNames {
+			for _, address := range names[s] {
+				if address != r.Address {
+					r.PriorLinks = append(r.PriorLinks, address)
+				}
+			}
+		}
+		slices.Sort(r.PriorLinks)
+		r.PriorLinks = slices.Compact(r.PriorLinks)
+		r.PriorNames = nil
+	}
 }

@@ -257,6 +257,16 @@ func touchedBy(rs []*model.Resource, byAddress map[string]*model.Resource) map[s
 	if len(frontier) == 0 {
 		return touched
 	}
+	// What a replaced object named before the change (a bucket its block
+	// protected) is touched too: the plan keeps only the new links.
+	for _, r := range frontier {
+		for _, address := range r.PriorLinks {
+			if x := byAddress[address]; x != nil && !touched[address] {
+				touched[address] = true
+				frontier = append(frontier, x)
+			}
+		}
+	}
 	// The links back, from References (the model may have dropped
 	// ReferencedBy by now).
 	referrers := map[string][]*model.Resource{}

@@ -102,3 +102,21 @@ func TestTouchedReachesThroughLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestTouchedFollowsWhatAReplacedObjectNamed: a block replaced to point
+// at another bucket touches the bucket it protected before.
+func TestTouchedFollowsWhatAReplacedObjectNamed(t *testing.T) {
+	rs := []*model.Resource{
+		{Address: "aws_s3_bucket_public_access_block.b", Actions: []string{"delete", "create"}, PriorLinks: []string{"aws_s3_bucket.data"}},
+		{Address: "aws_s3_bucket.data", Actions: []string{"no-op"}},
+		{Address: "aws_s3_bucket.other", Actions: []string{"no-op"}},
+	}
+	byAddress := map[string]*model.Resource{}
+	for _, r := range rs {
+		byAddress[r.Address] = r
+	}
+	touched := touchedBy(rs, byAddress)
+	if !touched["aws_s3_bucket.data"] || touched["aws_s3_bucket.other"] {
+		t.Errorf("touched %v; want the bucket the block protected before, not the other", touched)
+	}
+}
