@@ -234,7 +234,7 @@ func sourceCandidates(m *model.Model, dir string, set settings) {
 		if r.Mode != "data" || r.Type != "aws_iam_policy_document" {
 			continue
 		}
-		for _, attr := range []string{"source_policy_documents", "override_policy_documents"} {
+		for _, attr := range model.DocumentLists {
 			if _, done := r.Candidates[attr]; !done && slices.Contains(r.Unknown, attr) {
 				wanted = append(wanted, r)
 				break

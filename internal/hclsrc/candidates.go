@@ -7,12 +7,9 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/tfgate/tfgate/internal/model"
 	"github.com/tfgate/tfgate/internal/tffunc"
 )
-
-// documentLists are the arguments of an aws_iam_policy_document that list
-// the documents it merges.
-var documentLists = []string{"source_policy_documents", "override_policy_documents"}
 
 // documentMarker starts the stand-in for the JSON of an
 // aws_iam_policy_document data source in candidates' evaluation; no
@@ -36,7 +33,7 @@ func candidates(b *hcl.Block, obj cty.Value, ctx *hcl.EvalContext) map[string][]
 	}
 	var out map[string][]string
 	var marked *hcl.EvalContext
-	for _, name := range documentLists {
+	for _, name := range model.DocumentLists {
 		a, ok := body.Attributes[name]
 		if !ok || !plain.Type().HasAttribute(name) || plain.GetAttr(name).IsWhollyKnown() {
 			continue

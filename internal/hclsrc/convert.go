@@ -25,14 +25,14 @@ func withAttributeTypes(typ string, obj cty.Value) cty.Value {
 		return obj
 	}
 	for _, path := range slices.SortedFunc(maps.Keys(paths), byDepth) {
-		kind := paths[path]
-		switch kind {
+		steps := strings.Split(path, ".")
+		switch paths[path] {
 		case "block":
-			obj = blockAt(obj, strings.Split(path, "."))
+			obj = atPath(obj, steps, asList)
 		case "bool":
-			obj = convertAt(obj, strings.Split(path, "."), cty.Bool)
+			obj = atPath(obj, steps, func(v cty.Value) cty.Value { return convertValue(v, cty.Bool) })
 		case "number":
-			obj = convertAt(obj, strings.Split(path, "."), cty.Number)
+			obj = atPath(obj, steps, func(v cty.Value) cty.Value { return convertValue(v, cty.Number) })
 		}
 	}
 	return obj
@@ -46,8 +46,9 @@ func byDepth(a, b string) int {
 	return strings.Compare(a, b)
 }
 
-// blockAt makes the value at a path a list when it is one object.
-func blockAt(v cty.Value, path []string) cty.Value {
+// atPath replaces the value at a path of attribute names, through nested
+// blocks (lists of objects), by what change makes of it.
+func atPath(v cty.Value, path []string, change func(cty.Value) cty.Value) cty.Value {
 	plain, marks := v.Unmark()
 	if !plain.IsKnown() || plain.IsNull() {
 		return v
@@ -59,14 +60,10 @@ func blockAt(v cty.Value, path []string) cty.Value {
 			return v
 		}
 		attrs := plain.AsValueMap()
-		child := attrs[path[0]]
 		if len(path) == 1 {
-			cp, cmarks := child.Unmark()
-			if cp.IsKnown() && !cp.IsNull() && (cp.Type().IsObjectType() || cp.Type().IsMapType()) {
-				attrs[path[0]] = cty.TupleVal([]cty.Value{cp}).WithMarks(cmarks)
-			}
+			attrs[path[0]] = change(attrs[path[0]])
 		} else {
-			attrs[path[0]] = blockAt(child, path[1:])
+			attrs[path[0]] = atPath(attrs[path[0]], path[1:], change)
 		}
 		return cty.ObjectVal(attrs).WithMarks(marks)
 	case ty.IsTupleType() || ty.IsListType():
@@ -76,44 +73,19 @@ func blockAt(v cty.Value, path []string) cty.Value {
 		list := make([]cty.Value, 0, plain.LengthInt())
 		for it := plain.ElementIterator(); it.Next(); {
 			_, el := it.Element()
-			list = append(list, blockAt(el, path))
+			list = append(list, atPath(el, path, change))
 		}
 		return cty.TupleVal(list).WithMarks(marks)
 	}
 	return v
 }
 
-// convertAt converts the value at a path of attribute names, through
-// nested blocks (lists of objects), to want.
-func convertAt(v cty.Value, path []string, want cty.Type) cty.Value {
+// asList makes one object (a nested block written in JSON as an object)
+// a list of one.
+func asList(v cty.Value) cty.Value {
 	plain, marks := v.Unmark()
-	if !plain.IsKnown() || plain.IsNull() {
-		return v
-	}
-	ty := plain.Type()
-	switch {
-	case ty.IsObjectType():
-		if !ty.HasAttribute(path[0]) {
-			return v
-		}
-		attrs := plain.AsValueMap()
-		child := attrs[path[0]]
-		if len(path) == 1 {
-			attrs[path[0]] = convertValue(child, want)
-		} else {
-			attrs[path[0]] = convertAt(child, path[1:], want)
-		}
-		return cty.ObjectVal(attrs).WithMarks(marks)
-	case ty.IsTupleType() || ty.IsListType():
-		if plain.LengthInt() == 0 {
-			return v
-		}
-		list := make([]cty.Value, 0, plain.LengthInt())
-		for it := plain.ElementIterator(); it.Next(); {
-			_, el := it.Element()
-			list = append(list, convertAt(el, path, want))
-		}
-		return cty.TupleVal(list).WithMarks(marks)
+	if plain.IsKnown() && !plain.IsNull() && (plain.Type().IsObjectType() || plain.Type().IsMapType()) {
+		return cty.TupleVal([]cty.Value{plain}).WithMarks(marks)
 	}
 	return v
 }

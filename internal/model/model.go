@@ -23,6 +23,10 @@ const Version = 1
 // any policy or report sees it.
 const SensitiveMarker = "(sensitive value)"
 
+// DocumentLists are the arguments of an aws_iam_policy_document that list
+// the documents it merges (Resource.Candidates).
+var DocumentLists = []string{"source_policy_documents", "override_policy_documents"}
+
 // PendingMarker stands, in a draft policy document (Resource.Drafts), for a
 // part known only after apply.
 const PendingMarker = "(known after apply)"

@@ -9,10 +9,6 @@ import (
 	"github.com/tfgate/tfgate/internal/model"
 )
 
-// documentLists are the arguments of an aws_iam_policy_document that list
-// the documents it merges.
-var documentLists = []string{"source_policy_documents", "override_policy_documents"}
-
 // candidates records, for an aws_iam_policy_document data source whose
 // list of merged documents is wholly unknown in the plan (as compact([...])
 // of a document known only after apply makes it), the documents known
@@ -28,7 +24,7 @@ func (l *linker) candidates(r *model.Resource, sc scope, cr *tfjson.ConfigResour
 	if r.Mode != "data" || r.Type != "aws_iam_policy_document" {
 		return
 	}
-	for _, attr := range documentLists {
+	for _, attr := range model.DocumentLists {
 		expr := cr.Expressions[attr]
 		if expr == nil || expr.ExpressionData == nil || !slices.Contains(r.Unknown, attr) {
 			continue

@@ -1,8 +1,6 @@
 package report
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"io"
 
@@ -61,7 +59,7 @@ func writeGitLab(w io.Writer, r *Report) error {
 			CheckName:   res.Rule.ID,
 			Description: gitlabText(description),
 			Categories:  []string{"Security"},
-			Fingerprint: gitlabFingerprint(res.Rule.ID, res.Resource, res.Input),
+			Fingerprint: digest(res.Rule.ID, res.Resource, res.Input),
 			Severity:    severity,
 			Location:    gitlabLocation{Path: r.filePath(res), Lines: gitlabLines{Begin: 1}},
 		}
@@ -84,7 +82,7 @@ func writeGitLab(w io.Writer, r *Report) error {
 			CheckName:   "tfgate-not-evaluated",
 			Description: gitlabText("not evaluated: " + what),
 			Categories:  []string{"Security"},
-			Fingerprint: gitlabFingerprint("tfgate-not-evaluated", what, path),
+			Fingerprint: digest("tfgate-not-evaluated", what, path),
 			Severity:    severity,
 			Location:    gitlabLocation{Path: path, Lines: gitlabLines{Begin: 1}},
 		})
@@ -113,12 +111,3 @@ func gitlabSeverity(s gate.Severity) string {
 // gitlabText keeps a description from linking or mentioning anything where
 // GitLab renders it.
 func gitlabText(s string) string { return sarifMessage(defang(s)) }
-
-func gitlabFingerprint(parts ...string) string {
-	h := sha256.New()
-	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
-}

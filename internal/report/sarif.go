@@ -620,6 +620,12 @@ func uri(p string) string {
 // where: the rule, the resource address and the resource type, so an alert
 // survives moved lines.
 func fingerprint(res gate.Result) string {
-	sum := sha256.Sum256([]byte(res.Rule.ID + "\x00" + res.Resource + "\x00" + res.ResourceType))
+	return digest(res.Rule.ID, res.Resource, res.ResourceType)
+}
+
+// digest identifies a tuple of strings: the first 16 bytes of the SHA-256
+// of them joined by NUL, in hex.
+func digest(parts ...string) string {
+	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
 	return hex.EncodeToString(sum[:16])
 }
