@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"errors"
@@ -9,27 +8,19 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/pflag"
 
+	"github.com/tfgate/tfgate/internal/check"
 	"github.com/tfgate/tfgate/internal/config"
 	"github.com/tfgate/tfgate/internal/gate"
-	"github.com/tfgate/tfgate/internal/hclsrc"
-	"github.com/tfgate/tfgate/internal/model"
-	"github.com/tfgate/tfgate/internal/plan"
 	"github.com/tfgate/tfgate/internal/policy"
 	"github.com/tfgate/tfgate/internal/report"
-	"github.com/tfgate/tfgate/internal/waiver"
-	"github.com/tfgate/tfgate/policies"
 )
 
 // checkOptions are the flags of tfgate check.
@@ -105,7 +96,7 @@ func runCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
-	return check(o, inputs, stdout, stderr)
+	return checkAndReport(o, inputs, stdout, stderr)
 }
 
 // checkFlags defines the flags of tfgate check on fs.
@@ -202,120 +193,35 @@ func parseCheck(args []string, stdout io.Writer, forPlan bool) (checkOptions, []
 	return o, inputs, nil
 }
 
-// check runs tfgate check with parsed options.
-func check(o checkOptions, inputs []string, stdout, stderr io.Writer) (int, error) {
-	dests, set := o.dests, o.set
+// checkAndReport runs tfgate check with parsed options.
+func checkAndReport(o checkOptions, inputs []string, stdout, stderr io.Writer) (int, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
 	defer cancel()
-	// Loading collects at the ends of its stages and the rules run with
-	// their own GOGC (loadGCPercent, checkInput); the process gets its own
-	// setting back when the check ends (tests and benchmarks run many).
-	defer debug.SetGCPercent(gcPercent())
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(loadGCPercent)
+	in := make([]check.Input, len(inputs))
+	for i, path := range inputs {
+		in[i] = check.Input{Path: path}
+		if path == "-" {
+			data, err := readStdin(o.maxInput)
+			if err != nil {
+				return exitError, err
+			}
+			in[i].Data = data
+		}
 	}
-	sources, err := policySources(set.policyDirs, o.noBuiltin)
+	c, err := check.New(ctx, checkerOptions(o))
 	if err != nil {
 		return exitError, err
 	}
-	// The policies compile while the inputs load, which leaves a CPU idle
-	// at times. Their errors come first, as if they had compiled first.
-	engine := sync.OnceValues(func() (*policy.Engine, error) { return policy.New(ctx, sources) })
-	if o.builtinEngine != nil && len(set.policyDirs) == 0 && !o.noBuiltin {
-		engine = o.builtinEngine
-	}
-	go engine()
-	checked, err := checkInputs(ctx, inputs, func(ctx context.Context, path string) (checkedInput, error) {
-		return checkInput(ctx, path, o, set, engine)
-	})
-	e, compileErr := engine()
-	if compileErr != nil {
-		return exitError, compileErr
-	}
-	defaults := config.Defaults{
-		EmergencyPattern: policy.DefaultEmergencyPattern,
-		EmergencyWindow:  policy.DefaultEmergencyWindow,
-		ProtectedTypes:   policy.DefaultProtectedTypes,
-		Flagged:          o.given,
-	}
-	policy := gate.Policy{FailOn: set.failOn, ChangedOnly: o.changedOnly, AllowIncomplete: o.incomplete || set.config != nil && set.config.AllowIncomplete, FailOnUnknown: set.failOnUnknown}
-	c := set.config
-	if c == nil {
-		c = &config.Config{}
-	}
-	rules, downgrades, ruleErr := c.ApplyRules(e.Rules(), gate.Policy{FailOn: gate.DefaultFailOn, FailOnUnknown: gate.DefaultFailOnUnknown}, policy)
-	if ruleErr != nil {
-		return exitError, ruleErr
-	}
-	weakenings, ruleErr := c.Weakenings(defaults)
-	if ruleErr != nil {
-		return exitError, ruleErr
-	}
-	downgrades = append(downgrades, weakenings...)
-	rules, selected, ruleErr := config.SelectRules(rules, o.rules, o.skipRules)
-	if ruleErr != nil {
-		return exitError, ruleErr
-	}
-	downgrades = append(downgrades, selected...)
+	rep, err := c.Run(ctx, in)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
 			return exitError, fmt.Errorf("%w (--timeout %s)", err, o.timeout)
 		}
 		return exitError, err
 	}
-	var waivers []waiver.Waiver
-	if set.config != nil {
-		waivers = set.config.Waivers
-	}
-	rep := &report.Report{
-		Tool:     report.Tool{Name: "tfgate", Version: toolVersion()},
-		Rules:    rules,
-		Policy:   policy,
-		Warnings: downgrades,
-		BaseDir:  o.root,
-		WorkDir:  o.workDir,
-		Category: o.category,
-	}
-	var waiverClock time.Time
-	for _, c := range checked {
-		if waiverClock.IsZero() {
-			waiverClock = c.now
-		}
-		waivers = append(waivers, c.waivers...)
-		rep.Warnings = append(rep.Warnings, c.warnings...)
-		rep.Inputs = append(rep.Inputs, c.input)
-		if rep.Results == nil {
-			rep.Results = enabled(c.results, rules) // one input's results are not copied
-		} else {
-			rep.Results = append(rep.Results, enabled(c.results, rules)...)
-		}
-	}
-	if err := waiver.Check(waivers, rules); err != nil {
-		return exitError, err
-	}
-	rep.Warnings = append(rep.Warnings, waiver.Apply(rep.Results, waivers, waiverClock)...)
-	gate.Sort(rep.Results)
-	rep.Summary = rep.Policy.Summarize(rep.Results)
-	var present []gate.Instance
-	for _, c := range checked {
-		present = append(present, c.present...)
-		for _, g := range c.gaps {
-			what := g.Address + ": " + g.Reason
-			if len(checked) > 1 {
-				what = c.input.Path + ": " + what
-			}
-			rep.Summary.Incomplete = append(rep.Summary.Incomplete, what)
-		}
-	}
-	rep.Summary.Coverage = gate.Cover(rules, rep.Results, present)
-
-	rep.ExitCode = exitPass
-	if rep.Summary.Verdict() == "fail" && !o.softFail {
-		rep.ExitCode = exitFail
-	}
 	// Files first: if one cannot be written, the run is an error and
 	// stdout must not have shown a verdict already.
-	for _, d := range dests {
+	for _, d := range o.dests {
 		if d.path == "" {
 			continue
 		}
@@ -326,7 +232,7 @@ func check(o checkOptions, inputs []string, stdout, stderr io.Writer) (int, erro
 		}
 	}
 	color := o.color == "always" || o.color == "auto" && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
-	for _, d := range dests {
+	for _, d := range o.dests {
 		if d.path != "" || o.quiet {
 			continue
 		}
@@ -337,180 +243,50 @@ func check(o checkOptions, inputs []string, stdout, stderr io.Writer) (int, erro
 	return rep.ExitCode, nil
 }
 
-// checkedInput is what one input contributes to the report.
-type checkedInput struct {
-	input    report.Input
-	results  []gate.Result
-	waivers  []waiver.Waiver // inline suppressions from its sources
-	now      time.Time       // the clock its rules used
-	warnings []string        // what a .tf directory's evaluation skipped
-	present  []gate.Instance // the managed instances that exist after the change
-	gaps     []model.Gap     // what a .tf directory's evaluation left out
-}
-
-// checkInputs checks several inputs concurrently, at most one per CPU,
-// and returns them in the order given, or the error of the first input (in
-// that order) that failed.
-func checkInputs(ctx context.Context, paths []string, check func(context.Context, string) (checkedInput, error)) ([]checkedInput, error) {
-	out := make([]checkedInput, len(paths))
-	errs := make([]error, len(paths))
-	limit := make(chan struct{}, max(1, min(runtime.GOMAXPROCS(0), len(paths))))
-	var wg sync.WaitGroup
-	for i, path := range paths {
-		wg.Go(func() {
-			limit <- struct{}{}
-			defer func() { <-limit }()
-			out[i], errs[i] = check(ctx, path)
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// The collector's GOGC while inputs load and while the rules run, unless
-// the user set GOGC.
-//
-// Loading makes garbage at several times the rate it makes live data:
-// decoding a plan allocates about six times the file's size, of which
-// the model keeps a third, and the conversion to the policy input
-// allocates the input and little else. Left at GOGC 100, the collector
-// marks the growing live data over and over as the heap doubles: on the
-// 10k plan four collections while decoding and one while converting,
-// which mark five times as much as the live data at the end. Instead the
-// heap may grow to eleven times the live data while loading, so that in
-// practice collections happen only where checkInput forces them, at the
-// end of each stage, when the stage's garbage is all dead. The peak is
-// no higher: the decoding's garbage is gone before the conversion begins.
-// While the rules run the heap is mostly the input, live to the end; see
-// checkInput.
-const (
-	loadGCPercent = 1000
-	evalGCPercent = 150
-)
-
-// gcPercent is GOGC's current setting, which the runtime only reports by
-// being set.
-func gcPercent() int {
-	p := debug.SetGCPercent(100)
-	debug.SetGCPercent(p)
-	return p
-}
-
-// checkInput runs the pipeline on one input: load, join to its sources,
-// evaluate.
-// sourced is an input's model joined to its Terraform sources, if any.
-type sourced struct {
-	model    *model.Model
-	dir      string          // the source root, "" for none
-	warnings []string        // what loading skipped, and missing sources
-	waivers  []waiver.Waiver // inline suppressions
-}
-
-// loadSourced loads an input and joins it to its sources (sourceDir):
-// locations, the backend, inline suppressions, what a plan does not show.
-func loadSourced(ctx context.Context, path string, o checkOptions, set settings) (sourced, error) {
-	s := sourced{dir: sourceDir(o.dir, path)}
-	var tree sourceTree
-	if s.dir != "" {
-		var err error
-		if tree, err = readSources(s.dir); err != nil {
-			if o.dir != "" {
-				err = fmt.Errorf("--dir %s: %w", o.dir, err)
-			}
-			return s, err
-		}
-	}
-	m, warnings, err := loadInput(ctx, path, hclOptions(o, set), tree.planOptions(), o.maxInput)
-	if err != nil {
-		return s, err
-	}
-	s.model, s.warnings = m, warnings
-	if s.dir == "" && m.Kind == model.KindPlan {
-		s.warnings = append(s.warnings, fmt.Sprintf("%s: no Terraform sources beside it, so results have no file and line, and the backend block is not checked (tf-backend-hardening); give the configuration's root with --dir", path))
-	}
-	// The file and the decoding's garbage are dead; the model is not.
-	runtime.GC()
-	if s.dir != "" {
-		if s.waivers, err = locate(m, s.dir, tree); err != nil {
-			return s, err
-		}
-		sourceCandidates(m, s.dir, set)
-	}
-	return s, nil
-}
-
-func checkInput(ctx context.Context, path string, o checkOptions, set settings, engine func() (*policy.Engine, error)) (checkedInput, error) {
-	var c checkedInput
-	s, err := loadSourced(ctx, path, o, set)
-	if err != nil {
-		return c, err
-	}
-	m, dir := s.model, s.dir
-	c.warnings, c.gaps, c.waivers = s.warnings, m.Gaps, s.waivers
-	for _, r := range m.Resources {
-		if r.Mode == "managed" && !slices.Equal(r.Actions, []string{"delete"}) && !slices.Equal(r.Actions, []string{"forget"}) {
-			c.present = append(c.present, gate.Instance{Input: m.Source, Address: r.Address, Type: r.Type})
-		}
-	}
-	backup, err := checkBackup(o.backup, m)
-	if err != nil {
-		return c, err
-	}
-	params := policy.Params{
-		Now:              clock(set.now, m),
+// checkerOptions are the options of the check pipeline for parsed flags.
+func checkerOptions(o checkOptions) check.Options {
+	set := o.set
+	return check.Options{
+		Config:           set.config,
+		PolicyDirs:       set.policyDirs,
+		NoBuiltin:        o.noBuiltin,
+		Engine:           o.builtinEngine,
+		Policy:           gate.Policy{FailOn: set.failOn, ChangedOnly: o.changedOnly, AllowIncomplete: o.incomplete || set.config != nil && set.config.AllowIncomplete, FailOnUnknown: set.failOnUnknown},
+		SoftFail:         o.softFail,
+		Rules:            o.rules,
+		SkipRules:        o.skipRules,
+		Now:              set.now,
 		EmergencyPattern: set.emergency,
 		EmergencyWindow:  set.window,
 		Ticket:           o.ticket,
 		TicketPattern:    set.ticketRE,
 		ProtectedTypes:   set.protected,
-		StateBackup:      backup,
+		Flagged:          o.given,
+		Dir:              o.dir,
+		VarFiles:         o.varFiles,
+		Vars:             o.vars,
+		Env:              tfVars(os.Environ()),
+		StateBackup:      o.backup,
+		MaxInputSize:     o.maxInput,
+		TuneGC:           true,
+		Version:          toolVersion(),
+		BaseDir:          o.root,
+		WorkDir:          o.workDir,
+		Category:         o.category,
 	}
-	c.now = params.Now
-	input, err := policy.Input(m, params)
-	if err != nil {
-		return c, err
-	}
-	// The input holds the details now and nothing below reads them. The
-	// model's values and the conversion's garbage are dead here:
-	// collecting them before evaluating makes the collector size the heap
-	// by what evaluation keeps, not by what loading left.
-	//
-	// What evaluation keeps is mostly the input, live to the end. Letting
-	// the heap grow to 2.5 times it rather than 2 spares most of the
-	// collections that would mark it again while the rules run: 10% less
-	// CPU for a few MiB more at the peak (docs/performance.md). The
-	// setting is process-wide, so other inputs still loading run under it
-	// from here on; a GOGC the user set wins.
-	m.DropDetails()
-	runtime.GC()
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(evalGCPercent)
-	}
-	e, err := engine()
-	if err != nil {
-		return c, err // reported by the caller
-	}
-	if c.results, err = e.EvaluateInput(ctx, m, input); err != nil {
-		if errors.Is(err, context.DeadlineExceeded) {
-			return c, fmt.Errorf("evaluation of %s exceeded the timeout: %w", path, context.DeadlineExceeded)
+}
+
+// tfVars are the TF_VAR_ variables of an environment, by variable name.
+func tfVars(environ []string) map[string]string {
+	env := map[string]string{}
+	for _, kv := range environ {
+		if name, value, ok := strings.Cut(kv, "="); ok {
+			if v, ok := strings.CutPrefix(name, "TF_VAR_"); ok && v != "" {
+				env[v] = value
+			}
 		}
-		return c, err
 	}
-	c.input = report.Input{
-		Kind:             string(m.Kind),
-		Path:             m.Source,
-		TerraformVersion: m.TerraformVersion,
-		FormatVersion:    m.FormatVersion,
-		Resources:        len(m.Resources),
-		Changes:          changes(m),
-		SourceDir:        dir,
-	}
-	return c, nil
+	return env
 }
 
 // resolve merges the flags with the configuration file: a flag the user
@@ -584,43 +360,6 @@ func resolve(o checkOptions, given func(string) bool) (settings, error) {
 	return set, nil
 }
 
-// enabled keeps the results of the rules in the catalogue, in place.
-func enabled(results []gate.Result, rules []*gate.Rule) []gate.Result {
-	keep := make(map[*gate.Rule]bool, len(rules))
-	for _, r := range rules {
-		keep[r] = true
-	}
-	// Nothing moves before the first result of a disabled rule.
-	return slices.DeleteFunc(results, func(r gate.Result) bool { return !keep[r.Rule] })
-}
-
-// clock is the time the time rules use for an input: --now, else the
-// plan's timestamp, else the wall clock.
-func clock(flag time.Time, m *model.Model) time.Time {
-	if !flag.IsZero() {
-		return flag
-	}
-	if t, err := time.Parse(time.RFC3339, m.Timestamp); err == nil {
-		return t
-	}
-	return time.Now()
-}
-
-// changes lists what a plan changes, for the reports' plan summary.
-func changes(m *model.Model) []report.Change {
-	var out []report.Change
-	for _, r := range m.Resources {
-		for _, key := range r.Deposed {
-			out = append(out, report.Change{Address: r.Address + " (deposed object " + key + ")", Type: r.Type, Actions: []string{"delete"}})
-		}
-		if len(r.Actions) == 0 || r.Actions[0] == "no-op" || r.Actions[0] == "read" {
-			continue
-		}
-		out = append(out, report.Change{Address: r.Address, Type: r.Type, Actions: r.Actions})
-	}
-	return out
-}
-
 // destinations lists the reports to write, checking every format before
 // anything is evaluated.
 func destinations(o checkOptions) ([]destination, error) {
@@ -639,81 +378,6 @@ func destinations(o checkOptions) ([]destination, error) {
 		dests = append(dests, destination{format: format, path: path})
 	}
 	return dests, nil
-}
-
-// policySources lists the Rego to load: the library always, the built-in
-// rules unless noBuiltin, and the user's directories.
-func policySources(dirs []string, noBuiltin bool) ([]policy.Source, error) {
-	sources := []policy.Source{{Name: "policies/lib", FS: policies.Lib(), Builtin: true}}
-	if !noBuiltin {
-		sources = append(sources, policy.Source{Name: "policies/rules", FS: policies.Rules(), Builtin: true})
-	}
-	for _, dir := range dirs {
-		info, err := os.Stat(dir)
-		if err != nil {
-			return nil, fmt.Errorf("--policy %s: %w", dir, errors.Unwrap(err))
-		}
-		if !info.IsDir() {
-			return nil, fmt.Errorf("--policy %s: not a directory", dir)
-		}
-		sources = append(sources, policy.Source{Name: filepath.ToSlash(filepath.Clean(dir)), FS: os.DirFS(dir)})
-	}
-	return sources, nil
-}
-
-// loadInput reads one input into a model: a plan or state JSON file, a
-// binary plan file (converted with terraform show -json when terraform is
-// on PATH), or a directory of .tf files (evaluated statically; the
-// warnings say what it could not evaluate).
-func loadInput(ctx context.Context, path string, hclOpts hclsrc.LoadOptions, planOpts plan.Options, maxSize int64) (*model.Model, []string, error) {
-	if path == "-" {
-		data, err := readStdin(maxSize)
-		if err != nil {
-			return nil, nil, err
-		}
-		m, err := plan.DecodeWith(data, path, planOpts)
-		if errors.Is(err, plan.ErrBinaryPlan) {
-			return nil, nil, errors.New("stdin holds a binary plan file; pipe its JSON instead: terraform show -json PLANFILE | tfgate check -")
-		}
-		return m, nil, err
-	}
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
-	}
-	if !info.IsDir() && !info.Mode().IsRegular() {
-		return nil, nil, fmt.Errorf("read %s: not a regular file or a directory", path)
-	}
-	if maxSize > 0 && info.Size() > maxSize {
-		return nil, nil, fmt.Errorf("%s is %d bytes, more than --max-input-size %d: checking it would take several times that in memory; raise the limit if the machine has it", path, info.Size(), maxSize)
-	}
-	if info.IsDir() {
-		if !hclsrc.HasSources(path) {
-			return nil, nil, fmt.Errorf("%s holds no .tf or .tf.json files; give a Terraform configuration directory or a plan JSON", path)
-		}
-		return hclsrc.Load(path, hclOpts)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
-	}
-	m, err := plan.DecodeWith(data, path, planOpts)
-	if !errors.Is(err, plan.ErrBinaryPlan) {
-		return m, nil, err
-	}
-	converted, err := showJSON(ctx, path)
-	if err != nil {
-		return nil, nil, err
-	}
-	prior, err := plan.PriorState(data, path)
-	if err != nil {
-		return nil, nil, err
-	}
-	if m, err = plan.DecodeWith(converted, path, planOpts); err != nil {
-		return nil, nil, err
-	}
-	m.PriorLineage, m.PriorSerial = prior.Lineage, prior.Serial
-	return m, nil, nil
 }
 
 // readStdin reads a plan or state JSON from stdin, up to maxSize bytes.
@@ -736,63 +400,6 @@ func readStdin(maxSize int64) ([]byte, error) {
 // several times the largest plans seen, well below what it would take in
 // memory on a CI runner.
 const defaultMaxInput = 1 << 30
-
-// hclOptions are the variables and clock for .tf directory inputs.
-func hclOptions(o checkOptions, set settings) hclsrc.LoadOptions {
-	env := map[string]string{}
-	for _, kv := range os.Environ() {
-		if name, value, ok := strings.Cut(kv, "="); ok {
-			if v, ok := strings.CutPrefix(name, "TF_VAR_"); ok && v != "" {
-				env[v] = value
-			}
-		}
-	}
-	now := set.now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	return hclsrc.LoadOptions{VarFiles: o.varFiles, Vars: o.vars, Env: env, Now: now}
-}
-
-// showJSON converts a binary plan file with terraform show -json, run in
-// the current directory (the plan's working directory, after init).
-func showJSON(ctx context.Context, path string) ([]byte, error) {
-	command := fmt.Sprintf("terraform show -json %s > plan.json", path)
-	tf, err := exec.LookPath("terraform")
-	if err != nil {
-		return nil, fmt.Errorf("%s is a binary plan file and terraform is not on PATH; convert it in its working directory with: %s", path, command)
-	}
-	var out, errOut bytes.Buffer
-	cmd := exec.CommandContext(ctx, tf, "show", "-no-color", "-json", path)
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	if err := cmd.Run(); err != nil {
-		detail := terraformError(errOut.String())
-		if detail == "" {
-			detail = err.Error()
-		}
-		return nil, fmt.Errorf("%s is a binary plan file and %q failed (%s); run it in the plan's initialized working directory", path, "terraform show -json", detail)
-	}
-	return out.Bytes(), nil
-}
-
-// terraformError picks the line of terraform's stderr that says what went
-// wrong: the first "Error: ..." line, else the first line with text.
-func terraformError(stderr string) string {
-	first := ""
-	for line := range strings.Lines(stderr) {
-		t := strings.TrimSpace(strings.TrimLeft(line, "╷│╵ "))
-		if t == "" {
-			continue
-		}
-		if _, msg, ok := strings.Cut(t, "Error: "); ok {
-			return msg
-		}
-		if first == "" {
-			first = t
-		}
-	}
-	return first
-}
 
 // writeFile writes a report through a temporary file renamed into place,
 // so a reader never sees half a report.

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/tfgate/tfgate/internal/check"
 	"github.com/tfgate/tfgate/internal/policy"
 )
 
@@ -114,11 +115,7 @@ type sharedChecks struct {
 
 func newSharedChecks() *sharedChecks {
 	return &sharedChecks{engine: sync.OnceValues(func() (*policy.Engine, error) {
-		sources, err := policySources(nil, false)
-		if err != nil {
-			return nil, err
-		}
-		return policy.New(context.Background(), sources)
+		return check.Builtin(context.Background())
 	})}
 }
 
@@ -128,7 +125,7 @@ func (s *sharedChecks) check(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		o.builtinEngine = s.engine
 		var code int
-		if code, err = check(o, inputs, stdout, stderr); err == nil {
+		if code, err = checkAndReport(o, inputs, stdout, stderr); err == nil {
 			return code
 		}
 	}

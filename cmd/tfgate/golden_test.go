@@ -333,7 +333,7 @@ func TestCheckRestoresGOGC(t *testing.T) {
 	if code := run([]string{"check", "../../testdata/foundation/environments/prod/plan.json"}, &stdout, &stderr); code == exitError {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if got := gcPercent(); got != 77 {
+	if got := debug.SetGCPercent(77); got != 77 {
 		t.Errorf("GOGC after the check = %d, want 77", got)
 	}
 }

@@ -79,7 +79,7 @@ func hookCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	worst := exitPass
 	for _, dir := range targets {
 		fmt.Fprintf(stdout, "tfgate: checking %s\n", dir)
-		code, err := check(o, []string{dir}, stdout, stderr)
+		code, err := checkAndReport(o, []string{dir}, stdout, stderr)
 		if err != nil {
 			fmt.Fprintf(stderr, "tfgate hook check: %s: %s\n", dir, oneLine(err.Error()))
 			code = exitError

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/spf13/pflag"
+
+	"github.com/tfgate/tfgate/internal/check"
 )
 
 // runInspect prints the model of an input as JSON: exactly what policies
@@ -28,21 +30,29 @@ func runInspect(args []string, stdout io.Writer) error {
 	if fs.NArg() != 1 {
 		return errors.New("give exactly one input")
 	}
-	var set settings
+	opts := check.Options{Dir: o.dir, VarFiles: o.varFiles, Vars: o.vars, Env: tfVars(os.Environ()), MaxInputSize: o.maxInput}
 	if o.now != "" {
 		t, err := time.Parse(time.RFC3339, o.now)
 		if err != nil {
 			return fmt.Errorf("--now %q: want an RFC 3339 time such as 2026-11-28T12:00:00Z", o.now)
 		}
-		set.now = t
+		opts.Now = t
 	}
-	s, err := loadSourced(context.Background(), fs.Arg(0), o, set)
+	in := check.Input{Path: fs.Arg(0)}
+	if in.Path == "-" {
+		data, err := readStdin(o.maxInput)
+		if err != nil {
+			return err
+		}
+		in.Data = data
+	}
+	s, err := check.Load(context.Background(), in, opts)
 	if err != nil {
 		return err
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
-	return enc.Encode(s.model)
+	return enc.Encode(s.Model)
 }
 
 // inspectFlags defines the flags of tfgate inspect: check's input flags.

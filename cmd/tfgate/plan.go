@@ -62,5 +62,5 @@ func runPlan(args []string, stdout, stderr io.Writer) (int, error) {
 	if !o.given("dir") {
 		o.dir = "."
 	}
-	return check(o, []string{planFile}, stdout, stderr)
+	return checkAndReport(o, []string{planFile}, stdout, stderr)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 
+	"github.com/tfgate/tfgate/internal/check"
 	"github.com/tfgate/tfgate/internal/policy"
 	"github.com/tfgate/tfgate/internal/report"
 )
@@ -24,7 +25,7 @@ func runRules(args []string, stdout io.Writer) error {
 	if err := report.CheckRulesFormat(format); err != nil {
 		return err
 	}
-	sources, err := policySources(dirs, noBuiltin)
+	sources, err := check.PolicySources(dirs, noBuiltin)
 	if err != nil {
 		return err
 	}

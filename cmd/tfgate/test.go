@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/tfgate/tfgate/internal/check"
 	"github.com/tfgate/tfgate/internal/policy"
 )
 
@@ -17,7 +18,7 @@ func runTest(args []string, stdout io.Writer) (int, error) {
 	if err := parse(fs, args); err != nil {
 		return exitError, err
 	}
-	sources, err := policySources(fs.Args(), false)
+	sources, err := check.PolicySources(fs.Args(), false)
 	if err != nil {
 		return exitError, err
 	}

@@ -1,4 +1,4 @@
-package main
+package check
 
 import (
 	"encoding/json"
@@ -225,7 +225,7 @@ func inlineWaiver(s hclsrc.Suppression, address, file string) (waiver.Waiver, er
 // variables and clock, and each such data source takes the candidates the
 // evaluation finds for it. An evaluation that fails sets nothing: those
 // lists stay undecided.
-func sourceCandidates(m *model.Model, dir string, set settings) {
+func sourceCandidates(m *model.Model, dir string, now time.Time) {
 	if m.Kind != model.KindPlan {
 		return
 	}
@@ -244,7 +244,7 @@ func sourceCandidates(m *model.Model, dir string, set settings) {
 	if len(wanted) == 0 {
 		return
 	}
-	opts := hclsrc.LoadOptions{Now: set.now}
+	opts := hclsrc.LoadOptions{Now: now}
 	if t, err := time.Parse(time.RFC3339, m.Timestamp); err == nil && opts.Now.IsZero() {
 		opts.Now = t
 	}
