@@ -1,0 +1,636 @@
+package runtask
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tfgate/tfgate/internal/check"
+	"github.com/tfgate/tfgate/internal/gate"
+)
+
+var (
+	compliant    = "../../testdata/foundation/environments/prod/plan.json"
+	noncompliant = "../../testdata/foundation/environments/prod-noncompliant/plan.json"
+	testKey      = []byte("a run task HMAC key for tests")
+)
+
+// checker is one Checker of the built-in policies, as tfgate serve makes
+// it with its default flags, shared by the tests: compiling is most of a
+// small check's time.
+var checker = sync.OnceValues(func() (*check.Checker, error) {
+	c, err := check.New(context.Background(), check.Options{
+		Policy:  gate.Policy{FailOn: gate.DefaultFailOn, FailOnUnknown: gate.DefaultFailOnUnknown},
+		Version: "test",
+	})
+	if err != nil {
+		return nil, err
+	}
+	return c, c.Prepare()
+})
+
+// platform plays HCP Terraform's side of a run task: it serves each run's
+// plan JSON to the run's token only, and records the results PATCHed to
+// each task result's callback URL.
+type platform struct {
+	t   *testing.T
+	srv *httptest.Server
+
+	mu      sync.Mutex
+	plans   map[string][]byte                                     // by run number
+	serve   func(http.ResponseWriter, *http.Request, string) bool // when set and it returns true, it answered the plan request
+	results map[string][]taskResult                               // by run number, in the order received
+	done    chan string                                           // run numbers, as their final result arrives
+}
+
+// taskResult is a callback body as the platform reads it.
+type taskResult struct {
+	Data struct {
+		Type       string `json:"type"`
+		Attributes struct {
+			Status  string `json:"status"`
+			Message string `json:"message"`
+		} `json:"attributes"`
+		Relationships *struct {
+			Outcomes struct {
+				Data []struct {
+					Type       string `json:"type"`
+					Attributes struct {
+						OutcomeID   string `json:"outcome-id"`
+						Description string `json:"description"`
+						Body        string `json:"body"`
+						Tags        map[string][]struct {
+							Label string `json:"label"`
+							Level string `json:"level"`
+						} `json:"tags"`
+					} `json:"attributes"`
+				} `json:"data"`
+			} `json:"outcomes"`
+		} `json:"relationships"`
+	} `json:"data"`
+}
+
+func newPlatform(t *testing.T) *platform {
+	p := &platform{t: t, plans: map[string][]byte{}, results: map[string][]taskResult{}, done: make(chan string, 256)}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/v2/plans/{run}/json-output", func(w http.ResponseWriter, r *http.Request) {
+		run := strings.TrimPrefix(r.PathValue("run"), "plan-")
+		if r.Header.Get("Authorization") != "Bearer tok-"+run {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		p.mu.Lock()
+		plan, serve := p.plans[run], p.serve
+		p.mu.Unlock()
+		if serve != nil && serve(w, r, run) {
+			return
+		}
+		if plan == nil {
+			http.Error(w, "not found", http.StatusNotFound)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(plan)
+	})
+	mux.HandleFunc("PATCH /api/v2/task-results/{id}/callback", func(w http.ResponseWriter, r *http.Request) {
+		run := strings.TrimPrefix(r.PathValue("id"), "taskrs-")
+		if r.Header.Get("Authorization") != "Bearer tok-"+run {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		if ct := r.Header.Get("Content-Type"); ct != "application/vnd.api+json" {
+			t.Errorf("callback Content-Type %q", ct)
+		}
+		var res taskResult
+		if err := json.NewDecoder(r.Body).Decode(&res); err != nil || res.Data.Type != "task-results" {
+			t.Errorf("callback body: %v (type %q)", err, res.Data.Type)
+			http.Error(w, "bad body", http.StatusUnprocessableEntity)
+			return
+		}
+		p.mu.Lock()
+		p.results[run] = append(p.results[run], res)
+		p.mu.Unlock()
+		if res.Data.Attributes.Status != "running" {
+			p.done <- run
+		}
+		w.WriteHeader(http.StatusOK)
+	})
+	p.srv = httptest.NewServer(mux)
+	t.Cleanup(p.srv.Close)
+	return p
+}
+
+// payload is run n's request, as the platform sends it.
+func (p *platform) payload(n, stage string) []byte {
+	body, _ := json.Marshal(map[string]any{
+		"payload_version":               1,
+		"stage":                         stage,
+		"access_token":                  "tok-" + n,
+		"capabilities":                  map[string]any{"outcomes": true},
+		"configuration_version_id":      "cv-" + n,
+		"is_speculative":                false,
+		"organization_name":             "acme",
+		"plan_json_api_url":             p.srv.URL + "/api/v2/plans/plan-" + n + "/json-output",
+		"run_app_url":                   p.srv.URL + "/app/acme/workspaces/prod/runs/run-" + n,
+		"run_created_at":                "2026-12-02T10:00:00.000Z",
+		"run_created_by":                "someone",
+		"run_id":                        "run-" + n,
+		"run_message":                   "Triggered via UI",
+		"task_result_callback_url":      p.srv.URL + "/api/v2/task-results/taskrs-" + n + "/callback",
+		"task_result_enforcement_level": "mandatory",
+		"task_result_id":                "taskrs-" + n,
+		"vcs_branch":                    nil,
+		"workspace_id":                  "ws-1",
+		"workspace_name":                "prod",
+		"workspace_working_directory":   "",
+	})
+	return body
+}
+
+// plan gives run n a plan file's content.
+func (p *platform) plan(n, path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	p.mu.Lock()
+	p.plans[n] = data
+	p.mu.Unlock()
+}
+
+// post sends a request body to the task server, signed with key (nil:
+// unsigned), and returns the status code.
+func post(t *testing.T, url string, body, key []byte) int {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, url+"/", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", "TFC/1.0 (+https://app.terraform.io; TFC)")
+	if key != nil {
+		req.Header.Set(SignatureHeader, Sign(key, body))
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+// wait returns the final result of run n.
+func (p *platform) wait(n string) taskResult {
+	p.t.Helper()
+	deadline := time.After(60 * time.Second)
+	for {
+		select {
+		case got := <-p.done:
+			if got != n {
+				p.done <- got // another run's; keep it for its waiter
+				time.Sleep(time.Millisecond)
+				continue
+			}
+			p.mu.Lock()
+			defer p.mu.Unlock()
+			list := p.results[n]
+			return list[len(list)-1]
+		case <-deadline:
+			p.t.Fatalf("no result for run %s", n)
+		}
+	}
+}
+
+// startServer starts a task server with o (the test key unless o has
+// one) and returns its URL.
+func startServer(t *testing.T, o Options) (*Server, string) {
+	t.Helper()
+	c, err := checker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Key == nil {
+		o.Key = testKey
+	}
+	s, err := New(c, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(func() {
+		srv.Close()
+		s.Shutdown(context.Background())
+	})
+	return s, srv.URL
+}
+
+// TestResultsOfFixturePlans: a compliant plan's run passes, a
+// noncompliant one's fails with its blocking findings as outcomes, as
+// the platform documents them.
+func TestResultsOfFixturePlans(t *testing.T) {
+	p := newPlatform(t)
+	_, url := startServer(t, Options{})
+	p.plan("1", compliant)
+	p.plan("2", noncompliant)
+	for _, n := range []string{"1", "2"} {
+		if code := post(t, url, p.payload(n, "post_plan"), testKey); code != http.StatusOK {
+			t.Fatalf("run %s: answered %d, want 200", n, code)
+		}
+	}
+	pass := p.wait("1")
+	if a := pass.Data.Attributes; a.Status != "passed" || !strings.HasPrefix(a.Message, "tfgate PASS") {
+		t.Errorf("compliant run: %s %q", a.Status, a.Message)
+	}
+	fail := p.wait("2")
+	if a := fail.Data.Attributes; a.Status != "failed" || !strings.HasPrefix(a.Message, "tfgate FAIL") || len(a.Message) > 1000 {
+		t.Errorf("noncompliant run: %s %q", a.Status, a.Message)
+	}
+	if fail.Data.Relationships == nil {
+		t.Fatal("noncompliant run: no outcomes")
+	}
+	outcomes := fail.Data.Relationships.Outcomes.Data
+	if len(outcomes) == 0 || len(outcomes) > 10 {
+		t.Fatalf("%d outcomes, want 1 to 10", len(outcomes))
+	}
+	first := outcomes[0].Attributes
+	if outcomes[0].Type != "task-result-outcomes" || len(first.OutcomeID) > 64 || first.Description == "" ||
+		!strings.Contains(first.Body, "Blocks the gate") || !strings.Contains(first.Body, "**Remediation**") {
+		t.Errorf("first outcome: %+v", outcomes[0])
+	}
+	if tags := first.Tags["Status"]; len(tags) != 1 || tags[0].Level != "error" || tags[0].Label != "Failed" {
+		t.Errorf("first outcome's Status tags: %+v", tags)
+	}
+	if tags := first.Tags["Severity"]; len(tags) != 1 || tags[0].Label == "" {
+		t.Errorf("first outcome's Severity tags: %+v", tags)
+	}
+}
+
+// TestSignatures: unsigned and wrongly signed requests are refused and
+// start nothing; the verification request the platform sends when the
+// run task is made is accepted, signed, and asks for no result.
+func TestSignatures(t *testing.T) {
+	p := newPlatform(t)
+	_, url := startServer(t, Options{})
+	p.plan("1", noncompliant)
+	body := p.payload("1", "post_plan")
+	for name, key := range map[string][]byte{"unsigned": nil, "another key": []byte("not the key")} {
+		if code := post(t, url, body, key); code != http.StatusUnauthorized {
+			t.Errorf("%s: answered %d, want 401", name, code)
+		}
+	}
+	tampered := bytes.Replace(body, []byte(`"prod"`), []byte(`"dev"`), 1)
+	req, _ := http.NewRequest(http.MethodPost, url+"/", bytes.NewReader(tampered))
+	req.Header.Set(SignatureHeader, Sign(testKey, body))
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("tampered body: %v %v, want 401", resp.StatusCode, err)
+	}
+	verification := []byte(`{"payload_version":1,"access_token":"test-token","stage":"test","task_result_callback_url":"https://example.invalid/cb","plan_json_api_url":"https://example.invalid/plan"}`)
+	if code := post(t, url, verification, testKey); code != http.StatusOK {
+		t.Errorf("verification request: answered %d, want 200", code)
+	}
+	if code := post(t, url, verification, nil); code != http.StatusUnauthorized {
+		t.Errorf("unsigned verification request: answered %d, want 401", code)
+	}
+	time.Sleep(100 * time.Millisecond)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.results) != 0 {
+		t.Errorf("results sent for refused requests: %v", p.results)
+	}
+}
+
+// TestRunsThatCannotBeCheckedFail: a plan that cannot be fetched in any
+// way, or a stage without a plan, reports "failed" with the reason.
+func TestRunsThatCannotBeCheckedFail(t *testing.T) {
+	huge := bytes.Repeat([]byte(" "), 4096)
+	for _, tc := range []struct {
+		name  string
+		stage string
+		serve func(w http.ResponseWriter, r *http.Request) bool
+		url   string // replaces the plan URL when set
+		want  string
+	}{
+		{name: "unreachable", stage: "post_plan", url: "http://127.0.0.1:1/plan", want: "fetch the plan"},
+		{name: "slow", stage: "post_plan", want: "no answer within", serve: func(w http.ResponseWriter, r *http.Request) bool {
+			select {
+			case <-r.Context().Done():
+			case <-time.After(5 * time.Second):
+			}
+			return true
+		}},
+		{name: "oversized", stage: "pre_apply", want: "more than the server's limit", serve: func(w http.ResponseWriter, r *http.Request) bool {
+			w.Write(huge)
+			return true
+		}},
+		{name: "oversized, no length", stage: "pre_apply", want: "more than the server's limit", serve: func(w http.ResponseWriter, r *http.Request) bool {
+			for range 4 {
+				w.Write(huge[:1024])
+				w.(http.Flusher).Flush()
+			}
+			return true
+		}},
+		{name: "refused", stage: "post_plan", want: "403 Forbidden", serve: func(w http.ResponseWriter, r *http.Request) bool {
+			http.Error(w, "no", http.StatusForbidden)
+			return true
+		}},
+		{name: "not JSON", stage: "post_plan", want: "could not check", serve: func(w http.ResponseWriter, r *http.Request) bool {
+			w.Write([]byte("<html>maintenance</html>"))
+			return true
+		}},
+		{name: "no plan at this stage", stage: "pre_plan", url: "-", want: "carries no plan"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newPlatform(t)
+			_, url := startServer(t, Options{AttemptTimeout: 300 * time.Millisecond, Attempts: 2, Backoff: 10 * time.Millisecond, MaxPlanSize: 2048})
+			p.plan("1", compliant)
+			p.serve = func(w http.ResponseWriter, r *http.Request, _ string) bool { return tc.serve != nil && tc.serve(w, r) }
+			var req map[string]any
+			json.Unmarshal(p.payload("1", tc.stage), &req)
+			switch tc.url {
+			case "":
+			case "-":
+				delete(req, "plan_json_api_url")
+			default:
+				req["plan_json_api_url"] = tc.url
+			}
+			body, _ := json.Marshal(req)
+			if code := post(t, url, body, testKey); code != http.StatusOK {
+				t.Fatalf("answered %d, want 200", code)
+			}
+			res := p.wait("1")
+			if a := res.Data.Attributes; a.Status != "failed" || !strings.Contains(a.Message, tc.want) || !strings.HasPrefix(a.Message, "tfgate could not check this run") {
+				t.Errorf("result %s %q, want failed with %q", a.Status, a.Message, tc.want)
+			}
+		})
+	}
+}
+
+// TestRetriesTheirWayThrough: 503, 429 and 204 (no plan yet) are tried
+// again, and the run is checked once the plan comes.
+func TestRetriesTheirWayThrough(t *testing.T) {
+	p := newPlatform(t)
+	_, url := startServer(t, Options{Backoff: 5 * time.Millisecond, Attempts: 4})
+	p.plan("1", noncompliant)
+	var mu sync.Mutex
+	tries := 0
+	p.serve = func(w http.ResponseWriter, r *http.Request, _ string) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		tries++
+		switch tries {
+		case 1:
+			w.WriteHeader(http.StatusServiceUnavailable)
+		case 2:
+			w.WriteHeader(http.StatusTooManyRequests)
+		case 3:
+			w.WriteHeader(http.StatusNoContent)
+		default:
+			return false
+		}
+		return true
+	}
+	post(t, url, p.payload("1", "post_plan"), testKey)
+	if a := p.wait("1").Data.Attributes; a.Status != "failed" || !strings.HasPrefix(a.Message, "tfgate FAIL") {
+		t.Errorf("result %s %q", a.Status, a.Message)
+	}
+	if tries != 4 {
+		t.Errorf("%d tries, want 4", tries)
+	}
+}
+
+// TestConcurrentRuns: 50 runs at once, half compliant, each get their
+// own result, once.
+func TestConcurrentRuns(t *testing.T) {
+	p := newPlatform(t)
+	s, url := startServer(t, Options{Workers: 2, Queue: 64})
+	want := map[string]string{}
+	for i := range 50 {
+		n := fmt.Sprint(i)
+		if i%2 == 0 {
+			p.plan(n, compliant)
+			want[n] = "passed"
+		} else {
+			p.plan(n, noncompliant)
+			want[n] = "failed"
+		}
+	}
+	var wg sync.WaitGroup
+	for n := range want {
+		wg.Go(func() {
+			if code := post(t, url, p.payload(n, "post_plan"), testKey); code != http.StatusOK {
+				t.Errorf("run %s: answered %d", n, code)
+			}
+		})
+	}
+	wg.Wait()
+	if err := s.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for n, status := range want {
+		got := p.results[n]
+		if len(got) != 1 || got[0].Data.Attributes.Status != status {
+			t.Errorf("run %s: %d results, want one %s", n, len(got), status)
+			continue
+		}
+		if status == "failed" && got[0].Data.Relationships == nil {
+			t.Errorf("run %s: no outcomes", n)
+		}
+	}
+}
+
+// TestBusyAndDuplicates: beyond the workers and the queue a run is
+// answered 503 (the platform retries it); a run sent again is taken once.
+func TestBusyAndDuplicates(t *testing.T) {
+	p := newPlatform(t)
+	s, url := startServer(t, Options{Workers: 1, Queue: 1})
+	release := make(chan struct{})
+	p.serve = func(w http.ResponseWriter, r *http.Request, run string) bool {
+		if run == "1" {
+			<-release
+		}
+		return false
+	}
+	for _, n := range []string{"1", "2", "3"} {
+		p.plan(n, compliant)
+	}
+	if code := post(t, url, p.payload("1", "post_plan"), testKey); code != http.StatusOK {
+		t.Fatalf("run 1: %d", code)
+	}
+	// Run 1 holds the worker once its fetch has started.
+	for deadline := time.Now().Add(10 * time.Second); s.metrics.running.Load() == 0; {
+		if time.Now().After(deadline) {
+			t.Fatal("run 1 never started")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if code := post(t, url, p.payload("2", "post_plan"), testKey); code != http.StatusOK {
+		t.Fatalf("run 2: %d", code)
+	}
+	if code := post(t, url, p.payload("2", "post_plan"), testKey); code != http.StatusOK {
+		t.Fatalf("run 2 again: %d", code)
+	}
+	if code := post(t, url, p.payload("3", "post_plan"), testKey); code != http.StatusServiceUnavailable {
+		t.Errorf("run 3 with the queue full: %d, want 503", code)
+	}
+	resp, err := http.Get(url + "/readyz")
+	if err != nil || resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("/readyz with the queue full: %v %v, want 503", resp.StatusCode, err)
+	}
+	close(release)
+	p.wait("1")
+	p.wait("2")
+	s.Shutdown(context.Background())
+	if n := len(p.results["2"]); n != 1 {
+		t.Errorf("run 2 sent twice: %d results, want 1", n)
+	}
+}
+
+// TestShutdown: shutting down, the server refuses new runs and finishes
+// the accepted ones; when its deadline comes first, the runs left report
+// failed.
+func TestShutdown(t *testing.T) {
+	p := newPlatform(t)
+	s, url := startServer(t, Options{Workers: 1, Queue: 4})
+	p.plan("1", noncompliant)
+	p.plan("2", compliant)
+	p.serve = func(w http.ResponseWriter, r *http.Request, run string) bool {
+		time.Sleep(200 * time.Millisecond)
+		return false
+	}
+	post(t, url, p.payload("1", "post_plan"), testKey)
+	post(t, url, p.payload("2", "post_plan"), testKey)
+	if err := s.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if code := post(t, url, p.payload("3", "post_plan"), testKey); code != http.StatusServiceUnavailable {
+		t.Errorf("run after shutdown: %d, want 503", code)
+	}
+	if a, b := p.wait("1").Data.Attributes.Status, p.wait("2").Data.Attributes.Status; a != "failed" || b != "passed" {
+		t.Errorf("runs finished while shutting down: %s, %s", a, b)
+	}
+
+	p2 := newPlatform(t)
+	s2, url2 := startServer(t, Options{Workers: 1})
+	p2.plan("1", compliant)
+	p2.serve = func(w http.ResponseWriter, r *http.Request, run string) bool {
+		<-r.Context().Done()
+		return true
+	}
+	post(t, url2, p2.payload("1", "post_plan"), testKey)
+	for s2.metrics.running.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	if err := s2.Shutdown(ctx); err == nil {
+		t.Error("Shutdown past its deadline returned no error")
+	}
+	if a := p2.wait("1").Data.Attributes; a.Status != "failed" {
+		t.Errorf("run cut by the shutdown: %s %q, want failed", a.Status, a.Message)
+	}
+}
+
+// TestWithoutOutcomes: a platform that takes no outcomes gets the verdict
+// and the message alone.
+func TestWithoutOutcomes(t *testing.T) {
+	p := newPlatform(t)
+	_, url := startServer(t, Options{})
+	p.plan("1", noncompliant)
+	body := bytes.Replace(p.payload("1", "post_plan"), []byte(`"outcomes":true`), []byte(`"outcomes":false`), 1)
+	post(t, url, body, testKey)
+	if res := p.wait("1"); res.Data.Attributes.Status != "failed" || res.Data.Relationships != nil {
+		t.Errorf("result %+v, want failed without outcomes", res.Data)
+	}
+}
+
+// TestHeartbeat: a run longer than the heartbeat tells the platform it is
+// running before its result.
+func TestHeartbeat(t *testing.T) {
+	p := newPlatform(t)
+	_, url := startServer(t, Options{Heartbeat: 50 * time.Millisecond})
+	p.plan("1", compliant)
+	p.serve = func(w http.ResponseWriter, r *http.Request, run string) bool {
+		time.Sleep(300 * time.Millisecond)
+		return false
+	}
+	post(t, url, p.payload("1", "post_plan"), testKey)
+	p.wait("1")
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	got := p.results["1"]
+	if len(got) < 2 || got[0].Data.Attributes.Status != "running" || got[len(got)-1].Data.Attributes.Status != "passed" {
+		t.Errorf("results %d, want running updates then passed", len(got))
+	}
+}
+
+// TestOperatorEndpointsAndLogs: health, readiness and metrics answer; the
+// logs name the run and never hold its token.
+func TestOperatorEndpointsAndLogs(t *testing.T) {
+	var logs bytes.Buffer
+	var logMu sync.Mutex
+	p := newPlatform(t)
+	_, url := startServer(t, Options{Logger: slog.New(slog.NewJSONHandler(&lockedWriter{w: &logs, mu: &logMu}, nil))})
+	p.plan("1", noncompliant)
+	post(t, url, p.payload("1", "post_plan"), testKey)
+	post(t, url, p.payload("2", "post_plan"), nil)
+	p.wait("1")
+	time.Sleep(100 * time.Millisecond) // the run is counted once its result is sent
+	for path, want := range map[string]string{
+		"/healthz": "ok",
+		"/readyz":  "ready",
+		"/metrics": `tfgate_runtask_runs_total{result="failed"} 1`,
+	} {
+		resp, err := http.Get(url + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), want) {
+			t.Errorf("%s: %d %q, want %q", path, resp.StatusCode, body, want)
+		}
+		if path == "/metrics" && !strings.Contains(string(body), `tfgate_runtask_requests_total{outcome="unsigned"} 1`) {
+			t.Errorf("/metrics does not count the unsigned request:\n%s", body)
+		}
+	}
+	logMu.Lock()
+	defer logMu.Unlock()
+	if strings.Contains(logs.String(), "tok-1") {
+		t.Errorf("the logs hold the run's token:\n%s", logs.String())
+	}
+	if !strings.Contains(logs.String(), `"run_id":"run-1"`) || !strings.Contains(logs.String(), `"verdict":"failed"`) {
+		t.Errorf("the logs do not say what became of run-1:\n%s", logs.String())
+	}
+}
+
+type lockedWriter struct {
+	w  io.Writer
+	mu *sync.Mutex
+}
+
+func (l *lockedWriter) Write(b []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(b)
+}
+
+// TestNewNeedsAKey: a server without an HMAC key would take anyone's run.
+func TestNewNeedsAKey(t *testing.T) {
+	c, err := checker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(c, Options{}); err == nil {
+		t.Error("New without a key: no error")
+	}
+}
