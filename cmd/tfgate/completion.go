@@ -14,7 +14,7 @@ import (
 )
 
 // commands are tfgate's commands, as completion offers them.
-var commands = []string{"check", "plan", "inspect", "rules", "test", "completion", "hook", "version", "help"}
+var commands = []string{"check", "plan", "inspect", "rules", "test", "completion", "hook", "serve", "version", "help"}
 
 // runCompletion prints a completion script for a shell.
 func runCompletion(args []string, stdout io.Writer) error {
@@ -50,7 +50,11 @@ func completions() (flags map[string][]string, values map[string][]string) {
 		fs := pflag.NewFlagSet("", pflag.ContinueOnError)
 		define(fs)
 		var out []string
-		fs.VisitAll(func(f *pflag.Flag) { out = append(out, "--"+f.Name) })
+		fs.VisitAll(func(f *pflag.Flag) {
+			if !f.Hidden {
+				out = append(out, "--"+f.Name)
+			}
+		})
 		return append(out, "--help")
 	}
 	var o checkOptions
@@ -63,12 +67,14 @@ func completions() (flags map[string][]string, values map[string][]string) {
 		"inspect":    names(func(fs *pflag.FlagSet) { inspectFlags(fs, &o) }),
 		"rules":      {"--format", "--policy", "--no-builtin", "--help"},
 		"test":       {"--verbose", "--help"},
+		"serve":      names(func(fs *pflag.FlagSet) { serveFlags(fs, &o, &serveOptions{}) }),
 		"completion": {"--help"},
 		"version":    {"--help"},
 	}
 	values = map[string][]string{
 		"--format":          report.Formats,
 		"--color":           {"auto", "always", "never"},
+		"--log-format":      {"json", "text"},
 		"--fail-on":         {"critical", "high", "medium", "low", "info"},
 		"--fail-on-unknown": {"none", "advisory", "soft-mandatory", "hard-mandatory"},
 	}

@@ -32,6 +32,7 @@ Usage:
   tfgate test [DIR...]            run the Rego tests of the built-in and given policies
   tfgate completion SHELL         print a completion script: bash, zsh, fish, powershell
   tfgate hook check|test FILE...  pre-commit: check the roots, or test the policies, of changed files
+  tfgate serve [flags]            serve as an HCP Terraform / Terraform Enterprise run task
   tfgate version                  print versions
 
 Examples:
@@ -43,6 +44,7 @@ Examples:
   tfgate check --report markdown=checklist.md --report junit=junit.xml plan.json
   tfgate check --rule 'aws-s3-*' --soft-fail plan.json
   tfgate plan --save-plan tfplan -- -var-file=prod.tfvars
+  tfgate serve --listen :8080 --hmac-key-file /etc/tfgate/hmac-key
 
 Every flag can also be set in the environment as TFGATE_<FLAG> (TFGATE_FAIL_ON=high);
 a flag given on the command line wins. Configuration: .tfgate.hcl (see the README).
@@ -76,6 +78,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runCompletion(rest, stdout)
 	case "hook":
 		code, err = runHook(rest, stdout, stderr)
+	case "serve":
+		code, err = runServe(rest, stdout, stderr)
 	case "version", "--version":
 		err = runVersion(rest, stdout)
 	case "help", "-h", "--help":

@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/tfgate/tfgate/internal/check"
 	"github.com/tfgate/tfgate/internal/gate"
+	"github.com/tfgate/tfgate/internal/runtask/runtasktest"
 )
 
 var (
@@ -39,135 +39,6 @@ var checker = sync.OnceValues(func() (*check.Checker, error) {
 	return c, c.Prepare()
 })
 
-// platform plays HCP Terraform's side of a run task: it serves each run's
-// plan JSON to the run's token only, and records the results PATCHed to
-// each task result's callback URL.
-type platform struct {
-	t   *testing.T
-	srv *httptest.Server
-
-	mu      sync.Mutex
-	plans   map[string][]byte                                     // by run number
-	serve   func(http.ResponseWriter, *http.Request, string) bool // when set and it returns true, it answered the plan request
-	results map[string][]taskResult                               // by run number, in the order received
-	done    chan string                                           // run numbers, as their final result arrives
-}
-
-// taskResult is a callback body as the platform reads it.
-type taskResult struct {
-	Data struct {
-		Type       string `json:"type"`
-		Attributes struct {
-			Status  string `json:"status"`
-			Message string `json:"message"`
-		} `json:"attributes"`
-		Relationships *struct {
-			Outcomes struct {
-				Data []struct {
-					Type       string `json:"type"`
-					Attributes struct {
-						OutcomeID   string `json:"outcome-id"`
-						Description string `json:"description"`
-						Body        string `json:"body"`
-						Tags        map[string][]struct {
-							Label string `json:"label"`
-							Level string `json:"level"`
-						} `json:"tags"`
-					} `json:"attributes"`
-				} `json:"data"`
-			} `json:"outcomes"`
-		} `json:"relationships"`
-	} `json:"data"`
-}
-
-func newPlatform(t *testing.T) *platform {
-	p := &platform{t: t, plans: map[string][]byte{}, results: map[string][]taskResult{}, done: make(chan string, 256)}
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /api/v2/plans/{run}/json-output", func(w http.ResponseWriter, r *http.Request) {
-		run := strings.TrimPrefix(r.PathValue("run"), "plan-")
-		if r.Header.Get("Authorization") != "Bearer tok-"+run {
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
-			return
-		}
-		p.mu.Lock()
-		plan, serve := p.plans[run], p.serve
-		p.mu.Unlock()
-		if serve != nil && serve(w, r, run) {
-			return
-		}
-		if plan == nil {
-			http.Error(w, "not found", http.StatusNotFound)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		w.Write(plan)
-	})
-	mux.HandleFunc("PATCH /api/v2/task-results/{id}/callback", func(w http.ResponseWriter, r *http.Request) {
-		run := strings.TrimPrefix(r.PathValue("id"), "taskrs-")
-		if r.Header.Get("Authorization") != "Bearer tok-"+run {
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
-			return
-		}
-		if ct := r.Header.Get("Content-Type"); ct != "application/vnd.api+json" {
-			t.Errorf("callback Content-Type %q", ct)
-		}
-		var res taskResult
-		if err := json.NewDecoder(r.Body).Decode(&res); err != nil || res.Data.Type != "task-results" {
-			t.Errorf("callback body: %v (type %q)", err, res.Data.Type)
-			http.Error(w, "bad body", http.StatusUnprocessableEntity)
-			return
-		}
-		p.mu.Lock()
-		p.results[run] = append(p.results[run], res)
-		p.mu.Unlock()
-		if res.Data.Attributes.Status != "running" {
-			p.done <- run
-		}
-		w.WriteHeader(http.StatusOK)
-	})
-	p.srv = httptest.NewServer(mux)
-	t.Cleanup(p.srv.Close)
-	return p
-}
-
-// payload is run n's request, as the platform sends it.
-func (p *platform) payload(n, stage string) []byte {
-	body, _ := json.Marshal(map[string]any{
-		"payload_version":               1,
-		"stage":                         stage,
-		"access_token":                  "tok-" + n,
-		"capabilities":                  map[string]any{"outcomes": true},
-		"configuration_version_id":      "cv-" + n,
-		"is_speculative":                false,
-		"organization_name":             "acme",
-		"plan_json_api_url":             p.srv.URL + "/api/v2/plans/plan-" + n + "/json-output",
-		"run_app_url":                   p.srv.URL + "/app/acme/workspaces/prod/runs/run-" + n,
-		"run_created_at":                "2026-12-02T10:00:00.000Z",
-		"run_created_by":                "someone",
-		"run_id":                        "run-" + n,
-		"run_message":                   "Triggered via UI",
-		"task_result_callback_url":      p.srv.URL + "/api/v2/task-results/taskrs-" + n + "/callback",
-		"task_result_enforcement_level": "mandatory",
-		"task_result_id":                "taskrs-" + n,
-		"vcs_branch":                    nil,
-		"workspace_id":                  "ws-1",
-		"workspace_name":                "prod",
-		"workspace_working_directory":   "",
-	})
-	return body
-}
-
-// plan gives run n a plan file's content.
-func (p *platform) plan(n, path string) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		p.t.Fatal(err)
-	}
-	p.mu.Lock()
-	p.plans[n] = data
-	p.mu.Unlock()
-}
-
 // post sends a request body to the task server, signed with key (nil:
 // unsigned), and returns the status code.
 func post(t *testing.T, url string, body, key []byte) int {
@@ -185,28 +56,6 @@ func post(t *testing.T, url string, body, key []byte) int {
 	io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
 	return resp.StatusCode
-}
-
-// wait returns the final result of run n.
-func (p *platform) wait(n string) taskResult {
-	p.t.Helper()
-	deadline := time.After(60 * time.Second)
-	for {
-		select {
-		case got := <-p.done:
-			if got != n {
-				p.done <- got // another run's; keep it for its waiter
-				time.Sleep(time.Millisecond)
-				continue
-			}
-			p.mu.Lock()
-			defer p.mu.Unlock()
-			list := p.results[n]
-			return list[len(list)-1]
-		case <-deadline:
-			p.t.Fatalf("no result for run %s", n)
-		}
-	}
 }
 
 // startServer starts a task server with o (the test key unless o has
@@ -236,20 +85,20 @@ func startServer(t *testing.T, o Options) (*Server, string) {
 // noncompliant one's fails with its blocking findings as outcomes, as
 // the platform documents them.
 func TestResultsOfFixturePlans(t *testing.T) {
-	p := newPlatform(t)
+	p := runtasktest.New(t)
 	_, url := startServer(t, Options{})
-	p.plan("1", compliant)
-	p.plan("2", noncompliant)
+	p.Plan("1", compliant)
+	p.Plan("2", noncompliant)
 	for _, n := range []string{"1", "2"} {
-		if code := post(t, url, p.payload(n, "post_plan"), testKey); code != http.StatusOK {
+		if code := post(t, url, p.Payload(n, "post_plan"), testKey); code != http.StatusOK {
 			t.Fatalf("run %s: answered %d, want 200", n, code)
 		}
 	}
-	pass := p.wait("1")
+	pass := p.Wait("1")
 	if a := pass.Data.Attributes; a.Status != "passed" || !strings.HasPrefix(a.Message, "tfgate PASS") {
 		t.Errorf("compliant run: %s %q", a.Status, a.Message)
 	}
-	fail := p.wait("2")
+	fail := p.Wait("2")
 	if a := fail.Data.Attributes; a.Status != "failed" || !strings.HasPrefix(a.Message, "tfgate FAIL") || len(a.Message) > 1000 {
 		t.Errorf("noncompliant run: %s %q", a.Status, a.Message)
 	}
@@ -277,10 +126,10 @@ func TestResultsOfFixturePlans(t *testing.T) {
 // start nothing; the verification request the platform sends when the
 // run task is made is accepted, signed, and asks for no result.
 func TestSignatures(t *testing.T) {
-	p := newPlatform(t)
+	p := runtasktest.New(t)
 	_, url := startServer(t, Options{})
-	p.plan("1", noncompliant)
-	body := p.payload("1", "post_plan")
+	p.Plan("1", noncompliant)
+	body := p.Payload("1", "post_plan")
 	for name, key := range map[string][]byte{"unsigned": nil, "another key": []byte("not the key")} {
 		if code := post(t, url, body, key); code != http.StatusUnauthorized {
 			t.Errorf("%s: answered %d, want 401", name, code)
@@ -300,10 +149,8 @@ func TestSignatures(t *testing.T) {
 		t.Errorf("unsigned verification request: answered %d, want 401", code)
 	}
 	time.Sleep(100 * time.Millisecond)
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if len(p.results) != 0 {
-		t.Errorf("results sent for refused requests: %v", p.results)
+	if n := p.Runs(); n != 0 {
+		t.Errorf("results sent for %d refused requests", n)
 	}
 }
 
@@ -348,12 +195,12 @@ func TestRunsThatCannotBeCheckedFail(t *testing.T) {
 		{name: "no plan at this stage", stage: "pre_plan", url: "-", want: "carries no plan"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := newPlatform(t)
+			p := runtasktest.New(t)
 			_, url := startServer(t, Options{AttemptTimeout: 300 * time.Millisecond, Attempts: 2, Backoff: 10 * time.Millisecond, MaxPlanSize: 2048})
-			p.plan("1", compliant)
-			p.serve = func(w http.ResponseWriter, r *http.Request, _ string) bool { return tc.serve != nil && tc.serve(w, r) }
+			p.Plan("1", compliant)
+			p.Serve(func(w http.ResponseWriter, r *http.Request, _ string) bool { return tc.serve != nil && tc.serve(w, r) })
 			var req map[string]any
-			json.Unmarshal(p.payload("1", tc.stage), &req)
+			json.Unmarshal(p.Payload("1", tc.stage), &req)
 			switch tc.url {
 			case "":
 			case "-":
@@ -365,7 +212,7 @@ func TestRunsThatCannotBeCheckedFail(t *testing.T) {
 			if code := post(t, url, body, testKey); code != http.StatusOK {
 				t.Fatalf("answered %d, want 200", code)
 			}
-			res := p.wait("1")
+			res := p.Wait("1")
 			if a := res.Data.Attributes; a.Status != "failed" || !strings.Contains(a.Message, tc.want) || !strings.HasPrefix(a.Message, "tfgate could not check this run") {
 				t.Errorf("result %s %q, want failed with %q", a.Status, a.Message, tc.want)
 			}
@@ -376,12 +223,12 @@ func TestRunsThatCannotBeCheckedFail(t *testing.T) {
 // TestRetriesTheirWayThrough: 503, 429 and 204 (no plan yet) are tried
 // again, and the run is checked once the plan comes.
 func TestRetriesTheirWayThrough(t *testing.T) {
-	p := newPlatform(t)
+	p := runtasktest.New(t)
 	_, url := startServer(t, Options{Backoff: 5 * time.Millisecond, Attempts: 4})
-	p.plan("1", noncompliant)
+	p.Plan("1", noncompliant)
 	var mu sync.Mutex
 	tries := 0
-	p.serve = func(w http.ResponseWriter, r *http.Request, _ string) bool {
+	p.Serve(func(w http.ResponseWriter, r *http.Request, _ string) bool {
 		mu.Lock()
 		defer mu.Unlock()
 		tries++
@@ -396,9 +243,9 @@ func TestRetriesTheirWayThrough(t *testing.T) {
 			return false
 		}
 		return true
-	}
-	post(t, url, p.payload("1", "post_plan"), testKey)
-	if a := p.wait("1").Data.Attributes; a.Status != "failed" || !strings.HasPrefix(a.Message, "tfgate FAIL") {
+	})
+	post(t, url, p.Payload("1", "post_plan"), testKey)
+	if a := p.Wait("1").Data.Attributes; a.Status != "failed" || !strings.HasPrefix(a.Message, "tfgate FAIL") {
 		t.Errorf("result %s %q", a.Status, a.Message)
 	}
 	if tries != 4 {
@@ -409,23 +256,23 @@ func TestRetriesTheirWayThrough(t *testing.T) {
 // TestConcurrentRuns: 50 runs at once, half compliant, each get their
 // own result, once.
 func TestConcurrentRuns(t *testing.T) {
-	p := newPlatform(t)
+	p := runtasktest.New(t)
 	s, url := startServer(t, Options{Workers: 2, Queue: 64})
 	want := map[string]string{}
 	for i := range 50 {
 		n := fmt.Sprint(i)
 		if i%2 == 0 {
-			p.plan(n, compliant)
+			p.Plan(n, compliant)
 			want[n] = "passed"
 		} else {
-			p.plan(n, noncompliant)
+			p.Plan(n, noncompliant)
 			want[n] = "failed"
 		}
 	}
 	var wg sync.WaitGroup
 	for n := range want {
 		wg.Go(func() {
-			if code := post(t, url, p.payload(n, "post_plan"), testKey); code != http.StatusOK {
+			if code := post(t, url, p.Payload(n, "post_plan"), testKey); code != http.StatusOK {
 				t.Errorf("run %s: answered %d", n, code)
 			}
 		})
@@ -434,15 +281,13 @@ func TestConcurrentRuns(t *testing.T) {
 	if err := s.Shutdown(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
 	for n, status := range want {
-		got := p.results[n]
-		if len(got) != 1 || got[0].Data.Attributes.Status != status {
+		got := p.Results(n)
+		if len(got) != 1 || got[0].Status() != status {
 			t.Errorf("run %s: %d results, want one %s", n, len(got), status)
 			continue
 		}
-		if status == "failed" && got[0].Data.Relationships == nil {
+		if status == "failed" && got[0].Outcomes() == nil {
 			t.Errorf("run %s: no outcomes", n)
 		}
 	}
@@ -451,19 +296,19 @@ func TestConcurrentRuns(t *testing.T) {
 // TestBusyAndDuplicates: beyond the workers and the queue a run is
 // answered 503 (the platform retries it); a run sent again is taken once.
 func TestBusyAndDuplicates(t *testing.T) {
-	p := newPlatform(t)
+	p := runtasktest.New(t)
 	s, url := startServer(t, Options{Workers: 1, Queue: 1})
 	release := make(chan struct{})
-	p.serve = func(w http.ResponseWriter, r *http.Request, run string) bool {
+	p.Serve(func(w http.ResponseWriter, r *http.Request, run string) bool {
 		if run == "1" {
 			<-release
 		}
 		return false
-	}
+	})
 	for _, n := range []string{"1", "2", "3"} {
-		p.plan(n, compliant)
+		p.Plan(n, compliant)
 	}
-	if code := post(t, url, p.payload("1", "post_plan"), testKey); code != http.StatusOK {
+	if code := post(t, url, p.Payload("1", "post_plan"), testKey); code != http.StatusOK {
 		t.Fatalf("run 1: %d", code)
 	}
 	// Run 1 holds the worker once its fetch has started.
@@ -473,13 +318,13 @@ func TestBusyAndDuplicates(t *testing.T) {
 		}
 		time.Sleep(time.Millisecond)
 	}
-	if code := post(t, url, p.payload("2", "post_plan"), testKey); code != http.StatusOK {
+	if code := post(t, url, p.Payload("2", "post_plan"), testKey); code != http.StatusOK {
 		t.Fatalf("run 2: %d", code)
 	}
-	if code := post(t, url, p.payload("2", "post_plan"), testKey); code != http.StatusOK {
+	if code := post(t, url, p.Payload("2", "post_plan"), testKey); code != http.StatusOK {
 		t.Fatalf("run 2 again: %d", code)
 	}
-	if code := post(t, url, p.payload("3", "post_plan"), testKey); code != http.StatusServiceUnavailable {
+	if code := post(t, url, p.Payload("3", "post_plan"), testKey); code != http.StatusServiceUnavailable {
 		t.Errorf("run 3 with the queue full: %d, want 503", code)
 	}
 	resp, err := http.Get(url + "/readyz")
@@ -487,10 +332,10 @@ func TestBusyAndDuplicates(t *testing.T) {
 		t.Errorf("/readyz with the queue full: %v %v, want 503", resp.StatusCode, err)
 	}
 	close(release)
-	p.wait("1")
-	p.wait("2")
+	p.Wait("1")
+	p.Wait("2")
 	s.Shutdown(context.Background())
-	if n := len(p.results["2"]); n != 1 {
+	if n := len(p.Results("2")); n != 1 {
 		t.Errorf("run 2 sent twice: %d results, want 1", n)
 	}
 }
@@ -499,34 +344,34 @@ func TestBusyAndDuplicates(t *testing.T) {
 // the accepted ones; when its deadline comes first, the runs left report
 // failed.
 func TestShutdown(t *testing.T) {
-	p := newPlatform(t)
+	p := runtasktest.New(t)
 	s, url := startServer(t, Options{Workers: 1, Queue: 4})
-	p.plan("1", noncompliant)
-	p.plan("2", compliant)
-	p.serve = func(w http.ResponseWriter, r *http.Request, run string) bool {
+	p.Plan("1", noncompliant)
+	p.Plan("2", compliant)
+	p.Serve(func(w http.ResponseWriter, r *http.Request, run string) bool {
 		time.Sleep(200 * time.Millisecond)
 		return false
-	}
-	post(t, url, p.payload("1", "post_plan"), testKey)
-	post(t, url, p.payload("2", "post_plan"), testKey)
+	})
+	post(t, url, p.Payload("1", "post_plan"), testKey)
+	post(t, url, p.Payload("2", "post_plan"), testKey)
 	if err := s.Shutdown(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if code := post(t, url, p.payload("3", "post_plan"), testKey); code != http.StatusServiceUnavailable {
+	if code := post(t, url, p.Payload("3", "post_plan"), testKey); code != http.StatusServiceUnavailable {
 		t.Errorf("run after shutdown: %d, want 503", code)
 	}
-	if a, b := p.wait("1").Data.Attributes.Status, p.wait("2").Data.Attributes.Status; a != "failed" || b != "passed" {
+	if a, b := p.Wait("1").Status(), p.Wait("2").Status(); a != "failed" || b != "passed" {
 		t.Errorf("runs finished while shutting down: %s, %s", a, b)
 	}
 
-	p2 := newPlatform(t)
+	p2 := runtasktest.New(t)
 	s2, url2 := startServer(t, Options{Workers: 1})
-	p2.plan("1", compliant)
-	p2.serve = func(w http.ResponseWriter, r *http.Request, run string) bool {
+	p2.Plan("1", compliant)
+	p2.Serve(func(w http.ResponseWriter, r *http.Request, run string) bool {
 		<-r.Context().Done()
 		return true
-	}
-	post(t, url2, p2.payload("1", "post_plan"), testKey)
+	})
+	post(t, url2, p2.Payload("1", "post_plan"), testKey)
 	for s2.metrics.running.Load() == 0 {
 		time.Sleep(time.Millisecond)
 	}
@@ -535,7 +380,7 @@ func TestShutdown(t *testing.T) {
 	if err := s2.Shutdown(ctx); err == nil {
 		t.Error("Shutdown past its deadline returned no error")
 	}
-	if a := p2.wait("1").Data.Attributes; a.Status != "failed" {
+	if a := p2.Wait("1").Data.Attributes; a.Status != "failed" {
 		t.Errorf("run cut by the shutdown: %s %q, want failed", a.Status, a.Message)
 	}
 }
@@ -543,12 +388,12 @@ func TestShutdown(t *testing.T) {
 // TestWithoutOutcomes: a platform that takes no outcomes gets the verdict
 // and the message alone.
 func TestWithoutOutcomes(t *testing.T) {
-	p := newPlatform(t)
+	p := runtasktest.New(t)
 	_, url := startServer(t, Options{})
-	p.plan("1", noncompliant)
-	body := bytes.Replace(p.payload("1", "post_plan"), []byte(`"outcomes":true`), []byte(`"outcomes":false`), 1)
+	p.Plan("1", noncompliant)
+	body := bytes.Replace(p.Payload("1", "post_plan"), []byte(`"outcomes":true`), []byte(`"outcomes":false`), 1)
 	post(t, url, body, testKey)
-	if res := p.wait("1"); res.Data.Attributes.Status != "failed" || res.Data.Relationships != nil {
+	if res := p.Wait("1"); res.Status() != "failed" || res.Data.Relationships != nil {
 		t.Errorf("result %+v, want failed without outcomes", res.Data)
 	}
 }
@@ -556,19 +401,17 @@ func TestWithoutOutcomes(t *testing.T) {
 // TestHeartbeat: a run longer than the heartbeat tells the platform it is
 // running before its result.
 func TestHeartbeat(t *testing.T) {
-	p := newPlatform(t)
+	p := runtasktest.New(t)
 	_, url := startServer(t, Options{Heartbeat: 50 * time.Millisecond})
-	p.plan("1", compliant)
-	p.serve = func(w http.ResponseWriter, r *http.Request, run string) bool {
+	p.Plan("1", compliant)
+	p.Serve(func(w http.ResponseWriter, r *http.Request, run string) bool {
 		time.Sleep(300 * time.Millisecond)
 		return false
-	}
-	post(t, url, p.payload("1", "post_plan"), testKey)
-	p.wait("1")
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	got := p.results["1"]
-	if len(got) < 2 || got[0].Data.Attributes.Status != "running" || got[len(got)-1].Data.Attributes.Status != "passed" {
+	})
+	post(t, url, p.Payload("1", "post_plan"), testKey)
+	p.Wait("1")
+	got := p.Results("1")
+	if len(got) < 2 || got[0].Status() != "running" || got[len(got)-1].Status() != "passed" {
 		t.Errorf("results %d, want running updates then passed", len(got))
 	}
 }
@@ -578,12 +421,12 @@ func TestHeartbeat(t *testing.T) {
 func TestOperatorEndpointsAndLogs(t *testing.T) {
 	var logs bytes.Buffer
 	var logMu sync.Mutex
-	p := newPlatform(t)
+	p := runtasktest.New(t)
 	_, url := startServer(t, Options{Logger: slog.New(slog.NewJSONHandler(&lockedWriter{w: &logs, mu: &logMu}, nil))})
-	p.plan("1", noncompliant)
-	post(t, url, p.payload("1", "post_plan"), testKey)
-	post(t, url, p.payload("2", "post_plan"), nil)
-	p.wait("1")
+	p.Plan("1", noncompliant)
+	post(t, url, p.Payload("1", "post_plan"), testKey)
+	post(t, url, p.Payload("2", "post_plan"), nil)
+	p.Wait("1")
 	time.Sleep(100 * time.Millisecond) // the run is counted once its result is sent
 	for path, want := range map[string]string{
 		"/healthz": "ok",
