@@ -5,6 +5,8 @@ VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo de
 LDFLAGS   := -s -w -X main.version=$(VERSION)
 BENCHTIME ?= 3x
 FUZZTIME  ?= 1m
+LOADRUNS  ?= 40
+LOADCLIENTS ?= 4
 
 .DEFAULT_GOAL := help
 
@@ -78,6 +80,10 @@ bench: ## benchmark the whole check against the decode lower bound on 1k, 10k an
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...
 	scripts/bench.sh
 
+.PHONY: loadtest
+loadtest: ## send LOADRUNS runs of a 10k-resource plan to the run task server, LOADCLIENTS at a time; print runs per second and latency
+	$(GO) test ./internal/runtask -run '^TestLoad$$' -count 1 -v -loadtest.runs $(LOADRUNS) -loadtest.clients $(LOADCLIENTS)
+
 .PHONY: fuzz
 fuzz: ## fuzz every parser for FUZZTIME each (default 1m)
 	$(GO) test ./internal/plan -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
@@ -90,4 +96,5 @@ fuzz: ## fuzz every parser for FUZZTIME each (default 1m)
 	$(GO) test ./internal/hclsrc -run '^$$' -fuzz FuzzParseSuppression -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./internal/hclsrc -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./internal/report -run '^$$' -fuzz FuzzAppendString -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	$(GO) test ./internal/runtask -run '^$$' -fuzz FuzzParseRequest -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./internal/policy -run '^$$' -fuzz FuzzStatementsOf -fuzztime $(FUZZTIME) -fuzzminimizetime 5s

@@ -155,6 +155,10 @@ func taskOutcomes(r *Report, max int) []taskOutcome {
 	}
 	slices.SortStableFunc(list, func(a, b gate.Result) int { return cmp.Compare(rank(a), rank(b)) })
 	out := []taskOutcome{}
+	if len(r.Summary.Incomplete) > 0 {
+		out = append(out, taskIncomplete(r.Summary))
+		max--
+	}
 	for i, res := range list {
 		if len(list) > max && i == max-1 {
 			out = append(out, taskRest(r, list[i:], max))
@@ -211,6 +215,26 @@ func taskOutcomeOf(r *Report, res gate.Result, blocks bool) taskOutcome {
 			"Status":   {{Label: status, Level: level}},
 			"Severity": {{Label: clip(string(res.Rule.Severity), taskMaxTagLabel), Level: severityLevel(res.Rule.Severity)}},
 		},
+	}}
+}
+
+// taskIncomplete is the outcome that lists what the check could not
+// evaluate.
+func taskIncomplete(s gate.Summary) taskOutcome {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s.\n\n", mdText(incompleteNote(s)))
+	for _, what := range s.Incomplete {
+		fmt.Fprintf(&b, "- %s\n", mdText(what))
+	}
+	level := "error"
+	if s.AllowIncomplete {
+		level = "warning"
+	}
+	return taskOutcome{Type: "task-result-outcomes", Attributes: outcomeAttributes{
+		OutcomeID:   "tfgate-not-evaluated",
+		Description: fmt.Sprintf("%d part(s) of the configuration were not evaluated", len(s.Incomplete)),
+		Body:        clip(b.String(), taskMaxBody),
+		Tags:        map[string][]taskTag{"Status": {{Label: "Not evaluated", Level: level}}},
 	}}
 }
 

@@ -144,6 +144,11 @@ func (p *Platform) Plan(n, path string) {
 	if err != nil {
 		p.t.Fatal(err)
 	}
+	p.PlanJSON(n, data)
+}
+
+// PlanJSON gives run n a plan's JSON.
+func (p *Platform) PlanJSON(n string, data []byte) {
 	p.mu.Lock()
 	p.plans[n] = data
 	p.mu.Unlock()
