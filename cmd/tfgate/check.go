@@ -268,7 +268,7 @@ func checkerOptions(o checkOptions) check.Options {
 		Env:              tfVars(os.Environ()),
 		StateBackup:      o.backup,
 		MaxInputSize:     o.maxInput,
-		TuneGC:           true,
+		TuneGC:           os.Getenv("GOGC") == "", // a GOGC the user set wins
 		Version:          toolVersion(),
 		BaseDir:          o.root,
 		WorkDir:          o.workDir,

@@ -76,7 +76,8 @@ type Options struct {
 	MaxInputSize int64
 	// TuneGC lets a check set the collector's GOGC for its stages (see
 	// loadGCPercent). The setting is process-wide: a server running
-	// checks side by side leaves it off.
+	// checks side by side leaves it off, and so does the CLI when the
+	// user set GOGC.
 	TuneGC bool
 
 	// Report fields: the tool's version, the repository root and working
@@ -185,7 +186,7 @@ func (c *Checker) Run(ctx context.Context, inputs []Input) (*report.Report, erro
 	// Loading collects at the ends of its stages and the rules run with
 	// their own GOGC (loadGCPercent, checkInput); the process gets its own
 	// setting back when the check ends.
-	if c.o.TuneGC && os.Getenv("GOGC") == "" {
+	if c.o.TuneGC {
 		defer debug.SetGCPercent(gcPercent())
 		debug.SetGCPercent(loadGCPercent)
 	}
@@ -285,7 +286,7 @@ func checkInputs(ctx context.Context, inputs []Input, check func(context.Context
 }
 
 // The collector's GOGC while inputs load and while the rules run, when
-// TuneGC is set and the user did not set GOGC.
+// TuneGC is set.
 //
 // Loading makes garbage at several times the rate it makes live data:
 // decoding a plan allocates about six times the file's size, of which
@@ -356,13 +357,11 @@ func (c *Checker) checkInput(ctx context.Context, in Input) (checkedInput, error
 	// collections that would mark it again while the rules run: 10% less
 	// CPU for a few MiB more at the peak (docs/performance.md). The
 	// setting is process-wide, so other inputs still loading run under it
-	// from here on; a GOGC the user set wins.
+	// from here on.
 	m.DropDetails()
 	if c.o.TuneGC {
 		runtime.GC()
-		if os.Getenv("GOGC") == "" {
-			debug.SetGCPercent(evalGCPercent)
-		}
+		debug.SetGCPercent(evalGCPercent)
 	}
 	e, err := c.engine()
 	if err != nil {
