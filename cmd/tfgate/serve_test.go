@@ -32,22 +32,10 @@ var servePlans = []string{
 	"../../testdata/cases/deposed-objects-destroyed/plan.json",
 }
 
-// post signs a run task request with key and sends it to url.
+// postRunTask signs a run task request with key and sends it to url.
 func postRunTask(t *testing.T, url string, body, key []byte) int {
 	t.Helper()
-	req, err := http.NewRequest(http.MethodPost, url+"/", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set(runtask.SignatureHeader, runtask.Sign(key, body))
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
-	return resp.StatusCode
+	return runtasktest.Post(t, url, body, runtask.Sign(key, body))
 }
 
 // TestServeJudgesAsCheckDoes: for the same plan JSON, the run task's

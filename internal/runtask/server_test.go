@@ -43,19 +43,11 @@ var checker = sync.OnceValues(func() (*check.Checker, error) {
 // unsigned), and returns the status code.
 func post(t *testing.T, url string, body, key []byte) int {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, url+"/", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("User-Agent", "TFC/1.0 (+https://app.terraform.io; TFC)")
+	signature := ""
 	if key != nil {
-		req.Header.Set(SignatureHeader, Sign(key, body))
+		signature = Sign(key, body)
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
-	return resp.StatusCode
+	return runtasktest.Post(t, url, body, signature)
 }
 
 // startServer starts a task server with o (the test key unless o has

@@ -8,7 +8,9 @@
 package runtasktest
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -228,4 +230,27 @@ func (p *Platform) Runs() int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return len(p.results)
+}
+
+// Post sends a run task request to the server at url, as the platform
+// does, with the signature header ("" sends none), and returns the
+// status code.
+func Post(t testing.TB, url string, body []byte, signature string) int {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, url+"/", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", "TFC/1.0 (+https://app.terraform.io; TFC)")
+	if signature != "" {
+		req.Header.Set("X-TFC-Task-Signature", signature)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode
 }
