@@ -9,11 +9,14 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/tfgate/tfgate/internal/benchplan"
 	"github.com/tfgate/tfgate/internal/check"
 	"github.com/tfgate/tfgate/internal/gate"
 	"github.com/tfgate/tfgate/internal/runtask/runtasktest"
@@ -467,5 +470,67 @@ func TestNewNeedsAKey(t *testing.T) {
 	}
 	if _, err := New(c, Options{}); err == nil {
 		t.Error("New without a key: no error")
+	}
+}
+
+// TestPolicyErrorsAndTimeoutsFail: a policy that errors while it
+// evaluates, and a check longer than the run's time, report failed with
+// the reason.
+func TestPolicyErrorsAndTimeoutsFail(t *testing.T) {
+	dir := t.TempDir()
+	policy := `# METADATA
+# title: Breaks on every bucket
+# description: A policy with a runtime error.
+# custom:
+#   id: test-broken
+#   severity: low
+#   enforcement: advisory
+#   resource_types: [aws_s3_bucket]
+package tfgate.rules.test_broken
+
+import data.tfgate.lib
+
+deny contains lib.result(r, "x") if {
+	some r in lib.resources("aws_s3_bucket")
+	to_number(r.type) > 0
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "broken.rego"), []byte(policy), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := check.New(context.Background(), check.Options{PolicyDirs: []string{dir}, Policy: gate.Policy{FailOn: gate.DefaultFailOn}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Prepare(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(c, Options{Key: testKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	p := runtasktest.New(t)
+	p.Plan("1", compliant)
+	post(t, srv.URL, p.Payload("1", "post_plan"), testKey)
+	if a := p.Wait("1").Data.Attributes; a.Status != "failed" || !strings.Contains(a.Message, "broken.rego") {
+		t.Errorf("a policy error: %s %q, want failed naming the rule", a.Status, a.Message)
+	}
+	s.Shutdown(context.Background())
+
+	base, err := os.ReadFile(noncompliant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	large, err := benchplan.Synthesise(base, 5000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.PlanJSON("2", large)
+	_, url := startServer(t, Options{RunTimeout: 50 * time.Millisecond})
+	post(t, url, p.Payload("2", "post_plan"), testKey)
+	if a := p.Wait("2").Data.Attributes; a.Status != "failed" || !strings.Contains(a.Message, "in time") {
+		t.Errorf("a check past the run's time: %s %q, want failed saying so", a.Status, a.Message)
 	}
 }
