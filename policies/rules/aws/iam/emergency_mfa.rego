@@ -5,9 +5,11 @@
 #   multi-factor authentication: a Bool condition aws:MultiFactorAuthPresent
 #   "true", a NumericLessThan limit on aws:MultiFactorAuthAge, or Null
 #   aws:MultiFactorAuthAge "false" (the key is there only when MFA was
-#   used), or the policy denies sts:AssumeRole to "*" when
+#   used), or the policy denies the Allow's actions to "*" when
 #   BoolIfExists aws:MultiFactorAuthPresent is "false" (or
-#   aws:MultiFactorAuthAge is null). BoolIfExists "true" on an Allow does
+#   aws:MultiFactorAuthAge is null); a Deny of sts:AssumeRole does not
+#   cover an Allow of sts:AssumeRoleWithSAML or
+#   sts:AssumeRoleWithWebIdentity. BoolIfExists "true" on an Allow does
 #   not count: a request without MFA information passes it. MFA proves a device, not who the caller is: a statement any
 #   AWS principal may use (Principal "*" with no condition fixing the
 #   caller's organization, account or ARN) fails too. Roles only AWS services assume are not break-glass: a service
@@ -28,6 +30,7 @@
 #   verdicts:
 #     fail:
 #       - 'an Allow statement of a break-glass role''s trust policy does not require aws:MultiFactorAuthPresent (Bool "true") or limit aws:MultiFactorAuthAge; BoolIfExists does not count'
+#       - 'a Deny to everyone without MFA does not name every action of such an Allow (sts:AssumeRole does not cover sts:AssumeRoleWithSAML or sts:AssumeRoleWithWebIdentity)'
 #       - 'an Allow statement lets any AWS principal assume the role (Principal "*", a wildcard principal or NotPrincipal) and no condition fixes aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:userid, aws:SourceAccount or aws:SourceArn, MFA or not'
 #       - 'the trust policy is not valid JSON'
 #     unknown:
@@ -46,23 +49,39 @@ deny contains lib.result(role, sprintf("trust statement %s lets %s assume the ro
 	some i, st in lib.document_statements(role, "assume_role_policy")
 	st.effect == "Allow"
 	not lib.requires_mfa(st)
-	not _denied_without_mfa(role)
+	not _denied_without_mfa(role, st)
 }
 
-# _denied_without_mfa holds for a trust policy that denies assuming the
-# role to everyone without MFA: a Deny of sts:AssumeRole to "*" whose only
-# condition is BoolIfExists aws:MultiFactorAuthPresent "false" (which a
-# request without MFA information matches too) or Null
-# aws:MultiFactorAuthAge "true".
-_denied_without_mfa(role) if {
+# _denied_without_mfa holds for an Allow statement of a role's trust
+# policy that a Deny to everyone without MFA covers: a Deny to "*" whose
+# only condition is BoolIfExists aws:MultiFactorAuthPresent "false"
+# (which a request without MFA information matches too) or Null
+# aws:MultiFactorAuthAge "true", and which names every action the Allow
+# allows. An explicit Deny matches only its own actions: a Deny of
+# sts:AssumeRole leaves an Allow of sts:AssumeRoleWithSAML or
+# sts:AssumeRoleWithWebIdentity as it is.
+_denied_without_mfa(role, allow) if {
 	some st in lib.document_statements(role, "assume_role_policy")
 	st.effect == "Deny"
 	"*" in st.principals
 	count(st.not_actions) == 0
-	some action in st.actions
-	lower(action) in {"*", "sts:*", "sts:assumerole"}
 	count(st.conditions) == 1
 	_denies_without_mfa(st.conditions[0])
+	count(allow.not_actions) == 0
+	count(allow.actions) > 0
+	every action in allow.actions {
+		some denied in st.actions
+		_action_covers(lower(denied), lower(action))
+	}
+}
+
+# _action_covers holds when an action pattern of a Deny (* and ? as IAM
+# reads them) matches an action an Allow names; a pattern the Allow
+# writes itself is covered only when it matches as text. A pattern with
+# characters IAM's action names do not use covers nothing.
+_action_covers(pattern, action) if {
+	regex.match(`^[a-z0-9:*?-]+$`, pattern)
+	regex.match(concat("", ["^", replace(replace(pattern, "*", ".*"), "?", "."), "$"]), action)
 }
 
 _denies_without_mfa(c) if {

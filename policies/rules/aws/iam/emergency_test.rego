@@ -103,6 +103,23 @@ test_mfa_by_deny if {
 	{r.resource | some r in mfa.deny} == {"aws_iam_role.break-glass-deny-bool", "aws_iam_role.break-glass-deny-narrow"} with input as lib.mock_input(rs)
 }
 
+# A Deny matches only the actions it names: one of sts:AssumeRole leaves a
+# SAML or web identity Allow without MFA; one of sts:* or sts:AssumeRole*
+# covers them.
+test_mfa_by_deny_covers_only_its_actions if {
+	deny := {"Effect": "Deny", "Action": "sts:AssumeRole", "Principal": {"AWS": "*"}, "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}}
+	saml := {"Effect": "Allow", "Action": "sts:AssumeRoleWithSAML", "Principal": {"Federated": "arn:aws:iam::111122223333:saml-provider/okta"}}
+	oidc := {"Effect": "Allow", "Action": ["sts:AssumeRoleWithWebIdentity", "sts:TagSession"], "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"}}
+	rs := [
+		_role("break-glass-saml", [saml, deny], {}),
+		_role("break-glass-oidc", [oidc, deny], {}),
+		_role("break-glass-saml-sts", [saml, object.union(deny, {"Action": "sts:*"})], {}),
+		_role("break-glass-oidc-patterns", [oidc, object.union(deny, {"Action": ["sts:AssumeRole*", "STS:TagSession"]})], {}),
+		_role("break-glass-oidc-half", [oidc, object.union(deny, {"Action": ["sts:AssumeRoleWithWebIdentity"]})], {}),
+	]
+	{r.resource | some r in mfa.deny} == {"aws_iam_role.break-glass-saml", "aws_iam_role.break-glass-oidc", "aws_iam_role.break-glass-oidc-half"} with input as lib.mock_input(rs)
+}
+
 test_mfa_null_age_and_anyone if {
 	anyone := {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"AWS": "*"}, "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}
 	rs := [
