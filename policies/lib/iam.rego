@@ -632,7 +632,7 @@ _arn_grants(r, attribute) := array.concat(
 	array.concat(
 		[g |
 			some p in _linked_policies(r, attribute)
-			some g in _own_grants(p)
+			some g in _linked_grants(r, attribute, p)
 		],
 		[_arn_grant(r, attribute, arn) |
 			some arn in _arn_values(r.values[attribute])
@@ -644,6 +644,41 @@ _arn_grants(r, attribute) := array.concat(
 		count(_linked_policies(r, attribute)) == 0
 	],
 )
+
+# _linked_grants are the grants of a policy an attribute of r links to. A
+# policy resource grants its documents. A data source that looks a policy
+# up (data "aws_iam_policy") grants the AWS-managed policy it names, by
+# ARN, or by name without an ARN (as data sources looking up
+# AdministratorAccess do); else the documents it read, as a plan shows
+# them; else, as in a directory check, which reads nothing from AWS, a
+# grant known only after apply.
+_linked_grants(_, _, p) := _own_grants(p) if p.mode != "data"
+
+_linked_grants(r, attribute, p) := [_arn_grant(r, attribute, _looked_up_arn(p))] if p.mode == "data"
+
+_linked_grants(r, attribute, p) := grants if {
+	p.mode == "data"
+	not _looked_up_arn(p)
+	grants := _own_grants(p)
+	count(grants) > 0
+}
+
+_linked_grants(r, attribute, p) := [{"source": r.address, "path": attribute, "pending": true, "hidden": false}] if {
+	p.mode == "data"
+	not _looked_up_arn(p)
+	count(_own_grants(p)) == 0
+}
+
+_looked_up_arn(p) := p.values.arn if {
+	is_string(p.values.arn)
+	aws_managed_policy(p.values.arn)
+}
+
+_looked_up_arn(p) := concat("", ["arn:aws:iam::aws:policy/", p.values.name]) if {
+	not is_string(object.get(p.values, "arn", null))
+	is_string(p.values.name)
+	p.values.name != ""
+}
 
 _linked_policies(r, attribute) := [p |
 	some l in r.references

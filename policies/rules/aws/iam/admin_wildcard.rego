@@ -33,11 +33,13 @@
 #   verdicts:
 #     fail:
 #       - 'an Allow statement of a policy, or of anything put on or attached to a role, allows every action ("*", "*:*" or NotAction) on every resource ("*", "arn:*", or NotResource)'
-#       - 'a role, user or group gets the AWS-managed AdministratorAccess or PowerUserAccess'
+#       - 'a role, user or group gets the AWS-managed AdministratorAccess or PowerUserAccess, by its ARN or through a data "aws_iam_policy" that looks it up by ARN or name'
+#       - 'a user or group attachment attaches a policy a data source looked up whose document allows every action on every resource'
 #     unknown:
 #       - 'a document is known only after apply and not readable from the data source that renders it or from its jsonencode(...) source, or is sensitive'
 #       - 'an Allow statement allows every action on resources known only after apply'
 #       - 'a user or group attachment attaches a policy whose ARN is known only after apply and names no policy in the input'
+#       - 'a policy is attached through a data source that looks it up, and neither its ARN, its name nor its document is known (a directory check reads nothing from AWS)'
 #     pass:
 #       - 'every statement is scoped in actions or resources'
 package tfgate.rules.aws_iam_admin_wildcard
@@ -83,6 +85,19 @@ deny contains lib.result(a, sprintf("attaches the AWS-managed %s, which allows e
 	some a in _user_and_group_attachments
 	some g in lib.attachment_grants(a)
 	lib.managed_admin(g.managed)
+}
+
+# A policy a data source looks up is judged on the user or group
+# attachment that attaches it: no rule judges a data source itself (a
+# policy resource of the input is judged as itself).
+deny contains lib.result(a, sprintf("attaches %s, whose statement %s allows %s on every resource", [g.source, lib.statement_name(i, st), _everything(st)])) if {
+	some a in _user_and_group_attachments
+	some g in lib.attachment_grants(a)
+	lib.resource(g.source).mode == "data"
+	some i, st in lib.grant_statements(g)
+	st.effect == "Allow"
+	lib.wildcard_action(st)
+	lib.wildcard_resource(st)
 }
 
 unknown contains lib.result(a, sprintf("attaches a policy whose ARN (%s) is known only after apply", [g.path])) if {

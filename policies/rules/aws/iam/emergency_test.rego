@@ -307,3 +307,24 @@ test_inline_role_policies_are_read if {
 	computed := _role("plain", [], {"unknown": ["inline_policy"], "configured": ["name"]})
 	count(admin.unknown) == 0 with input as lib.mock_input([computed]) with input.index.computed as {"aws_iam_role": {"inline_policy"}}
 }
+
+# A policy looked up with data "aws_iam_policy" grants what it names: the
+# AWS-managed policy of its ARN or name, else the document a plan read,
+# else (a directory check reads nothing from AWS) something known only
+# after apply.
+test_policies_looked_up_by_data_sources if {
+	by_name := {"address": "data.aws_iam_policy.admin", "type": "aws_iam_policy", "mode": "data", "values": {"name": "AdministratorAccess"}}
+	custom := {"address": "data.aws_iam_policy.custom", "type": "aws_iam_policy", "mode": "data", "values": {"arn": "arn:aws:iam::111122223333:policy/all", "name": "all", "policy": _doc([{"Effect": "Allow", "Action": "*", "Resource": "*"}])}}
+	unread := {"address": "data.aws_iam_policy.unread", "type": "aws_iam_policy", "mode": "data", "values": {"path_prefix": "/"}}
+	rs := [
+		by_name, custom, unread,
+		{"address": "aws_iam_group_policy_attachment.by_name", "type": "aws_iam_group_policy_attachment", "values": {"group": "ops"}, "unknown": ["policy_arn"], "configured": ["policy_arn", "group"], "references": [_by("aws_iam_policy", by_name.address, "policy_arn")]},
+		{"address": "aws_iam_user_policy_attachment.custom", "type": "aws_iam_user_policy_attachment", "values": {"user": "bob", "policy_arn": custom.values.arn}, "references": [_by("aws_iam_policy", custom.address, "policy_arn")]},
+		{"address": "aws_iam_user_policy_attachment.unread", "type": "aws_iam_user_policy_attachment", "values": {"user": "eve"}, "unknown": ["policy_arn"], "configured": ["policy_arn", "user"], "references": [_by("aws_iam_policy", unread.address, "policy_arn")]},
+	]
+	admin.deny == {
+		lib.result(rs[3], "attaches the AWS-managed AdministratorAccess, which allows every action on every resource"),
+		lib.result(rs[4], "attaches data.aws_iam_policy.custom, whose statement #1 allows every action on every resource"),
+	} with input as lib.mock_input(rs)
+	admin.unknown == {lib.result(rs[5], "attaches a policy whose ARN (policy_arn) is known only after apply")} with input as lib.mock_input(rs)
+}
