@@ -236,6 +236,8 @@ type declarations struct {
 	outputs   map[string]*hcl.Block
 	// providers are the module's own aws provider blocks.
 	providers []*hcl.Block
+	// removed are the module's removed blocks.
+	removed []*hcl.Block
 }
 
 var declSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
@@ -246,6 +248,7 @@ var declSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 	{Type: "module", LabelNames: []string{"name"}},
 	{Type: "output", LabelNames: []string{"name"}},
 	{Type: "provider", LabelNames: []string{"name"}},
+	{Type: "removed"},
 }}
 
 func declare(mod *Module) (*declarations, error) {
@@ -283,6 +286,8 @@ func declare(mod *Module) (*declarations, error) {
 				if b.Labels[0] == "aws" {
 					d.providers = append(d.providers, b)
 				}
+			case "removed":
+				d.removed = append(d.removed, b)
 			}
 		}
 	}

@@ -106,6 +106,7 @@ func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[str
 			ctx.Variables[kind] = cty.ObjectVal(s.resources[kind])
 		}
 	}
+	e.removedBlocks(path, d.removed)
 	return cty.ObjectVal(outputs), nil
 }
 
