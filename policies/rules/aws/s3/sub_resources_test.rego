@@ -238,7 +238,8 @@ test_encryption_algorithms if {
 test_object_lock_buckets_are_versioned if {
 	locked := object.union(_bucket("locked", []), {"values": {"bucket": "locked", "object_lock_enabled": true}})
 	plain := object.union(_bucket("plain", []), {"values": {"bucket": "plain", "object_lock_enabled": false}})
-	{r.resource | some r in versioning.deny} == {"aws_s3_bucket.plain"} with input as lib.mock_input([locked, plain])
+	legacy := object.union(_bucket("legacy", []), {"values": {"bucket": "legacy", "object_lock_configuration": [{"object_lock_enabled": "Enabled", "rule": []}]}, "unknown": ["object_lock_enabled"]})
+	{r.resource | some r in versioning.deny} == {"aws_s3_bucket.plain"} with input as lib.mock_input([locked, plain, legacy])
 }
 
 test_sensitive_versioning_status_is_unknown if {

@@ -31,7 +31,7 @@
 #       - 'the status is known only after apply'
 #       - 'an unlinked versioning resource that would enable it has a bucket known only after apply (as many such resources as buckets without one), or one refers to this bucket or to another'
 #     pass:
-#       - 'status Enabled, or the legacy inline versioning { enabled = true }, or a bucket created with object_lock_enabled = true (S3 versions it for good)'
+#       - 'status Enabled, or the legacy inline versioning { enabled = true }, or a bucket created with object_lock_enabled = true or the legacy object_lock_configuration { object_lock_enabled = "Enabled" } (S3 versions it for good)'
 package tfgate.rules.aws_s3_versioning
 
 import data.tfgate.lib
@@ -88,5 +88,13 @@ _inline_enabled(bucket) if {
 	v.enabled == true
 }
 
-# S3 enables versioning on a bucket created with Object Lock, for good.
+# S3 enables versioning on a bucket created with Object Lock, for good:
+# the object_lock_enabled argument, or the legacy inline
+# object_lock_configuration { object_lock_enabled = "Enabled" }, from
+# which the provider creates the bucket with Object Lock.
 _inline_enabled(bucket) if bucket.values.object_lock_enabled == true
+
+_inline_enabled(bucket) if {
+	some c in bucket.values.object_lock_configuration
+	c.object_lock_enabled == "Enabled"
+}
