@@ -435,6 +435,39 @@ time_bounds(st) := [v |
 	some v in c.values
 ]
 
+# expiry_bounds returns the times after which a Deny statement denies
+# everything an Allow statement allows, which end the Allow as a bound of
+# its own would: a Deny on every resource whose only condition is
+# DateGreaterThan (or DateGreaterThanEquals) on aws:CurrentTime, and whose
+# actions cover each of the Allow's (an explicit Deny overrides any Allow).
+expiry_bounds(deny, allow) := [v |
+	some c in deny.conditions
+	some v in c.values
+] if {
+	deny.effect == "Deny"
+	count(deny.conditions) == 1
+	deny.conditions[0].operator in {"DateGreaterThan", "DateGreaterThanEquals"}
+	deny.conditions[0].key == "aws:currenttime"
+	wildcard_resource(deny)
+	count(deny.not_resources) == 0
+	count(deny.not_actions) == 0
+	count(allow.not_actions) == 0
+	count(allow.actions) > 0
+	every action in allow.actions {
+		some denied in deny.actions
+		action_covers(lower(denied), lower(action))
+	}
+}
+
+# action_covers holds when an action pattern of a Deny (* and ? as IAM
+# reads them) matches an action an Allow names; a pattern the Allow
+# writes itself is covered only when it matches as text. A pattern with
+# characters IAM's action names do not use covers nothing.
+action_covers(pattern, action) if {
+	regex.match(`^[a-z0-9:*?-]+$`, pattern)
+	regex.match(concat("", ["^", replace(replace(pattern, "*", ".*"), "?", "."), "$"]), action)
+}
+
 # timestamp_ns parses an RFC 3339 timestamp; undefined when it is not one.
 # A leap second (23:59:60, which RFC 3339 allows) is the second after
 # 23:59:59.

@@ -71,17 +71,8 @@ _denied_without_mfa(role, allow) if {
 	count(allow.actions) > 0
 	every action in allow.actions {
 		some denied in st.actions
-		_action_covers(lower(denied), lower(action))
+		lib.action_covers(lower(denied), lower(action))
 	}
-}
-
-# _action_covers holds when an action pattern of a Deny (* and ? as IAM
-# reads them) matches an action an Allow names; a pattern the Allow
-# writes itself is covered only when it matches as text. A pattern with
-# characters IAM's action names do not use covers nothing.
-_action_covers(pattern, action) if {
-	regex.match(`^[a-z0-9:*?-]+$`, pattern)
-	regex.match(concat("", ["^", replace(replace(pattern, "*", ".*"), "?", "."), "$"]), action)
 }
 
 _denies_without_mfa(c) if {

@@ -328,3 +328,22 @@ test_policies_looked_up_by_data_sources if {
 	} with input as lib.mock_input(rs)
 	admin.unknown == {lib.result(rs[5], "attaches a policy whose ARN (policy_arn) is known only after apply")} with input as lib.mock_input(rs)
 }
+
+# A Deny of everything an Allow allows after a time ends the Allow then,
+# as a bound of its own would: the grant ends at the earlier of the two.
+test_time_bound_by_expiry_deny if {
+	read := _allow(["ec2:DescribeInstances", "ec2:StartInstances"], {})
+	rs := [
+		_policy("break-glass-expiring", [read, _expire("2026-11-28T14:00:00Z")]),
+		_policy("break-glass-ec2-expiring", [read, object.union(_expire("2026-11-28T14:00:00Z"), {"Action": "EC2:*"})]),
+		_policy("break-glass-s3-expiring", [read, object.union(_expire("2026-11-28T14:00:00Z"), {"Action": "s3:*"})]),
+		_policy("break-glass-late-expiry", [read, _expire("2026-12-28T14:00:00Z")]),
+		_policy("break-glass-far-bound", [_allow("ec2:StartInstances", _until("2026-12-31T00:00:00Z")), _expire("2026-11-28T13:00:00Z")]),
+		_policy("break-glass-narrow-deny", [read, object.union(_expire("2026-11-28T14:00:00Z"), {"Resource": "arn:aws:ec2:*:*:instance/i-1"})]),
+		_policy("break-glass-two-conditions", [read, object.union(_expire("2026-11-28T14:00:00Z"), {"Condition": {"DateGreaterThan": {"aws:CurrentTime": "2026-11-28T14:00:00Z"}, "Bool": {"aws:SecureTransport": "true"}}})]),
+	]
+	{r.resource | some r in bound.deny} == {"aws_iam_policy.break-glass-s3-expiring", "aws_iam_policy.break-glass-late-expiry", "aws_iam_policy.break-glass-narrow-deny", "aws_iam_policy.break-glass-two-conditions"} with input as lib.mock_input(rs)
+	lib.result(rs[3], "policy statement #1 lasts until 2026-12-28T14:00:00Z, more than 4h after 2026-11-28T12:00:00Z") in bound.deny with input as lib.mock_input(rs)
+}
+
+_expire(t) := {"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"DateGreaterThan": {"aws:CurrentTime": t}}}

@@ -7,7 +7,10 @@
 #   policy named or tagged as emergency access) must carry a DateLessThan (or
 #   DateLessThanEquals) condition on aws:CurrentTime that ends the grant no
 #   later than the emergency window (default 4 hours) after the check's
-#   clock (--now, else the plan's timestamp). A bound already past fails:
+#   clock (--now, else the plan's timestamp), or be ended as soon by a Deny
+#   in the same grants: a Deny on every resource of all the statement's
+#   actions whose only condition is DateGreaterThan aws:CurrentTime (an
+#   explicit Deny overrides any Allow). A bound already past fails:
 #   the stale grant should be revoked. An AWS-managed policy attached to the
 #   role fails: it can carry no bound. Break-glass roles are recognised by
 #   name (emergency, break-glass, break_glass, BreakGlass, incident), path,
@@ -40,14 +43,14 @@
 #     remove the policy once the emergency is over.
 #   verdicts:
 #     fail:
-#       - 'an Allow statement granting a break-glass role (inline, role policy, attached policy) has no DateLessThan aws:CurrentTime bound, a bound that is not RFC 3339, one already past, or one more than the window (4h) after the check''s clock'
+#       - 'an Allow statement granting a break-glass role (inline, role policy, attached policy) has no DateLessThan aws:CurrentTime bound and no Deny of its actions after a DateGreaterThan aws:CurrentTime, a bound that is not RFC 3339, or ends (at the earlier of its latest bound and the earliest such Deny) already past or more than the window (4h) after the check''s clock'
 #       - 'an AWS-managed policy is attached to the break-glass role (it can carry no bound)'
 #     unknown:
 #       - 'a document is known only after apply or sensitive'
 #       - 'an attached policy is not in the input'
 #       - 'the role''s name or tags are known only after apply, so it may be break-glass'
 #     pass:
-#       - 'every Allow statement ends within the window'
+#       - 'every Allow statement ends within the window, by its own bound or by a Deny of all its actions on every resource after a time within the window'
 package tfgate.rules.aws_iam_emergency_time_bound
 
 import data.tfgate.lib
@@ -57,6 +60,7 @@ pass contains lib.result(r, "every Allow statement ends within the emergency win
 deny contains lib.result(a.subject, sprintf("%s statement %s allows %s without a DateLessThan aws:CurrentTime bound", [a.label, a.name, lib.actions_text(a.statement)])) if {
 	some a in _allows
 	count(lib.time_bounds(a.statement)) == 0
+	count(a.expiries) == 0
 }
 
 deny contains lib.result(a.subject, sprintf("%s statement %s: the bound %q is not an RFC 3339 time", [a.label, a.name, bound])) if {
@@ -65,15 +69,15 @@ deny contains lib.result(a.subject, sprintf("%s statement %s: the bound %q is no
 	not lib.timestamp_ns(bound)
 }
 
-deny contains lib.result(a.subject, sprintf("%s statement %s expired at %s: revoke the stale emergency grant", [a.label, a.name, _latest(a.statement).text])) if {
+deny contains lib.result(a.subject, sprintf("%s statement %s expired at %s: revoke the stale emergency grant", [a.label, a.name, _latest(a).text])) if {
 	some a in _allows
-	end := _latest(a.statement)
+	end := _latest(a)
 	end.ns <= input.params.now_ns
 }
 
 deny contains lib.result(a.subject, sprintf("%s statement %s lasts until %s, more than %s after %s", [a.label, a.name, end.text, _window_text, input.params.now])) if {
 	some a in _allows
-	end := _latest(a.statement)
+	end := _latest(a)
 	end.ns > input.params.now_ns + (input.params.emergency_window_seconds * 1000000000)
 }
 
@@ -110,20 +114,47 @@ _grants_of(r) := lib.user_grants[r.address] if r.type == "aws_iam_user"
 
 _grants_of(r) := lib.grants(r) if not r.type in {"aws_iam_role", "aws_iam_user"}
 
-_allows := [{"subject": p.subject, "label": lib.grant_label(p.subject, p.grant), "name": lib.statement_name(i, st), "statement": st} |
+_allows := [{"subject": p.subject, "label": lib.grant_label(p.subject, p.grant), "name": lib.statement_name(i, st), "statement": st, "expiries": _expiries(p.subject, st)} |
 	some p in _grants
 	some i, st in lib.grant_statements(p.grant)
 	st.effect == "Allow"
 ]
 
-# _latest is the latest valid bound of a statement: its DateLessThan values
-# are alternatives, so the grant lasts until the latest of them.
-_latest(st) := {"ns": ns, "text": text} if {
+# _expiries are the times after which a Deny in any grant of the same
+# subject denies everything an Allow statement allows (lib.expiry_bounds):
+# for each such Deny, the earliest of its values, which are alternatives.
+_expiries(subject, st) := [{"ns": ns, "text": text} |
+	some d in object.get(_denies, subject.address, [])
+	times := [{"ns": lib.timestamp_ns(v), "text": v} | some v in lib.expiry_bounds(d, st); lib.timestamp_ns(v)]
+	count(times) > 0
+	ns := min([t.ns | some t in times])
+	text := [t.text | some t in times; t.ns == ns][0]
+]
+
+# _denies are the Deny statements of each subject's grants.
+_denies[address] := [st |
+	some p in _grants
+	p.subject.address == address
+	some st in lib.grant_statements(p.grant)
+	st.effect == "Deny"
+] if some address in {p.subject.address | some p in _grants}
+
+# _latest is when an Allow ends: the latest of its own valid bounds (its
+# DateLessThan values are alternatives), or the earliest expiry of a Deny
+# that covers it, whichever comes first.
+_latest(a) := {"ns": ns, "text": text} if {
+	ends := array.concat(_own_end(a.statement), a.expiries)
+	count(ends) > 0
+	ns := min([e.ns | some e in ends])
+	text := [e.text | some e in ends; e.ns == ns][0]
+}
+
+_own_end(st) := [{"ns": ns, "text": text}] if {
 	bounds := [{"ns": lib.timestamp_ns(b), "text": b} | some b in lib.time_bounds(st); lib.timestamp_ns(b)]
 	count(bounds) > 0
 	ns := max([b.ns | some b in bounds])
 	text := [b.text | some b in bounds; b.ns == ns][0]
-}
+} else := []
 
 _window_text := sprintf("%dh", [input.params.emergency_window_seconds / 3600]) if {
 	input.params.emergency_window_seconds % 3600 == 0
