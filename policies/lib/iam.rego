@@ -60,6 +60,77 @@ document_statements(r, attr) := statements(r.values[attr]) if {
 	list := statements(r.drafts[attr])
 }
 
+# decided_statements returns the statements of a document a rule may
+# fail a resource on: all of them (document_statements) when they can be
+# read, else those decided though others are not (partial_statements).
+# A rule passes a resource only on document_statements.
+decided_statements(r, attr) := list if {
+	list := document_statements(r, attr)
+} else := partial_statements(r, attr)
+
+# partial_statements returns, for a document known only after apply that
+# an aws_iam_policy_document renders, the statements whose decisive
+# fields are known while those of other statement blocks are not (as
+# when one statement names a role the change makes as its principal and
+# another allows everyone): what they allow, they allow whatever the
+# others turn out to be. A statement a later one may replace (the same
+# Sid, or a Sid known only after apply) is left out, and so is every
+# statement when the documents the data source merges are not known.
+partial_statements(r, attr) := list if {
+	not document_statements(r, attr)
+	is_unknown(r, attr)
+	sources := [d |
+		some l in r.references
+		l.attribute == attr
+		l.type == "aws_iam_policy_document"
+		d := resource(l.address)
+		d.mode == "data"
+	]
+	count(sources) == 1
+	every l in r.references {
+		_from_document(l, attr)
+	}
+	list := _partial_rendered(sources[0])
+	count(list) > 0
+}
+
+_partial_rendered(d) := [e.statement |
+	some k, e in entries
+	e.decided
+	not _replaceable(entries, k)
+] if {
+	not "statement" in d.unknown
+	sources := _known_merged(d, "source_policy_documents")
+	overrides := _known_merged(d, "override_policy_documents")
+	own := [_partial_entry(d, i, b) | some i, b in object.get(d.values, "statement", [])]
+	entries := array.concat(array.concat(
+		[{"decided": true, "statement": st, "sid": st.sid} | some st in sources],
+		own,
+	), [{"decided": true, "statement": st, "sid": st.sid} | some st in overrides])
+}
+
+_partial_entry(d, i, b) := {"decided": true, "statement": _with_pending_resources(_block_statement(b), d, i), "sid": _or(object.get(b, "sid", null), "")} if {
+	_decidable(d, i)
+} else := {"decided": false, "sid": _or(object.get(b, "sid", null), "")} if {
+	not is_unknown(d, sprintf("statement[%d].sid", [i]))
+} else := {"decided": false, "sid": null}
+
+# _replaceable holds for an entry with a Sid that a later entry with the
+# same Sid, or one whose Sid is known only after apply, may replace.
+_replaceable(entries, k) if {
+	entries[k].sid != ""
+	some j, later in entries
+	j > k
+	later.sid == entries[k].sid
+}
+
+_replaceable(entries, k) if {
+	entries[k].sid != ""
+	some j, later in entries
+	j > k
+	later.sid == null
+}
+
 _from_document(l, attr) if l.attribute != attr
 
 _from_document(l, attr) if {

@@ -257,3 +257,31 @@ test_forgotten_instances_leave_the_configuration if {
 	]
 	[r.address | some r in lib.resources("aws_cloudtrail")] == ["aws_cloudtrail.kept"] with input as lib.mock_input(rs)
 }
+
+# A document whose statement blocks are decided in part: those decided
+# are read when nothing later may replace them; document_statements stays
+# undefined.
+test_partial_statements if {
+	doc := {"address": "data.aws_iam_policy_document.key", "type": "aws_iam_policy_document", "mode": "data", "values": {
+		"statement": [
+			{"sid": "Admins", "effect": "Allow", "actions": ["kms:*"], "resources": ["*"], "principals": [{"type": "AWS", "identifiers": [null]}]},
+			{"sid": "Everyone", "effect": "Allow", "actions": ["kms:Decrypt"], "resources": ["*"], "principals": [{"type": "AWS", "identifiers": ["*"]}]},
+			{"sid": "", "effect": "Allow", "actions": ["kms:Encrypt"], "resources": ["*"], "principals": [{"type": "*", "identifiers": ["*"]}]},
+		],
+		"source_policy_documents": null, "override_policy_documents": null,
+	}, "unknown": ["json", "statement[0].principals[0].identifiers[0]"]}
+	key := {"address": "aws_kms_key.k", "type": "aws_kms_key", "values": {}, "unknown": ["policy"], "references": [_to_document(doc.address, "policy")]}
+	not lib.document_statements(lib.mock_resource(key), "policy") with input as lib.mock_input([doc, key])
+	[st.sid | some st in lib.partial_statements(lib.mock_resource(key), "policy")] == ["Everyone", ""] with input as lib.mock_input([doc, key])
+
+	# An undecided block with the same Sid, or with a Sid known only
+	# after apply, may replace a decided one.
+	same := json.patch(doc, [{"op": "replace", "path": "/values/statement/0/sid", "value": "Everyone"}, {"op": "move", "from": "/values/statement/0", "path": "/values/statement/2"}, {"op": "replace", "path": "/unknown/1", "value": "statement[2].principals[0].identifiers[0]"}])
+	[st.sid | some st in lib.partial_statements(lib.mock_resource(key), "policy")] == [""] with input as lib.mock_input([same, key])
+	unknown_sid := json.patch(doc, [{"op": "move", "from": "/values/statement/0", "path": "/values/statement/2"}, {"op": "replace", "path": "/unknown/1", "value": "statement[2].principals[0].identifiers[0]"}, {"op": "add", "path": "/unknown/-", "value": "statement[2].sid"}])
+	[st.sid | some st in lib.partial_statements(lib.mock_resource(key), "policy")] == [""] with input as lib.mock_input([unknown_sid, key])
+
+	# Merged documents known only after apply: nothing is read.
+	merged := json.patch(doc, [{"op": "add", "path": "/unknown/-", "value": "override_policy_documents"}])
+	not lib.partial_statements(lib.mock_resource(key), "policy") with input as lib.mock_input([merged, key])
+}

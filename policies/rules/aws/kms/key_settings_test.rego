@@ -59,3 +59,19 @@ test_policy_wildcard_conditions if {
 }
 
 _for_anyone(condition) := _policy([{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["kms:Encrypt", "kms:Decrypt"], "Resource": "*", "Condition": condition}])
+
+# A key policy known only after apply fails on a statement that is known
+# and gives the key to everyone, whatever the others turn out to be.
+test_policy_wildcard_partial_documents if {
+	doc := {"address": "data.aws_iam_policy_document.key", "type": "aws_iam_policy_document", "mode": "data", "values": {"statement": [
+		{"sid": "Admins", "effect": "Allow", "actions": ["kms:*"], "resources": ["*"], "principals": [{"type": "AWS", "identifiers": [null]}]},
+		{"sid": "Everyone", "effect": "Allow", "actions": ["kms:Decrypt"], "resources": ["*"], "principals": [{"type": "AWS", "identifiers": ["*"]}]},
+	]}, "unknown": ["json", "statement[0].principals[0].identifiers[0]"]}
+	link := {"address": doc.address, "type": "aws_iam_policy_document", "attribute": "policy", "via": "reference"}
+	open := {"address": "aws_kms_key.open", "type": "aws_kms_key", "values": {}, "unknown": ["policy"], "configured": ["policy"], "references": [link]}
+	closed_doc := json.patch(doc, [{"op": "replace", "path": "/address", "value": "data.aws_iam_policy_document.closed"}, {"op": "replace", "path": "/values/statement/1/principals/0/identifiers/0", "value": "arn:aws:iam::111122223333:root"}])
+	closed := {"address": "aws_kms_key.closed", "type": "aws_kms_key", "values": {}, "unknown": ["policy"], "configured": ["policy"], "references": [object.union(link, {"address": closed_doc.address})]}
+	rs := [doc, open, closed_doc, closed]
+	wildcard.deny == {lib.result(open, "statement Everyone allows kms:Decrypt to anyone (Principal \"*\") without a condition")} with input as lib.mock_input(rs)
+	wildcard.unknown == {lib.result(closed, "the key policy is known only after apply")} with input as lib.mock_input(rs)
+}

@@ -42,7 +42,7 @@ import data.tfgate.lib
 # aws_iam_policy_document that renders it, when what decides them is known.
 deny contains lib.result(r, lib.public_message(i, st)) if {
 	some r in _judged
-	some i, st in lib.document_statements(r, "policy")
+	some i, st in lib.decided_statements(r, "policy")
 	lib.public(st, lib.kms_public_keys)
 }
 
@@ -59,6 +59,14 @@ unknown contains lib.result(r, "the key policy is known only after apply") if {
 	some r in _judged
 	lib.is_pending(r, "policy")
 	not lib.document_statements(r, "policy")
+	not _public_part(r)
+}
+
+# _public_part holds for a key policy known only after apply of which a
+# statement that is known gives the key to everyone.
+_public_part(r) if {
+	some st in lib.partial_statements(r, "policy")
+	lib.public(st, lib.kms_public_keys)
 }
 
 _judged := array.concat(

@@ -85,7 +85,7 @@ _inline_policy(b) if lib.is_pending(b, "policy")
 # (an ARN known only after apply does not hide Principal "*").
 _problems contains [r, lib.public_message(i, st)] if {
 	some r in _judged
-	some i, st in lib.document_statements(r, "policy")
+	some i, st in lib.decided_statements(r, "policy")
 	lib.public(st, lib.public_keys)
 }
 
@@ -100,4 +100,12 @@ _questions contains [r, "the policy document is known only after apply"] if {
 	some r in _judged
 	lib.is_pending(r, "policy")
 	not lib.document_statements(r, "policy")
+	not _public_part(r)
+}
+
+# _public_part holds for a policy known only after apply of which a
+# statement that is known opens the bucket to everyone.
+_public_part(r) if {
+	some st in lib.partial_statements(r, "policy")
+	lib.public(st, lib.public_keys)
 }
