@@ -57,10 +57,13 @@ func Load(ctx context.Context, in Input, o Options) (Sourced, error) {
 		runtime.GC()
 	}
 	if s.Dir != "" {
-		if s.waivers, err = locate(m, s.Dir, tree); err != nil {
+		var dynamic map[string][]string
+		if s.waivers, dynamic, err = locate(m, s.Dir, tree); err != nil {
 			return s, err
 		}
-		sourceCandidates(m, s.Dir, o.Now)
+		static := staticModel(m, s.Dir, o.Now)
+		sourceCandidates(m, static)
+		emptyDynamicBlocks(m, dynamic, static)
 	}
 	return s, nil
 }

@@ -1,13 +1,13 @@
 package check
 
 import (
-	"encoding/json"
 	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tfgate/tfgate/internal/hclsrc"
@@ -109,7 +109,7 @@ func (t sourceTree) planOptions() plan.Options {
 // blocks and volatile arguments a plan does not show; the model gets the
 // root module's backend. It returns the inline suppressions written above
 // the resources' blocks as waivers of those resources.
-func locate(m *model.Model, dir string, tree sourceTree) ([]waiver.Waiver, error) {
+func locate(m *model.Model, dir string, tree sourceTree) ([]waiver.Waiver, map[string][]string, error) {
 	relative := func(r hclsrc.Range) *model.Location {
 		file := r.File
 		if rel, err := filepath.Rel(dir, r.File); err == nil {
@@ -118,10 +118,11 @@ func locate(m *model.Model, dir string, tree sourceTree) ([]waiver.Waiver, error
 		return &model.Location{File: filepath.ToSlash(file), StartLine: r.StartLine, EndLine: r.EndLine}
 	}
 	var waivers []waiver.Waiver
+	dynamic := map[string][]string{}
 	for _, r := range m.Resources {
 		path, err := model.ParseModulePath(r.Module)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		mod := tree[path.Calls()]
 		if mod == nil {
@@ -156,12 +157,15 @@ func locate(m *model.Model, dir string, tree sourceTree) ([]waiver.Waiver, error
 			}
 		}
 		if w, ok := mod.Written[r.ConfigAddress()]; ok && r.Configured != nil {
+			if len(w.Dynamic) > 0 {
+				dynamic[r.Address] = w.Dynamic
+			}
 			r.Configured = slices.Compact(slices.Sorted(slices.Values(append(slices.Clip(r.Configured), append(w.Dynamic, w.Volatile...)...))))
 		}
 		for _, s := range mod.Suppressions[r.ConfigAddress()] {
 			w, err := inlineWaiver(s, r.Address, relative(hclsrc.Range{File: s.File}).File)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			waivers = append(waivers, w)
 		}
@@ -189,7 +193,7 @@ func locate(m *model.Model, dir string, tree sourceTree) ([]waiver.Waiver, error
 		}
 		m.Backend.Redact()
 	}
-	return waivers, nil
+	return waivers, dynamic, nil
 }
 
 // inlineWaiver turns an inline suppression into a waiver of one resource
@@ -218,6 +222,32 @@ func inlineWaiver(s hclsrc.Suppression, address, file string) (waiver.Waiver, er
 	return w, nil
 }
 
+// staticModel returns a function that evaluates a plan's sources
+// statically, once, with the plan's variables and clock (now, else the
+// plan's timestamp, else the wall clock): what the sources say of values
+// the plan leaves unknown. It returns nil when the evaluation fails, and
+// for inputs other than plans.
+func staticModel(m *model.Model, dir string, now time.Time) func() *model.Model {
+	return sync.OnceValue(func() *model.Model {
+		if m.Kind != model.KindPlan {
+			return nil
+		}
+		opts := hclsrc.LoadOptions{Now: now}
+		if t, err := time.Parse(time.RFC3339, m.Timestamp); err == nil && opts.Now.IsZero() {
+			opts.Now = t
+		}
+		if opts.Now.IsZero() {
+			opts.Now = time.Now()
+		}
+		opts.Values = m.Variables
+		static, _, err := hclsrc.Load(dir, opts)
+		if err != nil {
+			return nil
+		}
+		return static
+	})
+}
+
 // sourceCandidates reads from a plan's sources what the plan leaves out of
 // a list of merged policy documents that is wholly unknown in it
 // (model.Resource.Candidates): when such a list's expression reads more
@@ -225,7 +255,7 @@ func inlineWaiver(s hclsrc.Suppression, address, file string) (waiver.Waiver, er
 // variables and clock, and each such data source takes the candidates the
 // evaluation finds for it. An evaluation that fails sets nothing: those
 // lists stay undecided.
-func sourceCandidates(m *model.Model, dir string, now time.Time) {
+func sourceCandidates(m *model.Model, static func() *model.Model) {
 	if m.Kind != model.KindPlan {
 		return
 	}
@@ -244,31 +274,12 @@ func sourceCandidates(m *model.Model, dir string, now time.Time) {
 	if len(wanted) == 0 {
 		return
 	}
-	opts := hclsrc.LoadOptions{Now: now}
-	if t, err := time.Parse(time.RFC3339, m.Timestamp); err == nil && opts.Now.IsZero() {
-		opts.Now = t
-	}
-	if opts.Now.IsZero() {
-		opts.Now = time.Now()
-	}
-	for _, name := range slices.Sorted(maps.Keys(m.Variables)) {
-		v := m.Variables[name]
-		if s, ok := v.(string); ok {
-			opts.Vars = append(opts.Vars, name+"="+s)
-			continue
-		}
-		data, err := json.Marshal(v)
-		if err != nil {
-			return
-		}
-		opts.Vars = append(opts.Vars, name+"="+string(data))
-	}
-	static, _, err := hclsrc.Load(dir, opts)
-	if err != nil {
+	sm := static()
+	if sm == nil {
 		return
 	}
 	found := map[string]map[string][]string{}
-	for _, r := range static.Resources {
+	for _, r := range sm.Resources {
 		if r.Candidates != nil {
 			found[r.Address] = r.Candidates
 		}
@@ -284,4 +295,59 @@ func sourceCandidates(m *model.Model, dir string, now time.Time) {
 			r.Candidates[attr] = docs
 		}
 	}
+}
+
+// emptyDynamicBlocks takes out of a plan's resources' configured
+// arguments the blocks written as dynamic blocks (which a plan's
+// configuration does not show; locate lists them) that the
+// sources, evaluated with the plan's variables, expand to nothing, when
+// the plan leaves the block's value unknown: the provider computes such a
+// block, as if the configuration did not write it (the s3-bucket module's
+// access_control_policy on a bucket with a canned ACL). A block the
+// evaluation does not show empty and known stays configured.
+func emptyDynamicBlocks(m *model.Model, dynamic map[string][]string, static func() *model.Model) {
+	if m.Kind != model.KindPlan || len(dynamic) == 0 {
+		return
+	}
+	var byAddress map[string]*model.Resource
+	for _, r := range m.Resources {
+		for _, name := range dynamic[r.Address] {
+			if !slices.Contains(r.Unknown, name) {
+				continue
+			}
+			if byAddress == nil {
+				sm := static()
+				if sm == nil {
+					return
+				}
+				byAddress = map[string]*model.Resource{}
+				for _, sr := range sm.Resources {
+					byAddress[sr.Address] = sr
+				}
+			}
+			sr := byAddress[r.Address]
+			if sr == nil || !expandsToNothing(sr, name) {
+				continue
+			}
+			r.Configured = slices.DeleteFunc(slices.Clone(r.Configured), func(c string) bool { return c == name })
+		}
+	}
+}
+
+// expandsToNothing reports whether a statically evaluated resource's
+// block is known and empty.
+func expandsToNothing(r *model.Resource, name string) bool {
+	for _, u := range r.Unknown {
+		if u == name || strings.HasPrefix(u, name+".") || strings.HasPrefix(u, name+"[") {
+			return false
+		}
+	}
+	switch v := r.Values[name].(type) {
+	case nil:
+		_, present := r.Values[name]
+		return !present || v == nil
+	case []any:
+		return len(v) == 0
+	}
+	return false
 }

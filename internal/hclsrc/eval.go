@@ -30,6 +30,10 @@ type LoadOptions struct {
 	Vars []string
 	// Env holds TF_VAR_NAME values by NAME, applied first.
 	Env map[string]string
+	// Values are root variable values already evaluated, by name (a
+	// plan's variables, as JSON decodes them), applied after everything
+	// else with their own types.
+	Values map[string]any
 	// Now is what plantimestamp() returns.
 	Now time.Time
 }

@@ -1,7 +1,9 @@
 package hclsrc
 
 import (
+	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,6 +17,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
+	ctyjson "github.com/zclconf/go-cty/cty/json"
 
 	"github.com/tfgate/tfgate/internal/model"
 	"github.com/tfgate/tfgate/internal/tffunc"
@@ -192,6 +195,21 @@ func (e *evaluator) rootVariables(dir string, d *declarations) (map[string]cty.V
 		if err := raw(name, text, "--var "+name); err != nil {
 			return nil, err
 		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(e.opts.Values)) {
+		data, err := json.Marshal(e.opts.Values[name])
+		if err != nil {
+			return nil, fmt.Errorf("variable %q: %v", name, err)
+		}
+		ty, err := ctyjson.ImpliedType(data)
+		if err != nil {
+			return nil, fmt.Errorf("variable %q: %v", name, err)
+		}
+		v, err := ctyjson.Unmarshal(data, ty)
+		if err != nil {
+			return nil, fmt.Errorf("variable %q: %v", name, err)
+		}
+		vals[name] = v
 	}
 	return vals, nil
 }
