@@ -37,6 +37,10 @@ type serveOptions struct {
 // refused when given.
 var notForServe = []string{"format", "output", "report", "dir", "var-file", "var", "now", "ticket", "ticket-pattern", "state-backup", "quiet", "color", "no-color", "base-dir", "category"}
 
+// maxRunTimeout bounds --timeout for a server: the platform fails a run
+// task that takes an hour.
+const maxRunTimeout = 50 * time.Minute
+
 // defaultServeMaxInput is the largest plan a server fetches unless
 // --max-input-size says otherwise: each check holds several times its
 // plan in memory, and several run at once.
@@ -96,6 +100,10 @@ func runServe(args []string, stdout, stderr io.Writer) (int, error) {
 
 	select {
 	case err := <-served:
+		// The runs accepted still get their results.
+		drain, cancel := context.WithTimeout(context.Background(), so.shutdownTimeout)
+		defer cancel()
+		s.Shutdown(drain)
 		return exitError, err
 	case <-ctx.Done():
 	}
@@ -124,7 +132,17 @@ func parseServe(args []string, stdout io.Writer, lookup func(string) (string, bo
 	if err := parse(fs, args); err != nil {
 		return o, so, nil, err
 	}
-	if err := fromEnvironment(fs, lookup); err != nil {
+	// A TFGATE_ variable for a flag that means nothing to a server (set
+	// for tfgate check in the same environment) is ignored.
+	serveLookup := func(name string) (string, bool) {
+		for _, flag := range notForServe {
+			if name == envName(flag) {
+				return "", false
+			}
+		}
+		return lookup(name)
+	}
+	if err := fromEnvironment(fs, serveLookup); err != nil {
 		return o, so, nil, err
 	}
 	if fs.NArg() > 0 {
@@ -144,6 +162,10 @@ func parseServe(args []string, stdout io.Writer, lookup func(string) (string, bo
 		return o, so, nil, fmt.Errorf("--queue must not be negative, got %d", so.queue)
 	case so.logFormat != "json" && so.logFormat != "text":
 		return o, so, nil, fmt.Errorf("--log-format %q: want json or text", so.logFormat)
+	case so.shutdownTimeout < 0:
+		return o, so, nil, fmt.Errorf("--shutdown-timeout must not be negative, got %s", so.shutdownTimeout)
+	case o.timeout > maxRunTimeout:
+		return o, so, nil, fmt.Errorf("--timeout %s: the platform gives up on a run task after an hour; at most %s", o.timeout, maxRunTimeout)
 	}
 	if so.shutdownTimeout <= 0 {
 		so.shutdownTimeout = o.timeout + time.Minute

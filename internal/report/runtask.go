@@ -34,8 +34,8 @@ type TaskResultOptions struct {
 	// capabilities.outcomes); without them the message says it all.
 	Outcomes bool
 	// MaxOutcomes caps the outcomes; 0 is TaskMaxOutcomes, the
-	// platform's limit. When more results are worth one, the last outcome
-	// counts the rest.
+	// platform's limit, and less than 2 is 2. When more results are worth
+	// one, the last outcome counts the rest.
 	MaxOutcomes int
 }
 
@@ -52,7 +52,11 @@ func TaskResult(r *Report, o TaskResultOptions) ([]byte, error) {
 	}
 	body := taskBody{Data: taskData{Type: "task-results", Attributes: taskAttributes{Status: status, Message: taskMessage(r)}}}
 	if o.Outcomes {
-		body.Data.Relationships = &taskRelationships{Outcomes: taskOutcomeList{Data: taskOutcomes(r, cmp.Or(o.MaxOutcomes, TaskMaxOutcomes))}}
+		// The platform takes one outcome at least: a check with nothing to
+		// show sends none.
+		if outcomes := taskOutcomes(r, max(2, cmp.Or(o.MaxOutcomes, TaskMaxOutcomes))); len(outcomes) > 0 {
+			body.Data.Relationships = &taskRelationships{Outcomes: taskOutcomeList{Data: outcomes}}
+		}
 	}
 	return json.Marshal(body)
 }
@@ -154,13 +158,14 @@ func taskOutcomes(r *Report, max int) []taskOutcome {
 		return 2
 	}
 	slices.SortStableFunc(list, func(a, b gate.Result) int { return cmp.Compare(rank(a), rank(b)) })
-	out := []taskOutcome{}
+	var out []taskOutcome
+	room := max
 	if len(r.Summary.Incomplete) > 0 {
 		out = append(out, taskIncomplete(r.Summary))
-		max--
+		room--
 	}
 	for i, res := range list {
-		if len(list) > max && i == max-1 {
+		if len(list) > room && i == room-1 {
 			out = append(out, taskRest(r, list[i:], max))
 			break
 		}
@@ -246,7 +251,7 @@ func taskRest(r *Report, rest []gate.Result, max int) taskOutcome {
 	blocking := 0
 	for _, res := range rest {
 		counts[key{res.Rule.ID, string(res.Status)}]++
-		if r.Policy.Blocks(res) || r.Policy.BlocksUnknown(res) {
+		if r.Policy.Blocks(res) || r.Policy.BlocksUnknown(res) || res.NotEvaluated && !r.Summary.AllowIncomplete {
 			blocking++
 		}
 	}

@@ -151,3 +151,24 @@ func TestTaskResultStatus(t *testing.T) {
 		t.Errorf("TaskError is not valid: %v", err)
 	}
 }
+
+// TestTaskResultWithNothingToShow: a check with no failing, unknown or
+// unevaluated result sends no outcomes (the platform takes one at least).
+func TestTaskResultWithNothingToShow(t *testing.T) {
+	r := sample()
+	r.Results = r.Results[2:3] // the pass
+	r.Summary = r.Policy.Summarize(r.Results)
+	r.ExitCode = 0
+	doc := taskResult(t, r, TaskResultOptions{Outcomes: true})
+	if _, ok := doc["data"].(map[string]any)["relationships"]; ok {
+		t.Errorf("relationships sent with nothing to show: %v", doc)
+	}
+}
+
+// TestTaskResultCapsTheSmallest: a cap below 2 is 2, and an unevaluated
+// part takes one of them.
+func TestTaskResultCapsTheSmallest(t *testing.T) {
+	if n := len(outcomesOf(taskResult(t, sample(), TaskResultOptions{Outcomes: true, MaxOutcomes: 1}))); n != 2 {
+		t.Errorf("%d outcomes with MaxOutcomes 1, want 2", n)
+	}
+}

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -21,6 +23,39 @@ type retryable struct {
 func (e *retryable) Error() string { return e.err.Error() }
 func (e *retryable) Unwrap() error { return e.err }
 
+// refusedError is a result the platform refused (a 4xx other than 429),
+// or answered with a redirect, which a result must not follow.
+type refusedError struct {
+	status int
+	detail string // the start of the platform's answer
+}
+
+func (e *refusedError) Error() string {
+	return fmt.Sprintf("send the result: the platform answered %d %s", e.status, http.StatusText(e.status))
+}
+
+// checkRedirect is the client's redirect policy. A result (a PATCH) never
+// follows one: Go would turn it into a GET and lose the result. A plan
+// download follows the platform's redirect to its object store, with the
+// run's token only to the same scheme, host and port, and never from
+// https to http.
+func checkRedirect(req *http.Request, via []*http.Request) error {
+	if via[0].Method != http.MethodGet {
+		return http.ErrUseLastResponse
+	}
+	if len(via) >= 5 {
+		return errors.New("stopped after 5 redirects")
+	}
+	prev := via[len(via)-1]
+	if prev.URL.Scheme == "https" && req.URL.Scheme != "https" {
+		return errors.New("refused a redirect from https to http")
+	}
+	if req.URL.Scheme != prev.URL.Scheme || req.URL.Host != prev.URL.Host {
+		req.Header.Del("Authorization")
+	}
+	return nil
+}
+
 // fetch downloads a run's plan JSON with the run's token, within
 // MaxPlanSize.
 func (s *Server) fetch(ctx context.Context, req Request) ([]byte, error) {
@@ -31,7 +66,6 @@ func (s *Server) fetch(ctx context.Context, req Request) ([]byte, error) {
 			return err
 		}
 		r.Header.Set("Authorization", "Bearer "+req.AccessToken)
-		r.Header.Set("Accept", "application/json")
 		resp, err := s.o.Client.Do(r)
 		if err != nil {
 			return &retryable{err: fmt.Errorf("fetch the plan: %v", redact(err, req))}
@@ -60,8 +94,11 @@ func (s *Server) fetch(ctx context.Context, req Request) ([]byte, error) {
 	return plan, err
 }
 
-// send PATCHes a task result body to the run's callback URL.
-func (s *Server) send(ctx context.Context, req Request, body []byte) error {
+// send PATCHes a task result body to the run's callback URL, within
+// budget, and within StopGrace of a shutdown's deadline.
+func (s *Server) send(budget time.Duration, req Request, body []byte) error {
+	ctx, cancel := context.WithTimeout(s.sendCtx, budget)
+	defer cancel()
 	return s.retry(ctx, func(ctx context.Context) error {
 		r, err := http.NewRequestWithContext(ctx, http.MethodPatch, req.TaskResultCallbackURL, bytes.NewReader(body))
 		if err != nil {
@@ -74,12 +111,12 @@ func (s *Server) send(ctx context.Context, req Request, body []byte) error {
 			return &retryable{err: fmt.Errorf("send the result: %v", redact(err, req))}
 		}
 		defer resp.Body.Close()
-		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		answer, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<10))
 		switch {
 		case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
 			return &retryable{err: fmt.Errorf("send the result: %s", resp.Status), after: retryAfter(resp)}
 		case resp.StatusCode/100 != 2:
-			return fmt.Errorf("send the result: the platform answered %s", resp.Status)
+			return &refusedError{status: resp.StatusCode, detail: strings.ToValidUTF8(string(answer), "?")}
 		}
 		return nil
 	})
@@ -130,11 +167,21 @@ func retryAfter(resp *http.Response) time.Duration {
 	return time.Duration(n) * time.Second
 }
 
-// redact keeps a run's token out of an error that may quote a URL.
+// redact keeps a run's token, and the addresses the platform's redirects
+// lead to (which carry credentials of their own), out of an error: a URL
+// error says what failed and on which host.
 func redact(err error, req Request) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		host := ue.URL
+		if u, perr := url.Parse(ue.URL); perr == nil {
+			host = u.Scheme + "://" + u.Host
+		}
+		err = fmt.Errorf("%s %s: %v", ue.Op, host, ue.Err)
+	}
 	msg := err.Error()
 	if req.AccessToken != "" {
-		msg = string(bytes.ReplaceAll([]byte(msg), []byte(req.AccessToken), []byte("[token]")))
+		msg = strings.ReplaceAll(msg, req.AccessToken, "[token]")
 	}
 	return errors.New(msg)
 }

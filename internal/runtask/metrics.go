@@ -1,6 +1,7 @@
 package runtask
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -71,22 +72,26 @@ func (h *histogram) write(w io.Writer, name, help string) {
 	fmt.Fprintf(w, "%s_bucket{le=\"+Inf\"} %d\n%s_sum %g\n%s_count %d\n", name, h.n, name, h.sum, name, h.n)
 }
 
-func (m *metrics) write(w io.Writer) {
+// write writes the metrics, rendered first, so that a slow reader holds
+// no lock.
+func (m *metrics) write(out io.Writer) {
+	var w bytes.Buffer
+	defer func() { out.Write(w.Bytes()) }()
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	counter := func(name, help, label string, values map[string]int64, keys []string) {
-		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s counter\n", name, help, name)
+		fmt.Fprintf(&w, "# HELP %s %s\n# TYPE %s counter\n", name, help, name)
 		for _, k := range keys {
-			fmt.Fprintf(w, "%s{%s=%q} %d\n", name, label, k, values[k])
+			fmt.Fprintf(&w, "%s{%s=%q} %d\n", name, label, k, values[k])
 		}
 	}
 	counter("tfgate_runtask_requests_total", "Run task requests, by what became of them.", "outcome", m.requests,
 		[]string{"accepted", "verification", "duplicate", "unsigned", "bad_signature", "bad_request", "too_large", "busy", "draining"})
-	counter("tfgate_runtask_runs_total", "Runs checked, by the result sent: passed, failed, or error (not checked, reported failed).", "result", m.runs,
+	counter("tfgate_runtask_runs_total", "Runs finished, by verdict: passed, failed, or error (not checked, reported failed); tfgate_runtask_callback_failures_total counts those whose result could not be sent.", "result", m.runs,
 		[]string{"passed", "failed", "error"})
-	fmt.Fprintf(w, "# HELP tfgate_runtask_callback_failures_total Results the platform could not be sent.\n# TYPE tfgate_runtask_callback_failures_total counter\ntfgate_runtask_callback_failures_total %d\n", m.callbackFailures.Load())
-	fmt.Fprintf(w, "# HELP tfgate_runtask_runs_queued Runs accepted and waiting for a worker.\n# TYPE tfgate_runtask_runs_queued gauge\ntfgate_runtask_runs_queued %d\n", m.queued.Load())
-	fmt.Fprintf(w, "# HELP tfgate_runtask_runs_in_progress Runs being checked.\n# TYPE tfgate_runtask_runs_in_progress gauge\ntfgate_runtask_runs_in_progress %d\n", m.running.Load())
-	m.duration.write(w, "tfgate_runtask_run_duration_seconds", "Time from a worker taking a run to its result sent.")
-	m.wait.write(w, "tfgate_runtask_queue_wait_seconds", "Time a run waited for a worker.")
+	fmt.Fprintf(&w, "# HELP tfgate_runtask_callback_failures_total Results the platform could not be sent.\n# TYPE tfgate_runtask_callback_failures_total counter\ntfgate_runtask_callback_failures_total %d\n", m.callbackFailures.Load())
+	fmt.Fprintf(&w, "# HELP tfgate_runtask_runs_queued Runs accepted and waiting for a worker.\n# TYPE tfgate_runtask_runs_queued gauge\ntfgate_runtask_runs_queued %d\n", m.queued.Load())
+	fmt.Fprintf(&w, "# HELP tfgate_runtask_runs_in_progress Runs being checked.\n# TYPE tfgate_runtask_runs_in_progress gauge\ntfgate_runtask_runs_in_progress %d\n", m.running.Load())
+	m.duration.write(&w, "tfgate_runtask_run_duration_seconds", "Time from a worker taking a run to its result sent.")
+	m.wait.write(&w, "tfgate_runtask_queue_wait_seconds", "Time a run waited for a worker.")
 }

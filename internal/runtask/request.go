@@ -106,6 +106,12 @@ func parseRequest(body []byte) (Request, error) {
 		if err := webURL(r.PlanJSONAPIURL); err != nil {
 			return r, fmt.Errorf("plan_json_api_url: %v", err)
 		}
+		// The run's token goes to both: they are the same platform's.
+		plan, _ := url.Parse(r.PlanJSONAPIURL)
+		callback, _ := url.Parse(r.TaskResultCallbackURL)
+		if plan.Scheme != callback.Scheme || plan.Host != callback.Host {
+			return r, fmt.Errorf("plan_json_api_url (%s://%s) and task_result_callback_url (%s://%s) are not on the same platform", plan.Scheme, plan.Host, callback.Scheme, callback.Host)
+		}
 	}
 	return r, nil
 }

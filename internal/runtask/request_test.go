@@ -1,6 +1,7 @@
 package runtask
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -18,6 +19,7 @@ func TestParseRequest(t *testing.T) {
 		{"no token", `{"payload_version":1,"task_result_callback_url":"https://h/cb"}`, "no access_token"},
 		{"no callback", `{"payload_version":1,"access_token":"t"}`, "task_result_callback_url: missing"},
 		{"callback not http", `{"payload_version":1,"access_token":"t","task_result_callback_url":"file:///etc/passwd"}`, "not an http(s) address"},
+		{"plan on another host", `{"payload_version":1,"access_token":"t","task_result_callback_url":"https://app.terraform.io/cb","plan_json_api_url":"http://169.254.169.254/latest"}`, "not on the same platform"},
 		{"plan URL relative", `{"payload_version":1,"access_token":"t","task_result_callback_url":"https://h/cb","plan_json_api_url":"/plans/p"}`, "plan_json_api_url"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -69,4 +71,35 @@ func FuzzParseRequest(f *testing.F) {
 			t.Errorf("taken without a callback or a token: %+v", r)
 		}
 	})
+}
+
+// TestCheckRedirect: a result never follows a redirect; a plan download
+// does, with the token only to the same scheme, host and port, and never
+// down to http.
+func TestCheckRedirect(t *testing.T) {
+	get := func(u string) *http.Request {
+		r, _ := http.NewRequest(http.MethodGet, u, nil)
+		r.Header.Set("Authorization", "Bearer t")
+		return r
+	}
+	patch, _ := http.NewRequest(http.MethodPatch, "https://app.terraform.io/cb", nil)
+	if err := checkRedirect(get("https://app.terraform.io/login"), []*http.Request{patch}); err != http.ErrUseLastResponse {
+		t.Errorf("a PATCH redirected: %v, want ErrUseLastResponse", err)
+	}
+	from := get("https://app.terraform.io/api/v2/plans/p/json-output")
+	for _, tc := range []struct {
+		to        string
+		err, auth bool
+	}{
+		{"https://app.terraform.io/other", false, true},
+		{"https://archivist.terraform.io/v1/object/x", false, false},
+		{"https://app.terraform.io:8443/x", false, false},
+		{"http://app.terraform.io/x", true, false},
+	} {
+		next := get(tc.to)
+		err := checkRedirect(next, []*http.Request{from})
+		if (err != nil) != tc.err || err == nil && (next.Header.Get("Authorization") != "") != tc.auth {
+			t.Errorf("%s: error %v, token kept %v", tc.to, err, next.Header.Get("Authorization") != "")
+		}
+	}
 }

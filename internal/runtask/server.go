@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -47,6 +48,10 @@ type Options struct {
 	// MaxOutcomes caps the outcomes of a result (default
 	// report.TaskMaxOutcomes, the platform's limit).
 	MaxOutcomes int
+	// StopGrace is how long the results of the runs a shutdown cuts short
+	// may take to be sent, all together, once Shutdown's context has
+	// ended (default 10 seconds).
+	StopGrace time.Duration
 	// Client makes the requests to the platform (default: an
 	// http.Client, which drops the token on a redirect to another host).
 	Client *http.Client
@@ -73,20 +78,21 @@ func (o *Options) defaults() {
 	setDuration(&o.AttemptTimeout, time.Minute)
 	setDuration(&o.Backoff, time.Second)
 	setDuration(&o.Heartbeat, 4*time.Minute)
+	setDuration(&o.StopGrace, 10*time.Second)
 	if o.MaxPlanSize <= 0 {
 		o.MaxPlanSize = 256 << 20
 	}
 	if o.Client == nil {
-		o.Client = &http.Client{}
+		o.Client = &http.Client{CheckRedirect: checkRedirect}
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
 }
 
-// maxRequest bounds a run task request's body: a few kilobytes in
-// practice.
-const maxRequest = 1 << 20
+// maxRequest bounds a run task request's body, read before its signature
+// is checked: a few kilobytes in practice.
+const maxRequest = 256 << 10
 
 // Server is a run task endpoint. Its checks share one Checker, whose
 // policies compile once.
@@ -102,15 +108,19 @@ type Server struct {
 	seen     map[string]time.Time // task result ids taken, for the platform's retries
 
 	workers sync.WaitGroup
-	// stop cancels the runs still going when Shutdown's context ends.
-	stopCtx context.Context
-	stop    context.CancelFunc
+	// stop cancels the runs still going when Shutdown's context ends;
+	// sendCtx ends StopGrace after that, and with it every send.
+	stopCtx    context.Context
+	stop       context.CancelFunc
+	sendCtx    context.Context
+	sendCancel context.CancelFunc
 }
 
 // job is one accepted run.
 type job struct {
 	req      Request
 	accepted time.Time
+	started  chan struct{} // closed when a worker takes the run
 }
 
 // New makes a Server and starts its workers. The Checker should be
@@ -123,6 +133,7 @@ func New(c *check.Checker, o Options) (*Server, error) {
 	o.defaults()
 	s := &Server{checker: c, o: o, log: o.Logger, metrics: newMetrics(), queue: make(chan job, o.Queue), seen: map[string]time.Time{}}
 	s.stopCtx, s.stop = context.WithCancel(context.Background())
+	s.sendCtx, s.sendCancel = context.WithCancel(context.Background())
 	for range o.Workers {
 		s.workers.Go(func() {
 			for j := range s.queue {
@@ -168,8 +179,13 @@ func (s *Server) Handler() http.Handler {
 // on the callback URL.
 func (s *Server) serveRunTask(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxRequest))
-	if err != nil {
-		s.refuse(w, "too_large", http.StatusRequestEntityTooLarge, "the request body is too large or unreadable")
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		s.refuse(w, "too_large", http.StatusRequestEntityTooLarge, "the request body is too large for a run task request")
+		return
+	case err != nil:
+		s.refuse(w, "bad_request", http.StatusBadRequest, "the request body could not be read")
 		return
 	}
 	if err := verify(s.o.Key, body, r.Header.Get(SignatureHeader)); err != nil {
@@ -207,13 +223,15 @@ func (s *Server) serveRunTask(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.metrics.queued.Add(1)
+	j := job{req: req, accepted: time.Now(), started: make(chan struct{})}
 	select {
-	case s.queue <- job{req: req, accepted: time.Now()}:
+	case s.queue <- j:
 	default:
 		s.metrics.queued.Add(-1)
 		s.refuse(w, "busy", http.StatusServiceUnavailable, "every worker is busy and the queue is full; retry later")
 		return
 	}
+	go s.waiting(j, log)
 	s.remember(req.TaskResultID)
 	s.metrics.request("accepted")
 	log.Info("run accepted", "queued", len(s.queue))
@@ -248,9 +266,9 @@ func (s *Server) refuse(w http.ResponseWriter, outcome string, code int, why str
 }
 
 // Shutdown stops taking runs and waits for the accepted ones to finish
-// and be reported. When ctx ends first, the runs still going are
-// cancelled: each reports "failed" (the server stopped) before Shutdown
-// returns ctx's error.
+// and be reported. When ctx ends first, the runs still going or waiting
+// are cancelled: each reports "failed" (the server stopped), all their
+// results within StopGrace, and Shutdown returns ctx's error.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
 	if !s.draining {
@@ -267,10 +285,16 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	case <-done:
 		return nil
 	case <-ctx.Done():
-		s.stop()
-		<-done
-		return ctx.Err()
 	}
+	s.stop()
+	grace := time.AfterFunc(s.o.StopGrace, s.sendCancel)
+	defer grace.Stop()
+	select {
+	case <-done:
+	case <-time.After(s.o.StopGrace + time.Second):
+		// A send that ignores its context: give up on it.
+	}
+	return ctx.Err()
 }
 
 // runAttrs are what the logs say of a run: never its token.
@@ -279,28 +303,42 @@ func runAttrs(r Request) []any {
 		"organization", r.OrganizationName, "workspace", r.WorkspaceName, "speculative", r.IsSpeculative}
 }
 
+// waiting tells the platform every Heartbeat that a queued run is still
+// waiting for a worker (the platform gives up on a task silent for ten
+// minutes), until a worker takes it.
+func (s *Server) waiting(j job, log *slog.Logger) {
+	t := time.NewTicker(s.o.Heartbeat)
+	defer t.Stop()
+	for {
+		select {
+		case <-j.started:
+			return
+		case <-s.sendCtx.Done():
+			return
+		case <-t.C:
+			if err := s.send(s.o.AttemptTimeout, j.req, report.TaskRunning("tfgate is waiting for a free worker")); err != nil {
+				log.Warn("progress update not delivered", "error", err)
+			}
+		}
+	}
+}
+
 // process runs one accepted run and reports its result, whatever
 // happens.
 func (s *Server) process(j job) {
+	close(j.started)
 	log := s.log.With(runAttrs(j.req)...)
 	s.metrics.running.Add(1)
 	defer s.metrics.running.Add(-1)
 	start := time.Now()
-	ctx, cancel := context.WithTimeout(s.stopCtx, s.o.RunTimeout)
-	defer cancel()
-
-	stopBeat := s.heartbeat(ctx, j.req, log)
-	body, verdict, err := s.run(ctx, j.req)
-	stopBeat()
-	if err != nil {
-		verdict = "error"
-		body = report.TaskError(err.Error())
-		log.Error("run not checked", "error", err)
+	body, fallback, verdict := s.check(j.req, log)
+	err := s.send(s.o.AttemptTimeout*time.Duration(s.o.Attempts), j.req, body)
+	var refused *refusedError
+	if errors.As(err, &refused) && fallback != nil {
+		log.Warn("the platform refused the result; sending it again without outcomes", "status", refused.status, "detail", refused.detail)
+		err = s.send(s.o.AttemptTimeout*time.Duration(s.o.Attempts), j.req, fallback)
 	}
-	// The result goes out even when the run's time is up.
-	sendCtx, cancelSend := context.WithTimeout(context.WithoutCancel(ctx), s.o.AttemptTimeout*time.Duration(s.o.Attempts))
-	defer cancelSend()
-	if err := s.send(sendCtx, j.req, body); err != nil {
+	if err != nil {
 		s.metrics.callbackFailures.Add(1)
 		log.Error("result not delivered", "error", err)
 	}
@@ -309,55 +347,103 @@ func (s *Server) process(j job) {
 	log.Info("run checked", "verdict", verdict, "duration_ms", d.Milliseconds(), "waited_ms", start.Sub(j.accepted).Milliseconds())
 }
 
-// run fetches a run's plan and checks it: the result's body and verdict
-// ("passed" or "failed"), or why it could not be checked.
-func (s *Server) run(ctx context.Context, req Request) ([]byte, string, error) {
+// check fetches a run's plan and checks it, and returns the result to
+// send, the same without outcomes for a platform that refuses it (nil
+// when it has none), and the verdict: passed, failed, or error (not
+// checked, reported failed). A panic is an error too: the run is
+// reported, and the other runs go on.
+func (s *Server) check(req Request, log *slog.Logger) (body, fallback []byte, verdict string) {
+	defer func() {
+		if p := recover(); p != nil {
+			log.Error("run not checked: internal error", "stack", string(debug.Stack()))
+			body, fallback, verdict = report.TaskError("internal error in tfgate; the server's log has its stack"), nil, "error"
+		}
+	}()
+	ctx, cancel := context.WithTimeout(s.stopCtx, s.o.RunTimeout)
+	defer cancel()
+	stopBeat := s.heartbeat(req, log)
+	defer stopBeat()
+	body, fallback, verdict, err := s.run(ctx, req)
+	if err == nil {
+		return body, fallback, verdict
+	}
+	reason := err.Error()
+	switch {
+	case s.stopCtx.Err() != nil:
+		reason = "the server stopped before the check finished: " + reason
+	case ctx.Err() != nil:
+		reason = fmt.Sprintf("the run did not finish within the server's --timeout (%s): %s", s.o.RunTimeout, reason)
+	}
+	// What a check's error says may quote the plan's values (a policy's
+	// runtime error): the platform's user sees it in the result; the log
+	// says where it came from.
+	logged := "the check failed: the reason is in the task result"
+	var f *fetchError
+	if errors.As(err, &f) {
+		logged = reason
+	}
+	log.Error("run not checked", "error", logged)
+	return report.TaskError(reason), nil, "error"
+}
+
+// fetchError is an error fetching a plan, which quotes no plan value.
+type fetchError struct{ err error }
+
+func (e *fetchError) Error() string { return e.err.Error() }
+func (e *fetchError) Unwrap() error { return e.err }
+
+// run fetches a run's plan and checks it: the result's body, the same
+// without outcomes, and the verdict, or why it could not be checked.
+func (s *Server) run(ctx context.Context, req Request) (body, fallback []byte, verdict string, err error) {
 	if req.PlanJSONAPIURL == "" {
-		return nil, "", fmt.Errorf("the %s stage carries no plan, and tfgate checks plans: attach the run task to the post_plan or pre_apply stage", req.Stage)
+		return nil, nil, "", &fetchError{fmt.Errorf("the %s stage carries no plan, and tfgate checks plans: attach the run task to the post_plan or pre_apply stage", req.Stage)}
 	}
 	plan, err := s.fetch(ctx, req)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, "", &fetchError{err}
 	}
 	rep, err := s.checker.Run(ctx, []check.Input{{Path: "plan.json", Data: plan}})
 	if err != nil {
-		if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
-			return nil, "", fmt.Errorf("the check did not finish in time (%s, or the server stopped): %v", s.o.RunTimeout, err)
+		return nil, nil, "", err
+	}
+	if body, err = report.TaskResult(rep, report.TaskResultOptions{Outcomes: req.Capabilities.Outcomes, MaxOutcomes: s.o.MaxOutcomes}); err != nil {
+		return nil, nil, "", err
+	}
+	if req.Capabilities.Outcomes {
+		if fallback, err = report.TaskResult(rep, report.TaskResultOptions{}); err != nil {
+			return nil, nil, "", err
 		}
-		return nil, "", err
 	}
-	body, err := report.TaskResult(rep, report.TaskResultOptions{Outcomes: req.Capabilities.Outcomes, MaxOutcomes: s.o.MaxOutcomes})
-	if err != nil {
-		return nil, "", err
-	}
-	verdict := "passed"
+	verdict = "passed"
 	if rep.ExitCode != 0 {
 		verdict = "failed"
 	}
-	return body, verdict, nil
+	return body, fallback, verdict, nil
 }
 
 // heartbeat tells the platform every Heartbeat that the run is still
-// being checked, until the returned function is called.
-func (s *Server) heartbeat(ctx context.Context, req Request, log *slog.Logger) func() {
-	ctx, cancel := context.WithCancel(ctx)
+// being checked, until the returned function is called, which lets a
+// progress update under way finish first (so that it cannot arrive after
+// the result).
+func (s *Server) heartbeat(req Request, log *slog.Logger) func() {
+	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		t := time.NewTicker(s.o.Heartbeat)
 		defer t.Stop()
 		for {
 			select {
-			case <-ctx.Done():
+			case <-done:
 				return
 			case <-t.C:
-				if err := s.send(ctx, req, report.TaskRunning("tfgate is checking the plan")); err != nil && ctx.Err() == nil {
+				if err := s.send(s.o.AttemptTimeout, req, report.TaskRunning("tfgate is checking the plan")); err != nil {
 					log.Warn("progress update not delivered", "error", err)
 				}
 			}
 		}
 	})
 	return func() {
-		cancel()
+		close(done)
 		wg.Wait()
 	}
 }

@@ -133,8 +133,10 @@ func TestSignatures(t *testing.T) {
 	tampered := bytes.Replace(body, []byte(`"prod"`), []byte(`"dev"`), 1)
 	req, _ := http.NewRequest(http.MethodPost, url+"/", bytes.NewReader(tampered))
 	req.Header.Set(SignatureHeader, Sign(testKey, body))
-	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusUnauthorized {
-		t.Errorf("tampered body: %v %v, want 401", resp.StatusCode, err)
+	if resp, err := http.DefaultClient.Do(req); err != nil {
+		t.Error(err)
+	} else if resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("tampered body: %d, want 401", resp.StatusCode)
 	}
 	verification := []byte(`{"payload_version":1,"access_token":"test-token","stage":"test","task_result_callback_url":"https://example.invalid/cb","plan_json_api_url":"https://example.invalid/plan"}`)
 	if code := post(t, url, verification, testKey); code != http.StatusOK {
@@ -160,7 +162,13 @@ func TestRunsThatCannotBeCheckedFail(t *testing.T) {
 		url   string // replaces the plan URL when set
 		want  string
 	}{
-		{name: "unreachable", stage: "post_plan", url: "http://127.0.0.1:1/plan", want: "fetch the plan"},
+		{name: "connection dropped", stage: "post_plan", want: "fetch the plan", serve: func(w http.ResponseWriter, r *http.Request) bool {
+			conn, _, err := w.(http.Hijacker).Hijack()
+			if err == nil {
+				conn.Close()
+			}
+			return true
+		}},
 		{name: "slow", stage: "post_plan", want: "no answer within", serve: func(w http.ResponseWriter, r *http.Request) bool {
 			select {
 			case <-r.Context().Done():
@@ -322,9 +330,10 @@ func TestBusyAndDuplicates(t *testing.T) {
 	if code := post(t, url, p.Payload("3", "post_plan"), testKey); code != http.StatusServiceUnavailable {
 		t.Errorf("run 3 with the queue full: %d, want 503", code)
 	}
-	resp, err := http.Get(url + "/readyz")
-	if err != nil || resp.StatusCode != http.StatusServiceUnavailable {
-		t.Errorf("/readyz with the queue full: %v %v, want 503", resp.StatusCode, err)
+	if resp, err := http.Get(url + "/readyz"); err != nil {
+		t.Error(err)
+	} else if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("/readyz with the queue full: %d, want 503", resp.StatusCode)
 	}
 	close(release)
 	p.Wait("1")
@@ -530,7 +539,131 @@ deny contains lib.result(r, "x") if {
 	p.PlanJSON("2", large)
 	_, url := startServer(t, Options{RunTimeout: 50 * time.Millisecond})
 	post(t, url, p.Payload("2", "post_plan"), testKey)
-	if a := p.Wait("2").Data.Attributes; a.Status != "failed" || !strings.Contains(a.Message, "in time") {
+	if a := p.Wait("2").Data.Attributes; a.Status != "failed" || !strings.Contains(a.Message, "did not finish within the server's --timeout") {
 		t.Errorf("a check past the run's time: %s %q, want failed saying so", a.Status, a.Message)
+	}
+}
+
+// TestRefusedResultsAreSentAgainWithoutOutcomes: a platform that refuses
+// a result (422) gets it again with the verdict and the message alone.
+func TestRefusedResultsAreSentAgainWithoutOutcomes(t *testing.T) {
+	p := runtasktest.New(t)
+	_, url := startServer(t, Options{})
+	p.Plan("1", noncompliant)
+	p.Callback(func(w http.ResponseWriter, r *http.Request, run string, res runtasktest.Result) bool {
+		if res.Outcomes() != nil {
+			http.Error(w, `{"errors":[{"status":"422","title":"invalid outcome"}]}`, http.StatusUnprocessableEntity)
+			return true
+		}
+		return false
+	})
+	post(t, url, p.Payload("1", "post_plan"), testKey)
+	if res := p.Wait("1"); res.Status() != "failed" || res.Outcomes() != nil || !strings.HasPrefix(res.Message(), "tfgate FAIL") {
+		t.Errorf("result %s %q with %d outcomes, want failed without outcomes", res.Status(), res.Message(), len(res.Outcomes()))
+	}
+}
+
+// TestRedirectedResultIsNotDelivered: a callback URL that redirects does
+// not take the result (Go would send it on as a GET, without its body):
+// the run counts as not delivered.
+func TestRedirectedResultIsNotDelivered(t *testing.T) {
+	p := runtasktest.New(t)
+	s, url := startServer(t, Options{})
+	p.Plan("1", compliant)
+	redirected := make(chan struct{}, 1)
+	p.Callback(func(w http.ResponseWriter, r *http.Request, run string, res runtasktest.Result) bool {
+		http.Redirect(w, r, "/login", http.StatusFound)
+		redirected <- struct{}{}
+		return true
+	})
+	post(t, url, p.Payload("1", "post_plan"), testKey)
+	<-redirected
+	if err := s.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.metrics.callbackFailures.Load(); n != 1 {
+		t.Errorf("%d results not delivered, want 1", n)
+	}
+}
+
+// TestQueuedRunsTellThePlatform: a run waiting for a worker longer than
+// the heartbeat tells the platform it is running, so the platform does
+// not give up on it.
+func TestQueuedRunsTellThePlatform(t *testing.T) {
+	p := runtasktest.New(t)
+	_, url := startServer(t, Options{Workers: 1, Heartbeat: 50 * time.Millisecond})
+	p.Plan("1", compliant)
+	p.Plan("2", compliant)
+	p.Serve(func(w http.ResponseWriter, r *http.Request, run string) bool {
+		if run == "1" {
+			time.Sleep(400 * time.Millisecond)
+		}
+		return false
+	})
+	post(t, url, p.Payload("1", "post_plan"), testKey)
+	post(t, url, p.Payload("2", "post_plan"), testKey)
+	p.Wait("2")
+	got := p.Results("2")
+	if len(got) < 2 || got[0].Status() != "running" || !strings.Contains(got[0].Message(), "waiting") {
+		t.Errorf("run 2's results: %d, want a running update while it waited, then its result", len(got))
+	}
+}
+
+// panicky is a transport that panics fetching plans and passes the rest.
+type panicky struct{}
+
+func (panicky) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Method == http.MethodGet {
+		panic("a bug while fetching")
+	}
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// TestPanicIsReported: a bug that panics in a run reports that run failed
+// and leaves the server serving the others.
+func TestPanicIsReported(t *testing.T) {
+	p := runtasktest.New(t)
+	s, url := startServer(t, Options{Client: &http.Client{Transport: panicky{}}})
+	p.Plan("1", compliant)
+	p.Plan("2", compliant)
+	post(t, url, p.Payload("1", "post_plan"), testKey)
+	if res := p.Wait("1"); res.Status() != "failed" || !strings.Contains(res.Message(), "internal error") {
+		t.Errorf("result %s %q, want failed for an internal error", res.Status(), res.Message())
+	}
+	post(t, url, p.Payload("2", "post_plan"), testKey)
+	if res := p.Wait("2"); res.Status() != "failed" {
+		t.Errorf("the next run: %s, want failed (its fetch panics too)", res.Status())
+	}
+	s.Shutdown(context.Background())
+}
+
+// TestShutdownIsBounded: past Shutdown's deadline, the results of the
+// runs cut short share StopGrace, even when the platform does not answer.
+func TestShutdownIsBounded(t *testing.T) {
+	p := runtasktest.New(t)
+	s, url := startServer(t, Options{Workers: 1, Queue: 8, StopGrace: 200 * time.Millisecond, AttemptTimeout: time.Minute})
+	p.Serve(func(w http.ResponseWriter, r *http.Request, run string) bool {
+		<-r.Context().Done()
+		return true
+	})
+	p.Callback(func(w http.ResponseWriter, r *http.Request, run string, res runtasktest.Result) bool {
+		<-r.Context().Done()
+		return true
+	})
+	for _, n := range []string{"1", "2", "3", "4"} {
+		p.Plan(n, compliant)
+		post(t, url, p.Payload(n, "post_plan"), testKey)
+	}
+	for s.metrics.running.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	if err := s.Shutdown(ctx); err == nil {
+		t.Error("Shutdown past its deadline returned no error")
+	}
+	if took := time.Since(start); took > 3*time.Second {
+		t.Errorf("Shutdown took %s with a 100ms deadline and a 200ms grace", took)
 	}
 }

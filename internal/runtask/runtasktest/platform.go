@@ -10,6 +10,7 @@ package runtasktest
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -27,11 +28,12 @@ type Platform struct {
 	URL string
 	t   testing.TB
 
-	mu      sync.Mutex
-	plans   map[string][]byte
-	serve   func(http.ResponseWriter, *http.Request, string) bool
-	results map[string][]Result
-	done    chan string
+	mu       sync.Mutex
+	plans    map[string][]byte
+	serve    func(http.ResponseWriter, *http.Request, string) bool
+	callback func(http.ResponseWriter, *http.Request, string, Result) bool
+	results  map[string][]Result
+	done     chan string
 }
 
 // Result is a callback body as the platform reads it.
@@ -119,18 +121,25 @@ func New(t testing.TB) *Platform {
 			http.Error(w, "invalid payload", http.StatusUnprocessableEntity)
 			return
 		}
-		switch res.Status() {
-		case "passed", "failed", "running":
-		default:
-			t.Errorf("callback status %q", res.Status())
-			http.Error(w, "invalid status", http.StatusUnprocessableEntity)
+		if problem := invalid(res); problem != "" {
+			t.Errorf("callback for run %s: %s", run, problem)
+			http.Error(w, problem, http.StatusUnprocessableEntity)
+			return
+		}
+		p.mu.Lock()
+		callback := p.callback
+		p.mu.Unlock()
+		if callback != nil && callback(w, r, run, res) {
 			return
 		}
 		p.mu.Lock()
 		p.results[run] = append(p.results[run], res)
 		p.mu.Unlock()
 		if res.Status() != "running" {
-			p.done <- run
+			select {
+			case p.done <- run:
+			default: // Wait polls the results as well
+			}
 		}
 		w.WriteHeader(http.StatusOK)
 	})
@@ -154,6 +163,58 @@ func (p *Platform) PlanJSON(n string, data []byte) {
 	p.mu.Lock()
 	p.plans[n] = data
 	p.mu.Unlock()
+}
+
+// Callback sets a function that may answer the result PATCHes in place
+// of the platform (one that refuses, redirects or hangs), once a result
+// is valid: when it returns true it answered, and the result is not
+// recorded.
+func (p *Platform) Callback(f func(w http.ResponseWriter, r *http.Request, run string, res Result) bool) {
+	p.mu.Lock()
+	p.callback = f
+	p.mu.Unlock()
+}
+
+// invalid says how a result breaks the platform's documented shape and
+// limits, "" when it does not.
+func invalid(res Result) string {
+	a := res.Data.Attributes
+	switch {
+	case a.Status != "passed" && a.Status != "failed" && a.Status != "running":
+		return fmt.Sprintf("status %q", a.Status)
+	case len([]rune(a.Message)) > 1000:
+		return "message over 1000 characters"
+	}
+	if res.Data.Relationships == nil {
+		return ""
+	}
+	list := res.Outcomes()
+	if len(list) < 1 || len(list) > 10 {
+		return fmt.Sprintf("%d outcomes, want 1 to 10", len(list))
+	}
+	for _, o := range list {
+		at := o.Attributes
+		switch {
+		case o.Type != "task-result-outcomes":
+			return fmt.Sprintf("outcome type %q", o.Type)
+		case at.OutcomeID == "" || len([]rune(at.OutcomeID)) > 64:
+			return fmt.Sprintf("outcome-id %q", at.OutcomeID)
+		case at.Description == "" || len([]rune(at.Description)) > 1000 || strings.ContainsAny(at.Description, "\r\n"):
+			return fmt.Sprintf("description %q", at.Description)
+		case len([]rune(at.Body)) > 10000:
+			return "body over 10000 characters"
+		case len(at.Tags) > 10:
+			return "more than 10 tags"
+		}
+		for _, tags := range at.Tags {
+			for _, tag := range tags {
+				if tag.Label == "" || len([]rune(tag.Label)) > 32 {
+					return fmt.Sprintf("tag label %q", tag.Label)
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // Serve sets a function that may answer the plan requests in place of
