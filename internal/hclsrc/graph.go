@@ -55,6 +55,7 @@ func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[str
 		data:      map[string]map[string]cty.Value{},
 		calls:     map[string]cty.Value{},
 		path:      e.modulePath(dir),
+		cwd:       e.cwd(),
 		funcs:     e.funcs,
 	}
 	outputs := map[string]cty.Value{}
@@ -110,6 +111,15 @@ func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[str
 	return cty.ObjectVal(outputs), nil
 }
 
+// cwd is path.cwd: the directory Terraform runs in, the root module's,
+// absolute.
+func (e *evaluator) cwd() string {
+	if abs, err := filepath.Abs(e.root); err == nil {
+		return abs
+	}
+	return e.root
+}
+
 // modulePath is path.module for a module directory: relative to the root,
 // as Terraform gives it.
 func (e *evaluator) modulePath(dir string) string {
@@ -134,6 +144,7 @@ type scope struct {
 	vars, locals, calls map[string]cty.Value
 	resources, data     map[string]map[string]cty.Value
 	path                string
+	cwd                 string // path.cwd: the absolute root directory
 	funcs               map[string]function.Function
 }
 
@@ -144,7 +155,7 @@ func (s *scope) context() *hcl.EvalContext {
 		"var":       cty.ObjectVal(s.vars),
 		"local":     cty.ObjectVal(s.locals),
 		"module":    cty.ObjectVal(s.calls),
-		"path":      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(s.path), "root": cty.StringVal("."), "cwd": cty.StringVal(".")}),
+		"path":      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(s.path), "root": cty.StringVal("."), "cwd": cty.StringVal(s.cwd)}),
 		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
 	}
 	data := map[string]cty.Value{}

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 )
 
 // withPolicyJSON adds the json attribute an aws_iam_policy_document data
@@ -90,7 +91,13 @@ func blockStatement(st cty.Value) map[string]any {
 			byKey = map[string]any{}
 			conditions[test.AsString()] = byKey
 		}
-		byKey[variable.AsString()] = oneOrMany(stringList(attr(c, "values")))
+		// Conditions with the same test and variable merge their values,
+		// as the provider renders them.
+		values := stringList(attr(c, "values"))
+		if earlier, ok := byKey[variable.AsString()]; ok {
+			values = append(anyStrings(earlier), values...)
+		}
+		byKey[variable.AsString()] = oneOrMany(values)
 	}
 	if len(conditions) > 0 {
 		s["Condition"] = conditions
@@ -147,9 +154,25 @@ func principals(blocks []cty.Value) any {
 		if typ.AsString() == "*" && slices.Equal(ids, []string{"*"}) {
 			return "*"
 		}
+		// Blocks of the same type merge their identifiers, as the
+		// provider renders them.
+		if earlier, ok := out[typ.AsString()]; ok {
+			ids = append(anyStrings(earlier), ids...)
+		}
 		out[typ.AsString()] = oneOrMany(ids)
 	}
 	return out
+}
+
+// anyStrings is the list oneOrMany made: one string or several.
+func anyStrings(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []string:
+		return slices.Clone(v)
+	}
+	return nil
 }
 
 func attr(obj cty.Value, name string) cty.Value {
@@ -185,6 +208,13 @@ func stringList(v cty.Value) []string {
 	var out []string
 	for it := v.ElementIterator(); it.Next(); {
 		_, e := it.Element()
+		// The arguments are sets of strings: Terraform converts a bool or
+		// a number to its string.
+		if !e.IsNull() && e.IsKnown() && (e.Type() == cty.Bool || e.Type() == cty.Number) {
+			if c, err := convert.Convert(e, cty.String); err == nil {
+				e = c
+			}
+		}
 		if isString(e) {
 			out = append(out, e.AsString())
 		}

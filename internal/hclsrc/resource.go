@@ -36,6 +36,10 @@ func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.E
 	if len(path) > 0 {
 		base = path.String() + "." + base
 	}
+	if _, native := b.Body.(*hclsyntax.Body); !native && jsonDynamic(b.Body) {
+		e.gap(base, []string{typ}, "a dynamic block written in JSON syntax, which a static check does not expand, so its instances were not evaluated", b.DefRange)
+		return cty.DynamicVal.Mark(ref{base})
+	}
 	if _, ok := b.Body.(unmerged); ok {
 		e.gap(base, []string{typ}, "an override file in JSON syntax (or an override of a block written in JSON) merges into it, which a static check cannot merge as Terraform does, so its instances were not evaluated", b.DefRange)
 		return cty.DynamicVal.Mark(ref{base})
@@ -72,7 +76,7 @@ func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.E
 			r.Drafts = drafts(b, obj, ictx)
 		}
 		e.record(r, obj)
-		visible := visibleValue(obj, referenced).Mark(ref{address})
+		visible := visibleValue(typ, obj, referenced).Mark(ref{address})
 		switch key := k.key.(type) {
 		case string:
 			byKey[key] = visible
@@ -94,10 +98,52 @@ func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.E
 	return cty.ObjectVal(byKey)
 }
 
+// jsonDynamic reports whether a body written in JSON syntax holds a
+// "dynamic" property, at any depth of its nested blocks.
+func jsonDynamic(body hcl.Body) bool {
+	attrs, diags := body.JustAttributes()
+	if diags.HasErrors() {
+		return false
+	}
+	for name, a := range attrs {
+		if name == "dynamic" || exprDynamic(a.Expr, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// exprDynamic looks for a "dynamic" key in the objects (and lists of
+// objects) a JSON expression writes.
+func exprDynamic(expr hcl.Expression, depth int) bool {
+	if depth > 16 {
+		return false
+	}
+	if pairs, diags := hcl.ExprMap(expr); !diags.HasErrors() {
+		for _, kv := range pairs {
+			if k, diags := kv.Key.Value(nil); !diags.HasErrors() && k.Type() == cty.String && k.IsKnown() && !k.IsNull() && k.AsString() == "dynamic" {
+				return true
+			}
+			if exprDynamic(kv.Value, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	if items, diags := hcl.ExprList(expr); !diags.HasErrors() {
+		for _, item := range items {
+			if exprDynamic(item, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // visibleValue is what other expressions read of an instance: its
 // arguments and blocks, and the attributes the configuration reads that
 // it does not set, unknown.
-func visibleValue(obj cty.Value, referenced []string) cty.Value {
+func visibleValue(typ string, obj cty.Value, referenced []string) cty.Value {
 	plain, marks := obj.Unmark()
 	if plain.IsNull() || !plain.IsKnown() || !plain.Type().IsObjectType() {
 		return obj
@@ -109,6 +155,20 @@ func visibleValue(obj cty.Value, referenced []string) cty.Value {
 	for _, name := range slices.Concat(computed, referenced) {
 		if _, ok := vals[name]; !ok {
 			vals[name] = cty.DynamicVal
+		}
+	}
+	// The provider's bool and number arguments exist whether or not the
+	// configuration writes them, and one left unset or null gets the
+	// provider's default (or a value known only after apply), which the
+	// schema does not give: unknown, so that an expression reading it
+	// through the whole object (try, lookup, can, coalesce) takes no
+	// fallback that Terraform would not take.
+	for path, kind := range attributeTypes[typ] {
+		if kind == "block" || strings.Contains(path, ".") {
+			continue
+		}
+		if v, ok := vals[path]; !ok || v.IsNull() {
+			vals[path] = cty.DynamicVal
 		}
 	}
 	return cty.ObjectVal(vals).WithMarks(marks)

@@ -87,7 +87,10 @@ func (e *evaluator) variables(path model.ModulePath, d *declarations, inputs map
 			val = cty.DynamicVal // no value: what plan would ask for
 		}
 		val, marks := val.UnmarkDeepWithPaths()
-		if v.defaults != nil && val.IsWhollyKnown() {
+		// Terraform applies the defaults of optional attributes whatever
+		// the value holds: a value with parts known only after apply
+		// keeps them, and gets its defaults all the same.
+		if v.defaults != nil {
 			val = v.defaults.Apply(val)
 		}
 		converted, err := convert.Convert(val, v.typ)

@@ -1,0 +1,120 @@
+package hclsrc
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tfgate/tfgate/internal/model"
+)
+
+// TestLoadFollowsTerraformsSemantics holds the static evaluation to what
+// terraform plan gives in places it once did not (each checked with a
+// real plan): optional() defaults of inputs holding values known only
+// after apply, repeated principals and condition blocks of a policy
+// document, bool and number condition values, path.cwd, a provider's
+// bool and number arguments read through the whole resource, and dynamic
+// blocks in JSON syntax.
+func TestLoadFollowsTerraformsSemantics(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"main.tf": `
+resource "aws_s3_bucket" "b" {
+  bucket = "semantics"
+}
+
+module "k" {
+  source = "./kms"
+  cfg    = { name = aws_s3_bucket.b.arn }
+}
+
+data "aws_iam_policy_document" "doc" {
+  statement {
+    actions   = ["kms:Decrypt"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:root"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:MultiFactorAuthPresent"
+      values   = [true]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:MultiFactorAuthPresent"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_kms_key" "doc" {
+  policy = data.aws_iam_policy_document.doc.json
+}
+
+resource "aws_iam_role" "cwd" {
+  name               = "${basename(path.cwd)}-role"
+  assume_role_policy = "{}"
+}
+
+resource "aws_kms_key" "a" {
+  deletion_window_in_days = 30
+}
+
+locals {
+  a = aws_kms_key.a
+}
+
+resource "aws_kms_key" "b" {
+  enable_key_rotation = try(local.a.enable_key_rotation, true)
+}
+`,
+		"kms/main.tf": `
+variable "cfg" {
+  type = object({
+    name    = string
+    window  = optional(number, 7)
+    enabled = optional(bool, false)
+  })
+}
+
+resource "aws_kms_key" "k" {
+  description             = var.cfg.name
+  deletion_window_in_days = var.cfg.window
+  is_enabled              = var.cfg.enabled
+}
+`,
+		"json.tf.json": `{"resource": {"aws_s3_bucket_acl": {"j": {"bucket": "x", "access_control_policy": {"owner": {"id": "abc"},
+  "dynamic": {"grant": {"for_each": ["READ"], "content": {"permission": "READ", "grantee": {"type": "Group", "uri": "http://acs.amazonaws.com/groups/global/AllUsers"}}}}}}}}}`,
+	})
+	m, _, err := Load(dir, LoadOptions{Now: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := resource(t, m, "module.k.aws_kms_key.k")
+	if fmt.Sprint(k.Values["deletion_window_in_days"]) != "7" || k.Values["is_enabled"] != false {
+		t.Errorf("optional() defaults of an input with an unknown part: window %v, enabled %v; want 7 and false", k.Values["deletion_window_in_days"], k.Values["is_enabled"])
+	}
+	doc, _ := resource(t, m, "aws_kms_key.doc").Values["policy"].(string)
+	for _, want := range []string{`"AWS":["*","arn:aws:iam::111122223333:root"]`, `"aws:MultiFactorAuthPresent":["true","false"]`} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("policy %s: want %s", doc, want)
+		}
+	}
+	if name := resource(t, m, "aws_iam_role.cwd").Values["name"]; name != filepath.Base(dir)+"-role" {
+		t.Errorf("path.cwd: role name %v, want the directory's name", name)
+	}
+	if b := resource(t, m, "aws_kms_key.b"); !slices.Contains(b.Unknown, "enable_key_rotation") {
+		t.Errorf("an unset bool read through the whole resource: enable_key_rotation = %v, want unknown (Terraform has its default)", b.Values["enable_key_rotation"])
+	}
+	if !slices.ContainsFunc(m.Gaps, func(g model.Gap) bool { return g.Address == "aws_s3_bucket_acl.j" }) {
+		t.Errorf("a dynamic block in JSON syntax: gaps %+v, want one for aws_s3_bucket_acl.j", m.Gaps)
+	}
+}
