@@ -29,7 +29,7 @@
 #     to every Allow statement of the role's assume_role_policy.
 #   verdicts:
 #     fail:
-#       - 'an Allow statement of a break-glass role''s trust policy does not require aws:MultiFactorAuthPresent (Bool "true") or limit aws:MultiFactorAuthAge; BoolIfExists does not count'
+#       - 'an Allow statement of a break-glass role''s trust policy that allows assuming it (sts:AssumeRole, sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity, a pattern matching one, or NotAction) does not require aws:MultiFactorAuthPresent (Bool "true") or limit aws:MultiFactorAuthAge; BoolIfExists does not count; session actions alone (sts:TagSession) assume nothing'
 #       - 'a Deny to everyone without MFA does not name every action of such an Allow (sts:AssumeRole does not cover sts:AssumeRoleWithSAML or sts:AssumeRoleWithWebIdentity)'
 #       - 'an Allow statement lets any AWS principal assume the role (Principal "*", a wildcard principal or NotPrincipal) and no condition fixes aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:userid, aws:SourceAccount or aws:SourceArn, MFA or not'
 #       - 'the trust policy is not valid JSON'
@@ -48,9 +48,24 @@ deny contains lib.result(role, sprintf("trust statement %s lets %s assume the ro
 	some role in lib.emergency_roles
 	some i, st in lib.document_statements(role, "assume_role_policy")
 	st.effect == "Allow"
+	_assumes(st)
 	not lib.requires_mfa(st)
 	not _denied_without_mfa(role, st)
 }
+
+# _assumes holds for a trust statement that allows assuming the role:
+# an action that matches sts:AssumeRole, sts:AssumeRoleWithSAML or
+# sts:AssumeRoleWithWebIdentity, or NotAction. A statement of session
+# actions alone (sts:TagSession, sts:SetSourceIdentity) assumes nothing.
+_assumes(st) if count(st.not_actions) > 0
+
+_assumes(st) if {
+	some action in st.actions
+	some assume in ["sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithwebidentity"]
+	lib.action_covers(lower(action), assume)
+}
+
+_assumes(st) if count(st.actions) + count(st.not_actions) == 0
 
 # _denied_without_mfa holds for an Allow statement of a role's trust
 # policy that a Deny to everyone without MFA covers: a Deny to "*" whose

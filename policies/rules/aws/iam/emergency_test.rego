@@ -347,3 +347,15 @@ test_time_bound_by_expiry_deny if {
 }
 
 _expire(t) := {"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"DateGreaterThan": {"aws:CurrentTime": t}}}
+
+# Only statements that allow assuming the role need MFA: session actions
+# alone (sts:TagSession, sts:SetSourceIdentity) assume nothing.
+test_mfa_judges_assume_actions_only if {
+	session := {"Effect": "Allow", "Action": ["sts:TagSession", "sts:SetSourceIdentity"], "Principal": {"AWS": "arn:aws:iam::111122223333:role/oncall"}}
+	rs := [
+		_role("break-glass-session", [_assume({"Bool": {"aws:MultiFactorAuthPresent": "true"}}), session], {}),
+		_role("break-glass-pattern", [object.union(session, {"Action": "sts:Assume*"})], {}),
+		_role("break-glass-star", [object.union(session, {"Action": "sts:*"})], {}),
+	]
+	{r.resource | some r in mfa.deny} == {"aws_iam_role.break-glass-pattern", "aws_iam_role.break-glass-star"} with input as lib.mock_input(rs)
+}
