@@ -59,6 +59,9 @@ func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.E
 		address := base + model.FormatKey(k.key)
 		ictx := withInstance(ctx, k)
 		obj, configured := e.evalBody(b.Body, ictx, schemaOf(b.Body), true)
+		if mode == "managed" {
+			obj = withIgnoredChanges(b, obj)
+		}
 		if typ == "aws_iam_policy_document" && mode == "data" {
 			obj = withPolicyJSON(obj)
 		}
@@ -96,6 +99,71 @@ func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.E
 		return cty.EmptyObjectVal
 	}
 	return cty.ObjectVal(byKey)
+}
+
+// withIgnoredChanges makes unknown the arguments a resource's lifecycle
+// ignore_changes lists (every argument, for all): Terraform writes them
+// when it creates the object, and keeps what the object holds after that,
+// which a directory check cannot know. Their links stay. Tags are left as
+// written: what marks a role as break-glass is read from them, and a
+// change of tags made elsewhere is not one tfgate can judge.
+func withIgnoredChanges(b *hcl.Block, obj cty.Value) cty.Value {
+	names, all := ignoredChanges(b)
+	if len(names) == 0 && !all {
+		return obj
+	}
+	plain, marks := obj.Unmark()
+	if plain.IsNull() || !plain.IsKnown() || !plain.Type().IsObjectType() {
+		return obj
+	}
+	vals := plain.AsValueMap()
+	for name, v := range vals {
+		if name == "tags" || name == "tags_all" || !all && !slices.Contains(names, name) {
+			continue
+		}
+		_, pvms := v.UnmarkDeepWithPaths()
+		unknown := cty.UnknownVal(v.Type())
+		for _, pvm := range pvms {
+			unknown = unknown.WithMarks(pvm.Marks)
+		}
+		vals[name] = unknown
+	}
+	return cty.ObjectVal(vals).WithMarks(marks)
+}
+
+// ignoredChanges reads a resource block's lifecycle ignore_changes: the
+// top-level arguments it names, or all.
+func ignoredChanges(b *hcl.Block) (names []string, all bool) {
+	body, ok := b.Body.(*hclsyntax.Body)
+	if !ok {
+		return nil, false
+	}
+	for _, lc := range body.Blocks {
+		if lc.Type != "lifecycle" {
+			continue
+		}
+		a, ok := lc.Body.Attributes["ignore_changes"]
+		if !ok {
+			continue
+		}
+		if hcl.ExprAsKeyword(a.Expr) == "all" {
+			return nil, true
+		}
+		items, diags := hcl.ExprList(a.Expr)
+		if diags.HasErrors() {
+			return nil, true // not a list of arguments: as if all
+		}
+		for _, item := range items {
+			t, diags := hcl.RelTraversalForExpr(item)
+			if diags.HasErrors() || len(t) == 0 {
+				continue
+			}
+			if root, ok := t[0].(hcl.TraverseAttr); ok {
+				names = append(names, root.Name)
+			}
+		}
+	}
+	return names, false
 }
 
 // jsonDynamic reports whether a body written in JSON syntax holds a

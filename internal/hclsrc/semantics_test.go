@@ -118,3 +118,44 @@ resource "aws_kms_key" "k" {
 		t.Errorf("a dynamic block in JSON syntax: gaps %+v, want one for aws_s3_bucket_acl.j", m.Gaps)
 	}
 }
+
+// TestLoadIgnoredChanges: the arguments lifecycle ignore_changes lists are
+// what the object holds after its creation, which a directory check cannot
+// know: unknown, their links kept; tags stay as written.
+func TestLoadIgnoredChanges(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"main.tf": `
+resource "aws_s3_bucket" "b" {
+  bucket = "ignored"
+}
+
+resource "aws_kms_key" "k" {
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  tags                    = { Purpose = "break-glass" }
+  lifecycle {
+    ignore_changes = [enable_key_rotation, tags]
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "p" {
+  bucket              = aws_s3_bucket.b.id
+  block_public_acls   = true
+  block_public_policy = true
+  lifecycle {
+    ignore_changes = all
+  }
+}
+`})
+	m, _, err := Load(dir, LoadOptions{Now: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := resource(t, m, "aws_kms_key.k")
+	if !slices.Contains(k.Unknown, "enable_key_rotation") || slices.Contains(k.Unknown, "deletion_window_in_days") || k.Values["tags"] == nil {
+		t.Errorf("ignore_changes = [enable_key_rotation, tags]: unknown %q, tags %v", k.Unknown, k.Values["tags"])
+	}
+	p := resource(t, m, "aws_s3_bucket_public_access_block.p")
+	if !slices.Contains(p.Unknown, "block_public_acls") || !slices.Contains(p.Unknown, "bucket") || len(p.References) == 0 {
+		t.Errorf("ignore_changes = all: unknown %q, links %v", p.Unknown, p.References)
+	}
+}
