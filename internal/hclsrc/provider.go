@@ -17,6 +17,9 @@ import (
 type providerConf struct {
 	key  string
 	tags cty.Value
+	// region is the configuration's region argument, cty.NilVal when it
+	// writes none (the region then comes from the environment).
+	region cty.Value
 }
 
 // providers maps the names a module instance gives AWS provider
@@ -45,9 +48,12 @@ func providerName(b *hcl.Block) string {
 // key and its default tags.
 func (e *evaluator) evalProvider(path model.ModulePath, b *hcl.Block, ctx *hcl.EvalContext) providerConf {
 	name := providerName(b)
-	conf := providerConf{key: name, tags: cty.NilVal}
+	conf := providerConf{key: name, tags: cty.NilVal, region: cty.NilVal}
 	if len(path) > 0 {
 		conf.key = path.String() + ":" + name
+	}
+	if a := blockAttr(b, "region"); a != nil {
+		conf.region = e.value(a.Expr, ctx)
 	}
 	body, _, _ := b.Body.PartialContent(&hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "default_tags"}}})
 	for _, dt := range body.Blocks {

@@ -65,6 +65,9 @@ func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.E
 		if typ == "aws_iam_policy_document" && mode == "data" {
 			obj = withPolicyJSON(obj)
 		}
+		if mode == "data" && (typ == "aws_partition" || typ == "aws_region") {
+			obj = withRegionFacts(typ, obj, provider.region)
+		}
 		if mode == "managed" {
 			obj = withAttributeTypes(typ, obj)
 		}

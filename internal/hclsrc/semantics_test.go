@@ -159,3 +159,44 @@ resource "aws_s3_bucket_public_access_block" "p" {
 		t.Errorf("ignore_changes = all: unknown %q, links %v", p.Unknown, p.References)
 	}
 }
+
+// TestLoadRegionFacts: aws_partition and aws_region read only the provider
+// configuration (a plan reads them without calling AWS): known from the
+// configuration's region; known only after apply without one.
+func TestLoadRegionFacts(t *testing.T) {
+	for _, tc := range []struct {
+		provider, partition, region string
+	}{
+		{`provider "aws" { region = "us-east-1" }`, "aws", "us-east-1"},
+		{`provider "aws" { region = var.region }`, "aws-cn", "cn-north-1"},
+		{`provider "aws" { region = "us-gov-west-1" }`, "aws-us-gov", "us-gov-west-1"},
+		{``, "", ""},
+	} {
+		dir := writeFiles(t, map[string]string{"main.tf": tc.provider + `
+variable "region" {
+  default = "cn-north-1"
+}
+data "aws_partition" "p" {}
+data "aws_region" "r" {}
+resource "aws_iam_role" "r" {
+  name               = "${data.aws_partition.p.partition}-${data.aws_region.r.name}"
+  assume_role_policy = "{}"
+}
+`})
+		m, _, err := Load(dir, LoadOptions{Now: time.Now()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		role := resource(t, m, "aws_iam_role.r")
+		want := tc.partition + "-" + tc.region
+		if tc.partition == "" {
+			if !slices.Contains(role.Unknown, "name") {
+				t.Errorf("no region: name %v, want unknown", role.Values["name"])
+			}
+			continue
+		}
+		if role.Values["name"] != want {
+			t.Errorf("%s: name %v, want %s", tc.provider, role.Values["name"], want)
+		}
+	}
+}
