@@ -899,6 +899,11 @@ undecided_role_message := "whether this role is break-glass access is known only
 # per evaluation.
 role_grants[role.address] := grants(role) if some role in resources("aws_iam_role")
 
+# emergency_role_grants are the grants of the break-glass roles, by
+# address: a lookup of one goes through the few break-glass roles, where
+# one of role_grants goes through every role.
+emergency_role_grants[role.address] := grants(role) if some role in emergency_roles
+
 # emergency_grants are the resources carrying policy documents that grant
 # emergency access, computed once per evaluation: policies named or
 # tagged as emergency access, unless they serve service roles only, and
@@ -912,9 +917,9 @@ emergency_grants contains r if {
 }
 
 emergency_grants contains r if {
-	some role in emergency_roles
-	some g in role_grants[role.address]
-	g.source != role.address
+	some address, list in emergency_role_grants
+	some g in list
+	g.source != address
 	r := resource(g.source)
 	r.type in policy_resource_types
 }

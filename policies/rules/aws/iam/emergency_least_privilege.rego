@@ -94,7 +94,11 @@ _grants := [{"subject": r, "grant": g} |
 	some g in _grants_of(r)
 ]
 
-_grants_of(r) := lib.role_grants[r.address] if r.type == "aws_iam_role"
+_grants_of(r) := _role_grants[r.address] if r.type == "aws_iam_role"
+
+# _role_grants binds the break-glass roles' grants once: a lookup by key
+# in the library's rule would evaluate it again each time.
+_role_grants := lib.emergency_role_grants
 
 _grants_of(r) := lib.user_grants[r.address] if r.type == "aws_iam_user"
 

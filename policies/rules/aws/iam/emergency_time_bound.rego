@@ -108,7 +108,11 @@ _grants := [{"subject": r, "grant": g} |
 	some g in _grants_of(r)
 ]
 
-_grants_of(r) := lib.role_grants[r.address] if r.type == "aws_iam_role"
+_grants_of(r) := _role_grants[r.address] if r.type == "aws_iam_role"
+
+# _role_grants binds the break-glass roles' grants once: a lookup by key
+# in the library's rule would evaluate it again each time.
+_role_grants := lib.emergency_role_grants
 
 _grants_of(r) := lib.user_grants[r.address] if r.type == "aws_iam_user"
 
@@ -124,20 +128,22 @@ _allows := [{"subject": p.subject, "label": lib.grant_label(p.subject, p.grant),
 # subject denies everything an Allow statement allows (lib.expiry_bounds):
 # for each such Deny, the earliest of its values, which are alternatives.
 _expiries(subject, st) := [{"ns": ns, "text": text} |
-	some d in object.get(_denies, subject.address, [])
+	some d in _denies_of(subject.address)
 	times := [{"ns": lib.timestamp_ns(v), "text": v} | some v in lib.expiry_bounds(d, st); lib.timestamp_ns(v)]
 	count(times) > 0
 	ns := min([t.ns | some t in times])
 	text := [t.text | some t in times; t.ns == ns][0]
 ]
 
-# _denies are the Deny statements of each subject's grants.
-_denies[address] := [st |
+# _denies are the Deny statements of the subjects' grants (few: most
+# grants have none), each with its subject's address.
+_denies := [{"address": p.subject.address, "statement": st} |
 	some p in _grants
-	p.subject.address == address
 	some st in lib.grant_statements(p.grant)
 	st.effect == "Deny"
-] if some address in {p.subject.address | some p in _grants}
+]
+
+_denies_of(address) := [d.statement | some d in _denies; d.address == address]
 
 # _latest is when an Allow ends: the latest of its own valid bounds (its
 # DateLessThan values are alternatives), or the earliest expiry of a Deny
