@@ -325,7 +325,7 @@ func (c *Checker) checkInput(ctx context.Context, in Input) (checkedInput, error
 	m, dir := s.Model, s.Dir
 	out.warnings, out.gaps, out.waivers = s.Warnings, m.Gaps, s.waivers
 	for _, r := range m.Resources {
-		if r.Mode == "managed" && !slices.Equal(r.Actions, []string{"delete"}) && !slices.Equal(r.Actions, []string{"forget"}) {
+		if r.Mode == "managed" && !slices.Equal(r.Actions, []string{"delete"}) {
 			out.present = append(out.present, gate.Instance{Input: m.Source, Address: r.Address, Type: r.Type})
 		}
 	}

@@ -608,11 +608,12 @@ func changes(actions []string) bool {
 	return false
 }
 
-// isDelete reports whether a change leaves no instance in the
-// configuration: a delete, or a forget (a removed block with destroy =
-// false), which leaves the object as it is outside Terraform.
+// isDelete reports whether a change leaves no object: a delete. A forget
+// (a removed block with destroy = false) leaves the object as it is, with
+// what it grants or controls, only outside Terraform: it is judged as it
+// stands (its values before the change).
 func isDelete(actions []string) bool {
-	return len(actions) == 1 && (actions[0] == "delete" || actions[0] == "forget")
+	return len(actions) == 1 && actions[0] == "delete"
 }
 
 // parseSources parses the .rego files of the sources against the

@@ -273,7 +273,7 @@ func TestInputIndex(t *testing.T) {
 	got := map[string]any{"by_type": index["by_type"], "managed": index["managed"], "deletes": index["deletes"]}
 	want := map[string]any{
 		"by_type": map[string]any{"a": positions("a.kept", "a.replaced", "a.deleted", "a.forgotten", "data.a.read"), "b": positions("b.new")},
-		"managed": map[string]any{"a": positions("a.kept", "a.replaced"), "b": positions("b.new")},
+		"managed": map[string]any{"a": positions("a.kept", "a.replaced", "a.forgotten"), "b": positions("b.new")},
 		"deletes": map[string]any{"a": positions("a.replaced", "a.deleted")},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -285,7 +285,7 @@ func TestInputIndex(t *testing.T) {
 			kept[typ] = append(kept[typ], r.(map[string]any)["address"].(string))
 		}
 	}
-	if diff := cmp.Diff(map[string][]string{"a": {"a.kept", "a.replaced"}, "b": {"b.new"}}, kept); diff != "" {
+	if diff := cmp.Diff(map[string][]string{"a": {"a.forgotten", "a.kept", "a.replaced"}, "b": {"b.new"}}, kept); diff != "" {
 		t.Errorf("index.resources (-want +got):\n%s", diff)
 	}
 }

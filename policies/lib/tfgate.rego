@@ -29,9 +29,9 @@ _destroys(r) if size(object.get(r, "deposed", null)) > 0
 # deleted holds for an instance the plan deletes without replacing.
 deleted(r) if r.actions == ["delete"]
 
-# A forgotten instance (a removed block with destroy = false) leaves the
-# configuration too; its object stays as it was, outside Terraform.
-deleted(r) if r.actions == ["forget"]
+# A forgotten instance (a removed block with destroy = false) is not
+# deleted: its object stays as it was, with what it grants or controls,
+# outside Terraform.
 
 # referrers returns the resources of a type that refer to r through one of
 # their attributes (such as "bucket"), and are not being deleted.

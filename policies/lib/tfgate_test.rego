@@ -249,13 +249,15 @@ test_timestamps if {
 	not lib.timestamp_ns("next tuesday")
 }
 
-# A forgotten instance (removed with destroy = false) is no longer judged.
-test_forgotten_instances_leave_the_configuration if {
+# A forgotten instance (removed with destroy = false) stays in AWS, as it
+# was: it is judged, and what it grants or controls still counts.
+test_forgotten_instances_stay if {
 	rs := [
 		{"address": "aws_cloudtrail.forgot", "type": "aws_cloudtrail", "actions": ["forget"]},
+		{"address": "aws_cloudtrail.gone", "type": "aws_cloudtrail", "actions": ["delete"]},
 		{"address": "aws_cloudtrail.kept", "type": "aws_cloudtrail", "actions": ["no-op"]},
 	]
-	[r.address | some r in lib.resources("aws_cloudtrail")] == ["aws_cloudtrail.kept"] with input as lib.mock_input(rs)
+	[r.address | some r in lib.resources("aws_cloudtrail")] == ["aws_cloudtrail.forgot", "aws_cloudtrail.kept"] with input as lib.mock_input(rs)
 }
 
 # A document whose statement blocks are decided in part: those decided
