@@ -49,6 +49,9 @@ func Load(ctx context.Context, in Input, o Options) (Sourced, error) {
 		return s, err
 	}
 	s.Model, s.Warnings = m, warnings
+	if m.RefreshOnly {
+		s.Warnings = append(s.Warnings, fmt.Sprintf("%s: a refresh-only plan changes no resource; it is checked as the state it records, drift included", in.Path))
+	}
 	if s.Dir == "" && m.Kind == model.KindPlan {
 		s.Warnings = append(s.Warnings, fmt.Sprintf("%s: no Terraform sources beside it, so results have no file and line, and the backend block is not checked (tf-backend-hardening); give the configuration's root with --dir", in.Path))
 	}

@@ -58,6 +58,9 @@ type Model struct {
 	// Timestamp is when the plan was made (RFC 3339), empty when unknown
 	// (states, HCL, plans from Terraform before 1.5).
 	Timestamp string `json:"timestamp,omitempty"`
+	// RefreshOnly is true for a refresh-only plan, which changes no
+	// resource and is checked as the state it records (Kind state).
+	RefreshOnly bool `json:"refresh_only,omitempty"`
 	// PriorLineage and PriorSerial identify the state a plan was made
 	// from. Only a binary plan file records them; empty and 0 otherwise.
 	PriorLineage string `json:"prior_lineage,omitempty"`

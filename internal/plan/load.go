@@ -159,6 +159,21 @@ func DecodeWith(data []byte, source string, opts Options) (*model.Model, error) 
 		TerraformVersion: doc.TerraformVersion,
 		FormatVersion:    *doc.FormatVersion,
 	}
+	if isPlan && len(doc.ResourceChanges) == 0 && doc.PriorState.managed() {
+		// A refresh-only plan changes no resource: applying it records
+		// the refreshed state, prior_state, drift and all. That state is
+		// what it is checked as.
+		values, err := refreshedState(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", source, err)
+		}
+		m.Kind, m.Timestamp, m.RefreshOnly = model.KindState, doc.Timestamp, true
+		if err := fromState(m, values); err != nil {
+			return nil, fmt.Errorf("%s: %w", source, err)
+		}
+		m.Complete()
+		return m, nil
+	}
 	if isPlan {
 		m.Kind = model.KindPlan
 		m.Timestamp = doc.Timestamp
@@ -184,6 +199,25 @@ func DecodeWith(data []byte, source string, opts Options) (*model.Model, error) 
 	}
 	m.Complete()
 	return m, nil
+}
+
+// refreshedState decodes a plan's prior_state whole: the state a
+// refresh-only plan records.
+func refreshedState(data []byte) (*tfjson.StateValues, error) {
+	var doc struct {
+		PriorState *struct {
+			Values *tfjson.StateValues `json:"values"`
+		} `json:"prior_state"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("prior_state: %v", err)
+	}
+	if doc.PriorState == nil {
+		return nil, nil
+	}
+	return doc.PriorState.Values, nil
 }
 
 // decodeWhole decodes the document with encoding/json alone: the

@@ -66,6 +66,32 @@ func (d *priorData) stateResource() *tfjson.StateResource {
 	}
 }
 
+// managed reports whether the prior state holds a resource other than a
+// data source.
+func (p *priorState) managed() bool {
+	if p == nil || p.Values == nil {
+		return false
+	}
+	var walk func(m *priorModule) bool
+	walk = func(m *priorModule) bool {
+		if m == nil {
+			return false
+		}
+		for _, r := range m.Resources {
+			if r != nil && r.Data == nil {
+				return true
+			}
+		}
+		for _, child := range m.ChildModules {
+			if walk(child) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(p.Values.RootModule)
+}
+
 // dataSources calls visit for each data source of the module and its
 // descendants, depth first, with the address of its module.
 func (m *priorModule) dataSources(visit func(*tfjson.StateResource, string)) {
