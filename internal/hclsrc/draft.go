@@ -2,6 +2,7 @@ package hclsrc
 
 import (
 	"encoding/json"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -97,22 +98,42 @@ func draftDocument(v cty.Value) (string, bool) {
 	default:
 		return "", false
 	}
+	// A statement whose decisive fields are not all known is written as
+	// undecided (model.UndecidedEffect): the draft is then partial, and
+	// rules may fail a resource on its other statements, never pass it.
+	var drafted []any
+	decided := 0
 	for _, st := range list {
 		if !st.IsKnown() || st.IsNull() || !(st.Type().IsObjectType() || st.Type().IsMapType()) {
-			return "", false
+			drafted = append(drafted, map[string]any{"Effect": model.UndecidedEffect})
+			continue
 		}
 		fields := st.AsValueMap()
-		for _, name := range decisive {
-			if f, ok := fields[name]; ok && !f.IsWhollyKnown() {
-				return "", false
-			}
+		if slices.ContainsFunc(decisive, func(name string) bool { f, ok := fields[name]; return ok && !f.IsWhollyKnown() }) {
+			drafted = append(drafted, map[string]any{"Effect": model.UndecidedEffect})
+			continue
+		}
+		drafted = append(drafted, draftValue(st))
+		decided++
+	}
+	if decided == 0 {
+		return "", false
+	}
+	out := map[string]any{}
+	for k, e := range doc {
+		if k != "Statement" {
+			out[k] = draftValue(e)
 		}
 	}
-	out, err := json.Marshal(draftValue(v))
+	out["Statement"] = drafted
+	if t := statements.Type(); t.IsObjectType() || t.IsMapType() {
+		out["Statement"] = drafted[0] // one statement, written as an object
+	}
+	data, err := json.Marshal(out)
 	if err != nil {
 		return "", false
 	}
-	return string(out), true
+	return string(data), true
 }
 
 // draftValue converts a value for its draft: what is unknown becomes

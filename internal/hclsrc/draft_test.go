@@ -13,7 +13,8 @@ import (
 
 // TestStaticDraft: a jsonencode(...) document gets a draft when what
 // decides its statements is written literally, with every other part
-// "(known after apply)"; otherwise none.
+// "(known after apply)", and a statement whose decisive fields are not
+// all written literally "(undecided)"; none when no statement is decided.
 func TestStaticDraft(t *testing.T) {
 	funcs := functions(t.TempDir(), time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
 	tests := []struct {
@@ -30,6 +31,8 @@ func TestStaticDraft(t *testing.T) {
 		{"condition value from a reference", `jsonencode({Statement = [{Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "*", Condition = {StringEquals = {"aws:SourceVpce" = aws_vpc_endpoint.e.id}}}]})`, ""},
 		{"effect from a condition", `jsonencode({Statement = [{Effect = var.deny ? "Deny" : "Allow", Principal = "*", Action = "s3:GetObject", Resource = "*"}]})`, ""},
 		{"statements from a for", `jsonencode({Statement = [for a in var.actions : {Effect = "Allow", Principal = "*", Action = a, Resource = "*"}]})`, ""},
+		{"one statement undecided", `jsonencode({Statement = [{Effect = "Allow", Principal = {AWS = aws_iam_role.r.arn}, Action = "kms:*", Resource = "*"}, {Effect = "Allow", Principal = "*", Action = "kms:Decrypt", Resource = "*"}]})`,
+			`{"Statement":[{"Effect":"(undecided)"},{"Action":"kms:Decrypt","Effect":"Allow","Principal":"*","Resource":"*"}]}`},
 		{"not jsonencode", `data.aws_iam_policy_document.d.json`, ""},
 		{"not a document", `jsonencode({a = 1})`, ""},
 	}

@@ -31,6 +31,10 @@ var DocumentLists = []string{"source_policy_documents", "override_policy_documen
 // part known only after apply.
 const PendingMarker = "(known after apply)"
 
+// UndecidedEffect is the Effect of a statement of a draft whose decisive
+// fields are not all known: the draft is partial (lib.partial_statements).
+const UndecidedEffect = "(undecided)"
+
 // Kind says what an input was.
 type Kind string
 

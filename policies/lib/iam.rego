@@ -56,8 +56,11 @@ document_statements(r, attr) := statements(r.values[attr]) if {
 } else := list if {
 	# A jsonencode(...) document whose decisive fields are known: parts
 	# known only after apply read "(known after apply)" (model drafts).
+	# A partial draft (a statement undecided) is partial_statements'.
 	is_unknown(r, attr)
-	list := statements(r.drafts[attr])
+	draft := r.drafts[attr]
+	not contains(draft, "\"(undecided)\"")
+	list := statements(draft)
 }
 
 # decided_statements returns the statements of a document a rule may
@@ -69,14 +72,24 @@ decided_statements(r, attr) := list if {
 } else := partial_statements(r, attr)
 
 # partial_statements returns, for a document known only after apply that
-# an aws_iam_policy_document renders, the statements whose decisive
-# fields are known while those of other statement blocks are not (as
+# an aws_iam_policy_document renders, or that a jsonencode(...) drafts,
+# the statements whose decisive fields are known while those of other
+# statements are not (as
 # when one statement names a role the change makes as its principal and
 # another allows everyone): what they allow, they allow whatever the
 # others turn out to be. A statement a later one may replace (the same
 # Sid, or a Sid known only after apply) is left out, and so is every
 # statement when the documents the data source merges are not known.
 partial_statements(r, attr) := list if {
+	# A jsonencode(...) document some of whose statements are decided
+	# (a partial draft): those statements.
+	not document_statements(r, attr)
+	is_unknown(r, attr)
+	draft := r.drafts[attr]
+	contains(draft, "\"(undecided)\"")
+	list := [st | some st in statements(draft); st.effect != "(undecided)"]
+	count(list) > 0
+} else := list if {
 	not document_statements(r, attr)
 	is_unknown(r, attr)
 	sources := [d |

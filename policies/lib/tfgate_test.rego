@@ -287,3 +287,13 @@ test_partial_statements if {
 	merged := json.patch(doc, [{"op": "add", "path": "/unknown/-", "value": "override_policy_documents"}])
 	not lib.partial_statements(lib.mock_resource(key), "policy") with input as lib.mock_input([merged, key])
 }
+
+# A partial draft (a jsonencode document one of whose statements is
+# undecided) gives its decided statements to partial_statements, and no
+# document_statements.
+test_partial_drafts if {
+	draft := json.marshal({"Statement": [{"Effect": "(undecided)"}, {"Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*"}]})
+	key := {"address": "aws_kms_key.k", "type": "aws_kms_key", "values": {}, "unknown": ["policy"], "drafts": {"policy": draft}}
+	not lib.document_statements(lib.mock_resource(key), "policy") with input as lib.mock_input([key])
+	[st.principals | some st in lib.partial_statements(lib.mock_resource(key), "policy")] == [["*"]] with input as lib.mock_input([key])
+}
