@@ -100,18 +100,8 @@ func traversalName(expr hcl.Expression) (string, bool) {
 	if diags.HasErrors() {
 		return "", false
 	}
-	var parts []string
-	for _, step := range tr {
-		switch s := step.(type) {
-		case hcl.TraverseRoot:
-			parts = append(parts, s.Name)
-		case hcl.TraverseAttr:
-			parts = append(parts, s.Name)
-		default:
-			return "", false
-		}
-	}
-	return strings.Join(parts, "."), len(parts) > 0
+	parts, ok := traversalNames(tr)
+	return strings.Join(parts, "."), ok
 }
 
 // resourceProvider is the configuration an AWS resource block uses: its

@@ -29,24 +29,22 @@ var regionName = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`)
 // configuration's region when it is known. Without a known region (one
 // the environment gives) they stay known only after apply.
 func withRegionFacts(typ string, obj cty.Value, region cty.Value) cty.Value {
-	plain, marks := obj.Unmark()
-	if plain.IsNull() || !plain.IsKnown() || !plain.Type().IsObjectType() {
-		return obj
-	}
-	vals := plain.AsValueMap()
-	if vals == nil {
-		vals = map[string]cty.Value{}
-	}
-	name := region
-	if typ == "aws_region" {
-		if v, ok := vals["name"]; ok && !v.IsNull() {
-			name = v // the region it asks for
+	return withAttributes(obj, func(vals map[string]cty.Value) {
+		name := region
+		if typ == "aws_region" {
+			if v, ok := vals["name"]; ok && !v.IsNull() {
+				name = v // the region it asks for
+			}
 		}
-	}
-	if name.Type() != cty.String || name.IsMarked() || name.IsNull() || !name.IsKnown() || !regionName.MatchString(name.AsString()) {
-		return obj
-	}
-	r := name.AsString()
+		if name.Type() != cty.String || name.IsMarked() || name.IsNull() || !name.IsKnown() || !regionName.MatchString(name.AsString()) {
+			return
+		}
+		setRegionFacts(typ, name.AsString(), vals)
+	})
+}
+
+// setRegionFacts sets what a region says of a data source's attributes.
+func setRegionFacts(typ, r string, vals map[string]cty.Value) {
 	switch typ {
 	case "aws_region":
 		vals["name"], vals["id"] = cty.StringVal(r), cty.StringVal(r)
@@ -61,5 +59,4 @@ func withRegionFacts(typ string, obj cty.Value, region cty.Value) cty.Value {
 		vals["partition"], vals["id"] = cty.StringVal(partition), cty.StringVal(partition)
 		vals["dns_suffix"], vals["reverse_dns_prefix"] = cty.StringVal(dns), cty.StringVal(reverse)
 	}
-	return cty.ObjectVal(vals).WithMarks(marks)
 }

@@ -73,7 +73,8 @@ func destroys(content *hcl.BodyContent) bool {
 }
 
 // traversalNames are the names of an address written as a traversal
-// without instance keys (a removed block names no instance).
+// without instance keys (a removed block names no instance, a provider
+// reference no key); false when it has a key or no name.
 func traversalNames(t hcl.Traversal) ([]string, bool) {
 	var names []string
 	for _, step := range t {

@@ -115,22 +115,33 @@ func withIgnoredChanges(b *hcl.Block, obj cty.Value) cty.Value {
 	if len(names) == 0 && !all {
 		return obj
 	}
+	return withAttributes(obj, func(vals map[string]cty.Value) {
+		for name, v := range vals {
+			if name == "tags" || name == "tags_all" || !all && !slices.Contains(names, name) {
+				continue
+			}
+			_, pvms := v.UnmarkDeepWithPaths()
+			unknown := cty.UnknownVal(v.Type())
+			for _, pvm := range pvms {
+				unknown = unknown.WithMarks(pvm.Marks)
+			}
+			vals[name] = unknown
+		}
+	})
+}
+
+// withAttributes edits a known object's attributes, keeping its marks;
+// any other value is returned as it is.
+func withAttributes(obj cty.Value, edit func(vals map[string]cty.Value)) cty.Value {
 	plain, marks := obj.Unmark()
 	if plain.IsNull() || !plain.IsKnown() || !plain.Type().IsObjectType() {
 		return obj
 	}
 	vals := plain.AsValueMap()
-	for name, v := range vals {
-		if name == "tags" || name == "tags_all" || !all && !slices.Contains(names, name) {
-			continue
-		}
-		_, pvms := v.UnmarkDeepWithPaths()
-		unknown := cty.UnknownVal(v.Type())
-		for _, pvm := range pvms {
-			unknown = unknown.WithMarks(pvm.Marks)
-		}
-		vals[name] = unknown
+	if vals == nil {
+		vals = map[string]cty.Value{}
 	}
+	edit(vals)
 	return cty.ObjectVal(vals).WithMarks(marks)
 }
 
@@ -215,34 +226,27 @@ func exprDynamic(expr hcl.Expression, depth int) bool {
 // arguments and blocks, and the attributes the configuration reads that
 // it does not set, unknown.
 func visibleValue(typ string, obj cty.Value, referenced []string) cty.Value {
-	plain, marks := obj.Unmark()
-	if plain.IsNull() || !plain.IsKnown() || !plain.Type().IsObjectType() {
-		return obj
-	}
-	vals := plain.AsValueMap()
-	if vals == nil {
-		vals = map[string]cty.Value{}
-	}
-	for _, name := range slices.Concat(computed, referenced) {
-		if _, ok := vals[name]; !ok {
-			vals[name] = cty.DynamicVal
+	return withAttributes(obj, func(vals map[string]cty.Value) {
+		for _, name := range slices.Concat(computed, referenced) {
+			if _, ok := vals[name]; !ok {
+				vals[name] = cty.DynamicVal
+			}
 		}
-	}
-	// The provider's bool and number arguments exist whether or not the
-	// configuration writes them, and one left unset or null gets the
-	// provider's default (or a value known only after apply), which the
-	// schema does not give: unknown, so that an expression reading it
-	// through the whole object (try, lookup, can, coalesce) takes no
-	// fallback that Terraform would not take.
-	for path, kind := range attributeTypes[typ] {
-		if kind == "block" || strings.Contains(path, ".") {
-			continue
+		// The provider's bool and number arguments exist whether or not the
+		// configuration writes them, and one left unset or null gets the
+		// provider's default (or a value known only after apply), which the
+		// schema does not give: unknown, so that an expression reading it
+		// through the whole object (try, lookup, can, coalesce) takes no
+		// fallback that Terraform would not take.
+		for path, kind := range attributeTypes[typ] {
+			if kind == "block" || strings.Contains(path, ".") {
+				continue
+			}
+			if v, ok := vals[path]; !ok || v.IsNull() {
+				vals[path] = cty.DynamicVal
+			}
 		}
-		if v, ok := vals[path]; !ok || v.IsNull() {
-			vals[path] = cty.DynamicVal
-		}
-	}
-	return cty.ObjectVal(vals).WithMarks(marks)
+	})
 }
 
 // metaArguments are written in resource blocks but are not attributes.
