@@ -3,7 +3,6 @@ package hclsrc
 import (
 	"encoding/json"
 	"slices"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -70,88 +69,16 @@ func drafts(b *hcl.Block, obj cty.Value, ctx *hcl.EvalContext) map[string]string
 func staticDraftOf(expr hcl.Expression, funcs map[string]function.Function) (string, bool) {
 	vars := map[string]cty.Value{}
 	for _, t := range expr.Variables() {
-		root := t.RootName()
-		vars[root] = cty.DynamicVal
-		if !notResources[root] {
-			// A managed resource's attribute (aws_iam_role.r.arn).
-			vars[root] = cty.DynamicVal.Mark(ref{root})
-		}
+		vars[t.RootName()] = cty.DynamicVal
 	}
 	return draftOf(expr, &hcl.EvalContext{Variables: vars, Functions: funcs})
 }
 
-// notResources are the roots of references that are not resources.
-var notResources = map[string]bool{"var": true, "local": true, "module": true, "data": true, "each": true, "count": true, "path": true, "terraform": true, "self": true}
-
-// principalFields are a statement's fields that name principals.
-var principalFields = map[string]bool{"Principal": true, "NotPrincipal": true}
-
-// resourcePrincipals reports whether every part of a statement's
-// principal field known only after apply comes from an AWS resource's
-// attribute (marked by ref, awsResource): such a part names one
-// principal, an ARN or an account, never everyone ("*" is the only
-// wildcard IAM takes in a principal, and what AWS computes is never it).
-// A part from a variable known only after apply (a directory check
-// without its value), a data source or another provider may be anything.
-func resourcePrincipals(field cty.Value, at cty.Path, refs map[string]bool) bool {
-	ok := true
-	cty.Walk(field, func(p cty.Path, v cty.Value) (bool, error) {
-		if v.IsKnown() {
-			return true, nil
-		}
-		full := append(slices.Clip(at), p...)
-		found := false
-		for n := len(full); n > 0 && !found; n-- {
-			found = refs[pathKey(full[:n])]
-		}
-		ok = ok && found
-		return false, nil
-	})
-	return ok
-}
-
-// awsResource reports whether an address (or a bare resource type, as
-// staticDraftOf marks references) is an AWS provider's managed resource:
-// what it computes are AWS's identifiers. A data source (a remote state's
-// outputs) or another provider's resource (terraform_data echoes its
-// input) may hold anything.
-func awsResource(address string) bool {
-	if strings.HasPrefix(address, "data.") || strings.Contains(address, ".data.") {
-		return false
-	}
-	return strings.HasPrefix(address, "aws_") || strings.Contains(address, ".aws_")
-}
-
-// pathKey writes a value path as a key, attribute and string index steps
-// alike (a document may be an object or a map).
-func pathKey(p cty.Path) string {
-	var b strings.Builder
-	for _, step := range p {
-		switch s := step.(type) {
-		case cty.GetAttrStep:
-			b.WriteString("." + s.Name)
-		case cty.IndexStep:
-			if s.Key.Type() == cty.String && s.Key.IsKnown() {
-				b.WriteString("." + s.Key.AsString())
-			} else if s.Key.Type() == cty.Number && s.Key.IsKnown() {
-				b.WriteString("[" + s.Key.AsBigFloat().Text('f', 0) + "]")
-			}
-		}
-	}
-	return b.String()
-}
-
 func draftDocument(v cty.Value) (string, bool) {
 	v, marks := v.UnmarkDeepWithPaths()
-	refs := map[string]bool{}
 	for _, pm := range marks {
 		if _, sensitive := pm.Marks[tffunc.Sensitive]; sensitive {
 			return "", false
-		}
-		for m := range pm.Marks {
-			if r, ok := m.(ref); ok && awsResource(r.address) {
-				refs[pathKey(pm.Path)] = true
-			}
 		}
 	}
 	if !v.IsKnown() || v.IsNull() || !(v.Type().IsObjectType() || v.Type().IsMapType()) {
@@ -163,16 +90,11 @@ func draftDocument(v cty.Value) (string, bool) {
 		return "", false
 	}
 	var list []cty.Value
-	var paths []cty.Path
 	switch t := statements.Type(); {
 	case t.IsObjectType() || t.IsMapType():
 		list = []cty.Value{statements}
-		paths = []cty.Path{cty.GetAttrPath("Statement")}
 	case t.IsTupleType() || t.IsListType():
 		list = statements.AsValueSlice()
-		for i := range list {
-			paths = append(paths, cty.GetAttrPath("Statement").Index(cty.NumberIntVal(int64(i))))
-		}
 	default:
 		return "", false
 	}
@@ -181,19 +103,13 @@ func draftDocument(v cty.Value) (string, bool) {
 	// rules may fail a resource on its other statements, never pass it.
 	var drafted []any
 	decided := 0
-	for i, st := range list {
+	for _, st := range list {
 		if !st.IsKnown() || st.IsNull() || !(st.Type().IsObjectType() || st.Type().IsMapType()) {
 			drafted = append(drafted, map[string]any{"Effect": model.UndecidedEffect})
 			continue
 		}
 		fields := st.AsValueMap()
-		if slices.ContainsFunc(decisive, func(name string) bool {
-			f, ok := fields[name]
-			if !ok || f.IsWhollyKnown() {
-				return false
-			}
-			return !principalFields[name] || !resourcePrincipals(f, paths[i].GetAttr(name), refs)
-		}) {
+		if slices.ContainsFunc(decisive, func(name string) bool { f, ok := fields[name]; return ok && !f.IsWhollyKnown() }) {
 			drafted = append(drafted, map[string]any{"Effect": model.UndecidedEffect})
 			continue
 		}

@@ -122,7 +122,7 @@ _partial_rendered(d) := [e.statement |
 	), [{"decided": true, "statement": st, "sid": st.sid} | some st in overrides])
 }
 
-_partial_entry(d, i, b) := {"decided": true, "statement": _with_pending_principals(_with_pending_resources(_block_statement(b), d, i), d, i), "sid": _or(object.get(b, "sid", null), "")} if {
+_partial_entry(d, i, b) := {"decided": true, "statement": _with_pending_resources(_block_statement(b), d, i), "sid": _or(object.get(b, "sid", null), "")} if {
 	_decidable(d, i)
 } else := {"decided": false, "sid": _or(object.get(b, "sid", null), "")} if {
 	not is_unknown(d, sprintf("statement[%d].sid", [i]))
@@ -177,7 +177,7 @@ _replaced(list, i) if {
 	later.sid == list[i].sid
 }
 
-_own_blocks(d) := [_with_pending_principals(_with_pending_resources(_block_statement(b), d, i), d, i) | some i, b in object.get(d.values, "statement", [])] if {
+_own_blocks(d) := [_with_pending_resources(_block_statement(b), d, i) | some i, b in object.get(d.values, "statement", [])] if {
 	not "statement" in d.unknown
 	every i, _ in object.get(d.values, "statement", []) {
 		_decidable(d, i)
@@ -190,41 +190,9 @@ _with_pending_resources(st, d, i) := object.union(st, {"resources": array.concat
 	is_unknown(d, sprintf("statement[%d].resources", [i]))
 } else := st
 
-_decidable(d, i) if {
-	every field in ["effect", "actions", "not_actions", "condition"] {
-		not is_unknown(d, sprintf("statement[%d].%s", [i, field]))
-	}
-	every field in ["principals", "not_principals"] {
-		_principals_decidable(d, i, field)
-	}
+_decidable(d, i) if every field in ["effect", "actions", "not_actions", "principals", "not_principals", "condition"] {
+	not is_unknown(d, sprintf("statement[%d].%s", [i, field]))
 }
-
-_principals_decidable(d, i, field) if not is_unknown(d, sprintf("statement[%d].%s", [i, field]))
-
-# Principals known only after apply still decide a statement when only
-# their identifiers are unknown and everything the data source's
-# principals read is an AWS resource the change makes (a role's ARN): AWS
-# computes an identifier, never "*", the only wildcard IAM takes in a
-# principal.
-_principals_decidable(d, i, field) if {
-	is_unknown(d, sprintf("statement[%d].%s", [i, field]))
-	every j, _ in d.values.statement[i][field] {
-		not is_unknown(d, sprintf("statement[%d].%s[%d].type", [i, field, j]))
-	}
-	links := [l | some l in d.references; startswith(l.attribute, sprintf("statement.%s", [field]))]
-	count(links) > 0
-	every l in links {
-		startswith(l.type, "aws_")
-		resource(l.address).mode == "managed"
-	}
-}
-
-# _with_pending_principals marks the principals of a statement block whose
-# identifiers are known only after apply, as a draft would.
-_with_pending_principals(st, d, i) := object.union(st, {
-	"principals": array.concat(st.principals, [p | some p in ["(known after apply)"]; is_unknown(d, sprintf("statement[%d].principals", [i]))]),
-	"not_principals": array.concat(st.not_principals, [p | some p in ["(known after apply)"]; is_unknown(d, sprintf("statement[%d].not_principals", [i]))]),
-})
 
 # _known_merged returns the statements of the documents d merges through
 # attr when they are all known JSON.

@@ -297,19 +297,3 @@ test_partial_drafts if {
 	not lib.document_statements(lib.mock_resource(key), "policy") with input as lib.mock_input([key])
 	[st.principals | some st in lib.partial_statements(lib.mock_resource(key), "policy")] == [["*"]] with input as lib.mock_input([key])
 }
-
-# Principals whose identifiers are known only after apply decide their
-# statement when all the principals read are AWS resources the change
-# makes (an ARN, never "*"); one read from elsewhere does not.
-test_principals_of_new_resources if {
-	role := {"address": "aws_iam_role.reader", "type": "aws_iam_role", "values": {"name": "reader"}}
-	doc := {"address": "data.aws_iam_policy_document.p", "type": "aws_iam_policy_document", "mode": "data", "values": {"statement": [
-		{"effect": "Allow", "actions": ["s3:GetObject"], "resources": ["*"], "principals": [{"type": "AWS", "identifiers": [null]}]},
-	]}, "unknown": ["json", "statement[0].principals[0].identifiers[0]"], "references": [{"address": role.address, "type": "aws_iam_role", "attribute": "statement.principals.identifiers", "via": "reference"}]}
-	policy := {"address": "aws_s3_bucket_policy.p", "type": "aws_s3_bucket_policy", "values": {}, "unknown": ["policy"], "references": [_to_document(doc.address, "policy")]}
-	[st.principals | some st in lib.document_statements(lib.mock_resource(policy), "policy")] == [["(known after apply)"]] with input as lib.mock_input([role, doc, policy])
-
-	remote := {"address": "data.terraform_remote_state.s", "type": "terraform_remote_state", "mode": "data", "values": {}}
-	from_remote := json.patch(doc, [{"op": "replace", "path": "/references/0", "value": {"address": remote.address, "type": "terraform_remote_state", "attribute": "statement.principals.identifiers", "via": "reference"}}])
-	not lib.document_statements(lib.mock_resource(policy), "policy") with input as lib.mock_input([remote, from_remote, policy])
-}
