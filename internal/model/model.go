@@ -425,17 +425,13 @@ func (m *Model) linkLiterals() {
 // (linkLiterals).
 func linkLiteral(r *Resource, specific, ids owners) {
 	var linked map[string]bool // address + NUL + attribute
-	for attr, v := range r.Values {
-		s, ok := v.(string)
-		if !ok || attr == "id" || attr == "arn" {
-			continue
-		}
+	link := func(attr, s string) {
 		target, found := specific[s]
 		if !found {
 			target = ids[s]
 		}
 		if target == nil || target == r {
-			continue
+			return
 		}
 		if linked == nil {
 			linked = make(map[string]bool, len(r.References))
@@ -444,9 +440,27 @@ func linkLiteral(r *Resource, specific, ids owners) {
 			}
 		}
 		if linked[target.Address+"\x00"+attr] {
+			return
+		}
+		linked[target.Address+"\x00"+attr] = true
+		r.References = append(r.References, Link{Address: target.Address, Type: target.Type, Attribute: attr, Via: ViaLiteral})
+	}
+	for attr, v := range r.Values {
+		if attr == "id" || attr == "arn" {
 			continue
 		}
-		r.References = append(r.References, Link{Address: target.Address, Type: target.Type, Attribute: attr, Via: ViaLiteral})
+		switch v := v.(type) {
+		case string:
+			link(attr, v)
+		case []any:
+			// A list of names or ARNs (an attachment's roles, a
+			// membership's groups): each names its own resource.
+			for _, e := range v {
+				if s, ok := e.(string); ok {
+					link(attr, s)
+				}
+			}
+		}
 	}
 }
 

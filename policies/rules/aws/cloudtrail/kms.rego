@@ -21,10 +21,11 @@
 #   verdicts:
 #     fail:
 #       - 'kms_key_id is not set'
+#       - 'kms_key_id names a key this change deletes'
 #     unknown:
 #       - 'kms_key_id is known only after apply and links to no aws_kms_key'
 #     pass:
-#       - 'kms_key_id names a key'
+#       - 'kms_key_id names a key the change keeps'
 package tfgate.rules.aws_cloudtrail_kms
 
 import data.tfgate.lib
@@ -39,6 +40,17 @@ unknown contains lib.result(trail, "kms_key_id is known only after apply and is 
 	some trail in lib.resources("aws_cloudtrail")
 	lib.is_unknown(trail, "kms_key_id")
 	not lib.refers_to_kms_key(trail, "kms_key_id")
+}
+
+# A trail whose key this change deletes (or schedules for deletion) can
+# no longer encrypt its logs: CloudTrail stops delivering them.
+deny contains lib.result(trail, sprintf("its KMS key %s is deleted by this change, so CloudTrail can no longer encrypt and deliver its logs", [l.address])) if {
+	some trail in lib.resources("aws_cloudtrail")
+	some l in trail.references
+	l.attribute == "kms_key_id"
+	startswith(l.type, "aws_kms_")
+	key := lib.resource(l.address)
+	lib.deleted(key)
 }
 
 _key_set(trail) if {

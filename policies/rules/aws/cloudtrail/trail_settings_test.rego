@@ -32,3 +32,12 @@ test_kms if {
 	kms.deny == {lib.result(rs[0], "the trail's log files are not encrypted with a KMS key (kms_key_id is not set)")} with input as lib.mock_input(rs)
 	kms.unknown == {lib.result(rs[3], "kms_key_id is known only after apply and is not linked to an aws_kms_key")} with input as lib.mock_input(rs)
 }
+
+# A trail whose key the change deletes fails: CloudTrail can no longer
+# encrypt its logs.
+test_kms_key_deleted if {
+	key := {"address": "aws_kms_key.logs", "type": "aws_kms_key", "values": {"arn": "arn:aws:kms:us-east-1:111122223333:key/k"}, "actions": ["delete"]}
+	trail := {"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "values": {"kms_key_id": "arn:aws:kms:us-east-1:111122223333:key/k"}, "references": [{"address": key.address, "type": "aws_kms_key", "attribute": "kms_key_id", "via": "literal"}]}
+	{r.resource | some r in kms.deny} == {"aws_cloudtrail.main"} with input as lib.mock_input([key, trail])
+	count(kms.deny) == 0 with input as lib.mock_input([json.patch(key, [{"op": "replace", "path": "/actions", "value": ["no-op"]}]), trail])
+}

@@ -33,7 +33,7 @@
 #   verdicts:
 #     fail:
 #       - 'an Allow statement of a policy, or of anything put on or attached to a role, allows every action ("*", "*:*" or NotAction) on every resource ("*", "arn:*", or NotResource)'
-#       - 'a role, user or group gets the AWS-managed AdministratorAccess or PowerUserAccess, by its ARN or through a data "aws_iam_policy" that looks it up by ARN or name'
+#       - 'a role, user or group gets the AWS-managed AdministratorAccess or PowerUserAccess, by its ARN or through a data "aws_iam_policy" that looks it up by ARN or name; an attachment to a role the input does not hold is judged itself'
 #       - 'a user or group attachment attaches a policy a data source looked up whose document allows every action on every resource'
 #     unknown:
 #       - 'a document is known only after apply and not readable from the data source that renders it or from its jsonencode(...) source, or is sensitive'
@@ -112,11 +112,47 @@ _user_and_group_attachments := array.concat(
 		array.concat(lib.resources("aws_iam_user_policy_attachment"), lib.resources("aws_iam_group_policy_attachment")),
 		array.concat(lib.resources("aws_iam_user_policy_attachments_exclusive"), lib.resources("aws_iam_group_policy_attachments_exclusive")),
 	),
-	[a |
-		some a in lib.resources("aws_iam_policy_attachment")
-		lib.size(object.get(a.values, "users", null)) + lib.size(object.get(a.values, "groups", null)) > 0
-	],
+	array.concat(
+		[a |
+			some a in lib.resources("aws_iam_policy_attachment")
+			lib.size(object.get(a.values, "users", null)) + lib.size(object.get(a.values, "groups", null)) > 0
+		],
+		_unlinked_role_attachments,
+	),
 )
+
+# _unlinked_role_attachments attach policies to roles the input does not
+# hold (an SSO role, a role of another stack): no role result carries
+# them, so they are judged themselves.
+_unlinked_role_attachments := [a |
+	some [type, attribute] in [
+		["aws_iam_role_policy_attachment", "role"],
+		["aws_iam_role_policy_attachments_exclusive", "role_name"],
+		["aws_iam_policy_attachment", "roles"],
+	]
+	some a in lib.resources(type)
+	_names_roles(object.get(a.values, attribute, null))
+	not _links_a_role(a, attribute)
+	not _also_users_or_groups(a)
+]
+
+_names_roles(v) if lib.size(v) > 0
+
+_names_roles(v) if {
+	is_string(v)
+	v != ""
+}
+
+_links_a_role(a, attribute) if {
+	some l in a.references
+	l.attribute == attribute
+	l.type == "aws_iam_role"
+}
+
+_also_users_or_groups(a) if {
+	a.type == "aws_iam_policy_attachment"
+	lib.size(object.get(a.values, "users", null)) + lib.size(object.get(a.values, "groups", null)) > 0
+}
 
 unknown contains lib.result(p.subject, sprintf("%s %s", [lib.grant_label(p.subject, p.grant), lib.unreadable_text(p.grant)])) if {
 	some p in _grants

@@ -359,3 +359,16 @@ test_mfa_judges_assume_actions_only if {
 	]
 	{r.resource | some r in mfa.deny} == {"aws_iam_role.break-glass-pattern", "aws_iam_role.break-glass-star"} with input as lib.mock_input(rs)
 }
+
+# An attachment to a role the input does not hold (an SSO role) is judged
+# itself: no role result carries it.
+test_attachments_to_roles_not_in_the_input if {
+	role := {"address": "aws_iam_role.ci", "type": "aws_iam_role", "values": {"name": "ci"}, "referenced_by": [{"address": "aws_iam_role_policy_attachment.linked", "type": "aws_iam_role_policy_attachment", "attribute": "role", "via": "reference"}]}
+	rs := [
+		role,
+		{"address": "aws_iam_role_policy_attachment.linked", "type": "aws_iam_role_policy_attachment", "values": {"role": "ci", "policy_arn": "arn:aws:iam::aws:policy/AdministratorAccess"}, "references": [_by("aws_iam_role", role.address, "role")]},
+		{"address": "aws_iam_role_policy_attachment.sso", "type": "aws_iam_role_policy_attachment", "values": {"role": "AWSReservedSSO_Admin", "policy_arn": "arn:aws:iam::aws:policy/AdministratorAccess"}},
+		{"address": "aws_iam_policy_attachment.legacy", "type": "aws_iam_policy_attachment", "values": {"roles": ["elsewhere"], "policy_arn": "arn:aws:iam::aws:policy/PowerUserAccess"}},
+	]
+	{r.resource | some r in admin.deny} == {"aws_iam_role.ci", "aws_iam_role_policy_attachment.sso", "aws_iam_policy_attachment.legacy"} with input as lib.mock_input(rs)
+}
