@@ -962,6 +962,34 @@ _emergency_users contains user if {
 # emergency_users are the break-glass IAM users.
 emergency_users := _emergency_users
 
+# A break-glass IAM group (named, tagged or described as one) grants what
+# is put on or attached to it to every member: its policies are emergency
+# grants, and the group is judged as a break-glass user is.
+_emergency_groups contains group if {
+	some group in resources("aws_iam_group")
+	is_emergency(group)
+}
+
+# emergency_groups are the break-glass IAM groups.
+emergency_groups := _emergency_groups
+
+emergency_grants contains r if {
+	some group in _emergency_groups
+	some r in referrers(group, "aws_iam_group_policy", "group")
+}
+
+emergency_grants contains r if {
+	some group in _emergency_groups
+	some attachment in referrers(group, "aws_iam_group_policy_attachment", "group")
+	some l in attachment.references
+	l.attribute == "policy_arn"
+	l.type == "aws_iam_policy"
+	r := resource(l.address)
+}
+
+# group_grants are the grants of every break-glass group, by its address.
+group_grants[group.address] := _group_grants(group) if some group in _emergency_groups
+
 # user_grants are the grants of every break-glass user, by its address:
 # the policies put on it, the policies attached to it (one by one,
 # exclusively, or through aws_iam_policy_attachment), and those of the

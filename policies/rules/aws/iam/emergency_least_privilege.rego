@@ -6,7 +6,8 @@
 #   attach AdministratorAccess, PowerUserAccess or a FullAccess AWS-managed
 #   policy: break-glass access names the actions the incident needs. A
 #   break-glass IAM user is judged by everything that grants it
-#   permissions, the policies of its groups among them.
+#   permissions, the policies of its groups among them; a break-glass IAM
+#   group by what is put on or attached to it, which every member gets.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #     description: IAM User Guide, apply least-privilege permissions
@@ -87,7 +88,10 @@ unknown contains lib.result(role, lib.undecided_role_message) if some role in li
 # _subjects are the break-glass roles and the policies that grant
 # emergency access; _grants pairs each with what grants permissions
 # through it.
-_subjects := array.concat(array.concat([role | some role in lib.emergency_roles], [r | some r in lib.emergency_grants]), [user | some user in lib.emergency_users])
+_subjects := array.concat(
+	array.concat([role | some role in lib.emergency_roles], [r | some r in lib.emergency_grants]),
+	array.concat([user | some user in lib.emergency_users], [group | some group in lib.emergency_groups]),
+)
 
 _grants := [{"subject": r, "grant": g} |
 	some r in _subjects
@@ -102,4 +106,6 @@ _role_grants := lib.emergency_role_grants
 
 _grants_of(r) := lib.user_grants[r.address] if r.type == "aws_iam_user"
 
-_grants_of(r) := lib.grants(r) if not r.type in {"aws_iam_role", "aws_iam_user"}
+_grants_of(r) := lib.group_grants[r.address] if r.type == "aws_iam_group"
+
+_grants_of(r) := lib.grants(r) if not r.type in {"aws_iam_role", "aws_iam_user", "aws_iam_group"}

@@ -372,3 +372,18 @@ test_attachments_to_roles_not_in_the_input if {
 	]
 	{r.resource | some r in admin.deny} == {"aws_iam_role.ci", "aws_iam_role_policy_attachment.sso", "aws_iam_policy_attachment.legacy"} with input as lib.mock_input(rs)
 }
+
+# A break-glass IAM group is judged by what is put on or attached to it,
+# which every member gets.
+test_break_glass_groups if {
+	group := {"address": "aws_iam_group.bg", "type": "aws_iam_group", "values": {"name": "breakglass-responders"}, "referenced_by": [
+		{"address": "aws_iam_group_policy.ops", "type": "aws_iam_group_policy", "attribute": "group", "via": "reference"},
+		{"address": "aws_iam_group_policy_attachment.admin", "type": "aws_iam_group_policy_attachment", "attribute": "group", "via": "reference"},
+	]}
+	ops := {"address": "aws_iam_group_policy.ops", "type": "aws_iam_group_policy", "values": {"policy": _doc([_allow("iam:*", {})])}, "references": [{"address": group.address, "type": "aws_iam_group", "attribute": "group", "via": "reference"}]}
+	admin := {"address": "aws_iam_group_policy_attachment.admin", "type": "aws_iam_group_policy_attachment", "values": {"policy_arn": "arn:aws:iam::aws:policy/AdministratorAccess"}, "references": [{"address": group.address, "type": "aws_iam_group", "attribute": "group", "via": "reference"}]}
+	plain := {"address": "aws_iam_group.devs", "type": "aws_iam_group", "values": {"name": "developers"}}
+	rs := [group, ops, admin, plain]
+	{r.resource | some r in bound.deny} == {"aws_iam_group.bg", "aws_iam_group_policy.ops"} with input as lib.mock_input(rs)
+	{r.resource | some r in least.deny} == {"aws_iam_group.bg", "aws_iam_group_policy.ops"} with input as lib.mock_input(rs)
+}

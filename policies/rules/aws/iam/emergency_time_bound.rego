@@ -3,7 +3,8 @@
 # description: |
 #   Every Allow statement that grants a break-glass role permissions (its
 #   inline policies, role policies and attached policies, the policies put
-#   on or attached to a break-glass IAM user or to its groups, and any
+#   on or attached to a break-glass IAM user or to its groups, or to a
+#   break-glass IAM group, and any
 #   policy named or tagged as emergency access) must carry a DateLessThan (or
 #   DateLessThanEquals) condition on aws:CurrentTime that ends the grant no
 #   later than the emergency window (default 4 hours) after the check's
@@ -101,7 +102,10 @@ unknown contains lib.result(role, lib.undecided_role_message) if some role in li
 # _subjects are the break-glass roles and the policies that grant
 # emergency access; _grants pairs each with what grants permissions
 # through it.
-_subjects := array.concat(array.concat([role | some role in lib.emergency_roles], [r | some r in lib.emergency_grants]), [user | some user in lib.emergency_users])
+_subjects := array.concat(
+	array.concat([role | some role in lib.emergency_roles], [r | some r in lib.emergency_grants]),
+	array.concat([user | some user in lib.emergency_users], [group | some group in lib.emergency_groups]),
+)
 
 _grants := [{"subject": r, "grant": g} |
 	some r in _subjects
@@ -116,7 +120,9 @@ _role_grants := lib.emergency_role_grants
 
 _grants_of(r) := lib.user_grants[r.address] if r.type == "aws_iam_user"
 
-_grants_of(r) := lib.grants(r) if not r.type in {"aws_iam_role", "aws_iam_user"}
+_grants_of(r) := lib.group_grants[r.address] if r.type == "aws_iam_group"
+
+_grants_of(r) := lib.grants(r) if not r.type in {"aws_iam_role", "aws_iam_user", "aws_iam_group"}
 
 _allows := [{"subject": p.subject, "label": lib.grant_label(p.subject, p.grant), "name": lib.statement_name(i, st), "statement": st, "expiries": _expiries(p.subject, st)} |
 	some p in _grants
