@@ -33,6 +33,7 @@
 #       - 'enable_logging = false'
 #       - 'every event_selector leaves out management events and selects no data events (a data_resource with an empty values list selects none), and there is no advanced_event_selector'
 #       - 'every event_selector that includes management events has read_write_type = "ReadOnly", or every advanced_event_selector of management events selects readOnly = true: no management write event is recorded, whatever data event selectors add'
+#       - 'a data event trail (no management events) whose every selector records reads only: no change is recorded'
 #     unknown:
 #       - 'enable_logging or the selectors are known only after apply'
 #     pass:
@@ -81,6 +82,28 @@ deny contains lib.result(trail, "the trail records management events read-only: 
 	management := [s | some s in selectors; _management_advanced(s)]
 	count(management) > 0
 	every selector in management {
+		_read_only_advanced(selector)
+	}
+}
+
+# A data event trail that records reads only records no change either.
+deny contains lib.result(trail, "the trail records reads only: it leaves out management events and every event_selector has read_write_type = \"ReadOnly\", so no change is recorded") if {
+	some trail in _basic_trails
+	every selector in trail.values.event_selector {
+		selector.include_management_events == false
+		selector.read_write_type == "ReadOnly"
+	}
+	some selector in trail.values.event_selector
+	_selects_data(selector)
+}
+
+deny contains lib.result(trail, "the trail records reads only: it selects no management events and every advanced_event_selector selects readOnly = true, so no change is recorded") if {
+	some trail in lib.resources("aws_cloudtrail")
+	selectors := object.get(trail.values, "advanced_event_selector", null)
+	lib.size(selectors) > 0
+	not lib.is_unknown(trail, "advanced_event_selector")
+	count([s | some s in selectors; _management_advanced(s)]) == 0
+	every selector in selectors {
 		_read_only_advanced(selector)
 	}
 }

@@ -56,3 +56,16 @@ test_decoy_data_selectors_do_not_hide_write_blind_trails if {
 	]
 	{r.resource | some r in rule.deny} == {"aws_cloudtrail.basic", "aws_cloudtrail.advanced", "aws_cloudtrail.not-equals"} with input as lib.mock_input(resources)
 }
+
+# A data event trail that records reads only records no change.
+test_data_trails_reading_only if {
+	objects := [{"type": "AWS::S3::Object", "values": ["arn:aws:s3"]}]
+	basic := {"address": "aws_cloudtrail.basic", "type": "aws_cloudtrail", "values": {"event_selector": [{"include_management_events": false, "read_write_type": "ReadOnly", "data_resource": objects}]}}
+	writes := json.patch(basic, [{"op": "replace", "path": "/address", "value": "aws_cloudtrail.writes"}, {"op": "replace", "path": "/values/event_selector/0/read_write_type", "value": "All"}])
+	advanced := {"address": "aws_cloudtrail.advanced", "type": "aws_cloudtrail", "values": {"advanced_event_selector": [{"field_selector": [
+		{"field": "eventCategory", "equals": ["Data"]},
+		{"field": "resources.type", "equals": ["AWS::S3::Object"]},
+		{"field": "readOnly", "equals": ["true"]},
+	]}]}}
+	{r.resource | some r in rule.deny} == {"aws_cloudtrail.basic", "aws_cloudtrail.advanced"} with input as lib.mock_input([basic, writes, advanced])
+}
