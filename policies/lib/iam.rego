@@ -927,6 +927,19 @@ emergency_grants contains r if {
 	some r in resources(type)
 	is_emergency(r)
 	not _serves_services_only(r)
+	not _boundary_only(r)
+}
+
+# _boundary_only holds for a managed policy used only as a permissions
+# boundary: a boundary limits what a role or user may do and grants
+# nothing.
+_boundary_only(r) if {
+	r.type == "aws_iam_policy"
+	some l in r.referenced_by
+	l.attribute == "permissions_boundary"
+	every m in r.referenced_by {
+		m.attribute == "permissions_boundary"
+	}
 }
 
 emergency_grants contains r if {

@@ -387,3 +387,14 @@ test_break_glass_groups if {
 	{r.resource | some r in bound.deny} == {"aws_iam_group.bg", "aws_iam_group_policy.ops"} with input as lib.mock_input(rs)
 	{r.resource | some r in least.deny} == {"aws_iam_group.bg", "aws_iam_group_policy.ops"} with input as lib.mock_input(rs)
 }
+
+# A policy named as emergency access but used only as a permissions
+# boundary grants nothing: it is not an emergency grant.
+test_boundaries_grant_nothing if {
+	boundary := object.union(_policy("breakglass-boundary", [_allow("*", {})]), {"referenced_by": [{"address": "aws_iam_role.svc", "type": "aws_iam_role", "attribute": "permissions_boundary", "via": "reference"}]})
+	attached := object.union(_policy("breakglass-ops", [_allow("*", {})]), {"referenced_by": [
+		{"address": "aws_iam_role.svc", "type": "aws_iam_role", "attribute": "permissions_boundary", "via": "reference"},
+		{"address": "aws_iam_role_policy_attachment.a", "type": "aws_iam_role_policy_attachment", "attribute": "policy_arn", "via": "reference"},
+	]})
+	{r.address | some r in lib.emergency_grants} == {"aws_iam_policy.breakglass-ops"} with input as lib.mock_input([boundary, attached])
+}
