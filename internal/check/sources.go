@@ -156,6 +156,9 @@ func locate(m *model.Model, dir string, tree sourceTree) ([]waiver.Waiver, map[s
 				}
 			}
 		}
+		if t := mod.Transformed[r.ConfigAddress()]; len(t) > 0 && r.Mode == "managed" {
+			r.Transformed = t
+		}
 		if w, ok := mod.Written[r.ConfigAddress()]; ok && r.Configured != nil {
 			if len(w.Dynamic) > 0 {
 				dynamic[r.Address] = w.Dynamic

@@ -70,6 +70,12 @@ type Module struct {
 	// jsonencode(...) expressions of their policy document attributes
 	// (documentAttributes), by attribute, for StaticDraft.
 	Documents map[string]map[string]hcl.Expression
+	// Transformed maps configuration addresses of resource blocks to
+	// their policy document attributes whose expression may change the
+	// documents it reads (replace(data.x.json, ...), a merge of decoded
+	// JSON), rather than pass one on as it is (data.x.json, coalesce,
+	// try, a conditional): such a document is not its data source's.
+	Transformed map[string][]string
 	// Files are the parsed files, overrides last, for evaluation.
 	Files []*hcl.File
 	// Overrides counts the override files (*_override.tf) at the end of
@@ -188,6 +194,46 @@ func ReadModule(dir string) (*Module, error) {
 	return m, nil
 }
 
+// passOn are the functions that return one of their arguments as it is.
+var passOn = map[string]bool{"coalesce": true, "try": true, "one": true, "tostring": true, "element": true, "lookup": true}
+
+// passesOn reports whether an expression gives one of the values it reads
+// as it is: a reference (with indexes and splats), a literal, a
+// conditional or a pass-through function (coalesce, try, ...) of such.
+// Anything else (replace, format, jsonencode(merge(jsondecode(...))))
+// may change what it reads.
+func passesOn(expr hclsyntax.Expression) bool {
+	switch e := expr.(type) {
+	case *hclsyntax.ScopeTraversalExpr, *hclsyntax.LiteralValueExpr:
+		return true
+	case *hclsyntax.RelativeTraversalExpr:
+		return passesOn(e.Source)
+	case *hclsyntax.IndexExpr:
+		return passesOn(e.Collection)
+	case *hclsyntax.SplatExpr:
+		return passesOn(e.Source)
+	case *hclsyntax.TemplateWrapExpr:
+		return passesOn(e.Wrapped)
+	case *hclsyntax.TemplateExpr:
+		return e.IsStringLiteral()
+	case *hclsyntax.ParenthesesExpr:
+		return passesOn(e.Expression)
+	case *hclsyntax.ConditionalExpr:
+		return passesOn(e.TrueResult) && passesOn(e.FalseResult)
+	case *hclsyntax.FunctionCallExpr:
+		if !passOn[e.Name] || e.ExpandFinal {
+			return false
+		}
+		for _, arg := range e.Args {
+			if !passesOn(arg) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // HasSources reports whether a directory holds any .tf or .tf.json file.
 func HasSources(dir string) bool {
 	for _, pattern := range []string{"*.tf", "*.tf.json"} {
@@ -229,6 +275,12 @@ func (m *Module) readFile(file *hcl.File, override bool) error {
 								m.Documents[address] = map[string]hcl.Expression{}
 							}
 							m.Documents[address][attr] = a.Expr
+						}
+						if !passesOn(a.Expr) {
+							if m.Transformed == nil {
+								m.Transformed = map[string][]string{}
+							}
+							m.Transformed[address] = append(m.Transformed[address], attr)
 						}
 					}
 				}

@@ -80,6 +80,7 @@ func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.E
 		}
 		if mode == "managed" {
 			r.Drafts = drafts(b, obj, ictx)
+			r.Transformed = transformed(b)
 		}
 		e.record(r, obj)
 		visible := visibleValue(typ, obj, referenced).Mark(ref{address})
@@ -178,6 +179,26 @@ func ignoredChanges(b *hcl.Block) (names []string, all bool) {
 		}
 	}
 	return names, false
+}
+
+// transformed lists a resource block's policy document attributes whose
+// expression may change the documents it reads (Module.Transformed).
+func transformed(b *hcl.Block) []string {
+	body, ok := b.Body.(*hclsyntax.Body)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, attr := range documentAttributes {
+		a, ok := body.Attributes[attr]
+		if !ok {
+			continue
+		}
+		if !passesOn(a.Expr) {
+			out = append(out, attr)
+		}
+	}
+	return out
 }
 
 // jsonDynamic reports whether a body written in JSON syntax holds a

@@ -179,6 +179,13 @@ type Resource struct {
 	// (Effect, Action, NotAction, Principal, NotPrincipal, Condition) is
 	// known. Nil when none.
 	Drafts map[string]string `json:"drafts,omitempty"`
+	// Transformed lists the policy document attributes whose expression,
+	// in the sources, may change the documents it reads (replace(...) of
+	// a data source's JSON, a jsonencode of anything) rather than pass one
+	// on: such an attribute's value known only after apply is not its
+	// data source's document (a jsonencode has its draft). Nil without
+	// sources, or when none is.
+	Transformed []string `json:"transformed,omitempty"`
 	// Candidates holds, for a list of merged documents of an
 	// aws_iam_policy_document data source (source_policy_documents,
 	// override_policy_documents) that is wholly unknown in a plan, the

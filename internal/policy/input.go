@@ -536,6 +536,7 @@ func (c *converter) resource(r *model.Resource, address *ast.Term) (ast.Value, e
 		c.item("references", c.links(r.References)),
 		c.item("referenced_by", c.links(r.ReferencedBy)),
 		c.item("drafts", drafts(r.Drafts)),
+		c.item("transformed", c.list(r.Transformed)),
 		c.item("candidates", candidates(r.Candidates)),
 	), nil
 }

@@ -45,6 +45,9 @@ document_statements(r, attr) := statements(r.values[attr]) if {
 		d.mode == "data"
 	]
 	count(sources) == 1
+	# Nor when the sources show an expression that may change the
+	# document it reads (replace(data.x.json, ...)).
+	not attr in object.get(r, "transformed", [])
 	# The value is the data source's only when nothing else the attribute
 	# reads is known only after apply: with coalesce(var.policy,
 	# data.x.json) where var.policy is a jsonencode of ARNs known after
@@ -100,6 +103,7 @@ partial_statements(r, attr) := list if {
 		d.mode == "data"
 	]
 	count(sources) == 1
+	not attr in object.get(r, "transformed", [])
 	every l in r.references {
 		_from_document(l, attr)
 	}

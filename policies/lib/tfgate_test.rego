@@ -297,3 +297,16 @@ test_partial_drafts if {
 	not lib.document_statements(lib.mock_resource(key), "policy") with input as lib.mock_input([key])
 	[st.principals | some st in lib.partial_statements(lib.mock_resource(key), "policy")] == [["*"]] with input as lib.mock_input([key])
 }
+
+# A policy attribute whose expression may change the document it reads
+# (transformed: replace(data.x.json, ...)) is not its data source's.
+test_transformed_documents_are_not_the_data_sources if {
+	doc := {"address": "data.aws_iam_policy_document.p", "type": "aws_iam_policy_document", "mode": "data", "values": {"statement": [
+		{"effect": "Allow", "actions": ["s3:GetObject"], "resources": [null], "principals": [{"type": "AWS", "identifiers": ["arn:aws:iam::111122223333:root"]}]},
+	]}, "unknown": ["json", "statement[0].resources[0]"]}
+	policy := {"address": "aws_s3_bucket_policy.p", "type": "aws_s3_bucket_policy", "values": {}, "unknown": ["policy"], "references": [_to_document(doc.address, "policy")]}
+	count(lib.document_statements(lib.mock_resource(policy), "policy")) == 1 with input as lib.mock_input([doc, policy])
+	replaced := object.union(policy, {"transformed": ["policy"]})
+	not lib.document_statements(lib.mock_resource(replaced), "policy") with input as lib.mock_input([doc, replaced])
+	not lib.partial_statements(lib.mock_resource(replaced), "policy") with input as lib.mock_input([doc, replaced])
+}

@@ -1,0 +1,37 @@
+package hclsrc
+
+import (
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// TestPassesOn: an expression passes on the document it reads only when
+// it returns one of its values as it is.
+func TestPassesOn(t *testing.T) {
+	for src, want := range map[string]bool{
+		`data.aws_iam_policy_document.p.json`:                                            true,
+		`data.aws_iam_policy_document.p[each.key].json`:                                  true,
+		`data.aws_iam_policy_document.p[0].json`:                                         true,
+		`each.value.json`:                                                                true,
+		`coalesce(var.policy, data.aws_iam_policy_document.p.json)`:                      true,
+		`try(data.aws_iam_policy_document.p[0].json, "")`:                                true,
+		`var.create ? data.aws_iam_policy_document.p.json : null`:                        true,
+		`one(data.aws_iam_policy_document.p[*].json)`:                                    true,
+		`replace(data.aws_iam_policy_document.p.json, "arn", "*")`:                       false,
+		`jsonencode(merge(jsondecode(data.aws_iam_policy_document.p.json), {}))`:         false,
+		`"${data.aws_iam_policy_document.p.json}"`:                                       true,
+		`"prefix${data.aws_iam_policy_document.p.json}"`:                                 false,
+		`format("%s", data.aws_iam_policy_document.p.json)`:                              false,
+		`coalesce(replace(data.aws_iam_policy_document.p.json, "a", "*"), var.fallback)`: false,
+	} {
+		expr, diags := hclsyntax.ParseExpression([]byte(src), "x.tf", hcl.InitialPos)
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		if got := passesOn(expr); got != want {
+			t.Errorf("%s: %v, want %v", src, got, want)
+		}
+	}
+}
