@@ -215,8 +215,38 @@ func graph(d *declarations) (map[string]*node, []string, error) {
 			}
 		}
 	}
-	// Kahn's algorithm, taking the ready nodes in name order so that the
-	// order is the same on every run.
+	order, cycle := sortNodes(nodes)
+	if len(cycle) > 0 {
+		// A module call in a cycle (a policy document that reads the
+		// module's bucket ARN and goes back into the module as its
+		// policy) is no cycle for Terraform, which follows each input
+		// and output on its own. Here the call is evaluated before the
+		// rest of the cycle, its inputs from the cycle unknown.
+		inCycle := map[string]bool{}
+		for _, name := range cycle {
+			inCycle[name] = true
+		}
+		broken := false
+		for _, name := range cycle {
+			if n := nodes[name]; strings.HasPrefix(name, "module.") {
+				n.deps = slices.DeleteFunc(n.deps, func(dep string) bool { return inCycle[dep] })
+				broken = true
+			}
+		}
+		if broken {
+			order, cycle = sortNodes(nodes)
+		}
+	}
+	if len(cycle) > 0 {
+		return nil, nil, fmt.Errorf("a cycle runs through %s", strings.Join(cycle, ", "))
+	}
+	return nodes, order, nil
+}
+
+// sortNodes orders nodes after their dependencies, by Kahn's algorithm,
+// taking the ready nodes in name order so that the order is the same on
+// every run; cycle lists the nodes left waiting, sorted.
+func sortNodes(nodes map[string]*node) (order, cycle []string) {
 	waiting := map[string]int{}
 	dependents := map[string][]string{}
 	for name, n := range nodes {
@@ -225,7 +255,7 @@ func graph(d *declarations) (map[string]*node, []string, error) {
 			dependents[dep] = append(dependents[dep], name)
 		}
 	}
-	var ready, order []string
+	var ready []string
 	for name, w := range waiting {
 		if w == 0 {
 			ready = append(ready, name)
@@ -242,17 +272,13 @@ func graph(d *declarations) (map[string]*node, []string, error) {
 			}
 		}
 	}
-	if len(order) < len(nodes) {
-		var cycle []string
-		for name, w := range waiting {
-			if w > 0 {
-				cycle = append(cycle, name)
-			}
+	for name, w := range waiting {
+		if w > 0 {
+			cycle = append(cycle, name)
 		}
-		slices.Sort(cycle)
-		return nil, nil, fmt.Errorf("a cycle runs through %s", strings.Join(cycle, ", "))
 	}
-	return nodes, order, nil
+	slices.Sort(cycle)
+	return order, cycle
 }
 
 // nodeName is the node a traversal refers to, "" for anything else

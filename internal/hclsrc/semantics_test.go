@@ -200,3 +200,54 @@ resource "aws_iam_role" "r" {
 		}
 	}
 }
+
+// TestLoadModuleRoundTrip: a policy document that reads a module's output
+// and goes back into the module as an input is no cycle for Terraform,
+// which follows each input and output on its own. The call is evaluated
+// before the rest of the loop, its inputs from the loop unknown: no error.
+func TestLoadModuleRoundTrip(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"main.tf": `
+data "aws_iam_policy_document" "p" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["${module.b.arn}/*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:root"]
+    }
+  }
+}
+
+module "b" {
+  source = "./bucket"
+  policy = data.aws_iam_policy_document.p.json
+}
+`,
+		"bucket/main.tf": `
+variable "policy" {
+  type = string
+}
+resource "aws_s3_bucket" "this" {
+  bucket = "round-trip"
+}
+resource "aws_s3_bucket_policy" "this" {
+  bucket = aws_s3_bucket.this.id
+  policy = var.policy
+}
+output "arn" {
+  value = aws_s3_bucket.this.arn
+}
+`,
+	})
+	m, _, err := Load(dir, LoadOptions{Now: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := resource(t, m, "module.b.aws_s3_bucket_policy.this"); !slices.Contains(p.Unknown, "policy") {
+		t.Errorf("the policy from the loop: %v, want unknown", p.Values["policy"])
+	}
+	if b := resource(t, m, "module.b.aws_s3_bucket.this"); b.Values["bucket"] != "round-trip" {
+		t.Errorf("the module's own values: %v", b.Values)
+	}
+}
