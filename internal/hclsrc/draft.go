@@ -110,6 +110,11 @@ func draftDocument(v cty.Value) (string, bool) {
 		}
 		fields := st.AsValueMap()
 		if slices.ContainsFunc(decisive, func(name string) bool { f, ok := fields[name]; return ok && !f.IsWhollyKnown() }) {
+			// An undecided Deny restricts, whatever it turns out to be:
+			// leaving it out can only make the document allow more.
+			if e, ok := fields["Effect"]; ok && e.IsKnown() && !e.IsNull() && e.Type() == cty.String && e.AsString() == "Deny" {
+				continue
+			}
 			drafted = append(drafted, map[string]any{"Effect": model.UndecidedEffect})
 			continue
 		}

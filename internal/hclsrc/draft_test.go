@@ -33,6 +33,8 @@ func TestStaticDraft(t *testing.T) {
 		{"statements from a for", `jsonencode({Statement = [for a in var.actions : {Effect = "Allow", Principal = "*", Action = a, Resource = "*"}]})`, ""},
 		{"one statement undecided", `jsonencode({Statement = [{Effect = "Allow", Principal = {AWS = aws_iam_role.r.arn}, Action = "kms:*", Resource = "*"}, {Effect = "Allow", Principal = "*", Action = "kms:Decrypt", Resource = "*"}]})`,
 			`{"Statement":[{"Effect":"(undecided)"},{"Action":"kms:Decrypt","Effect":"Allow","Principal":"*","Resource":"*"}]}`},
+		{"undecided Deny left out", `jsonencode({Statement = [{Effect = "Allow", Principal = {AWS = "arn:aws:iam::111122223333:root"}, Action = "s3:GetObject", Resource = "*"}, {Effect = "Deny", Principal = "*", Action = "s3:*", Resource = "*", Condition = {StringNotEquals = {"aws:SourceVpce" = aws_vpc_endpoint.e.id}}}]})`,
+			`{"Statement":[{"Action":"s3:GetObject","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Resource":"*"}]}`},
 		{"not jsonencode", `data.aws_iam_policy_document.d.json`, ""},
 		{"not a document", `jsonencode({a = 1})`, ""},
 	}

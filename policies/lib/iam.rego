@@ -181,11 +181,27 @@ _replaced(list, i) if {
 	later.sid == list[i].sid
 }
 
-_own_blocks(d) := [_with_pending_resources(_block_statement(b), d, i) | some i, b in object.get(d.values, "statement", [])] if {
+_own_blocks(d) := [_with_pending_resources(_block_statement(b), d, i) |
+	some i, b in object.get(d.values, "statement", [])
+	not _undecided_deny(d, i)
+] if {
 	not "statement" in d.unknown
 	every i, _ in object.get(d.values, "statement", []) {
-		_decidable(d, i)
+		_decided_or_deny(d, i)
 	}
+}
+
+_decided_or_deny(d, i) if _decidable(d, i)
+
+_decided_or_deny(d, i) if _undecided_deny(d, i)
+
+# _undecided_deny holds for a statement block that is a Deny whose other
+# decisive fields are not all known: it restricts, whatever it turns out
+# to be, so leaving it out can only make the document allow more.
+_undecided_deny(d, i) if {
+	not _decidable(d, i)
+	not is_unknown(d, sprintf("statement[%d].effect", [i]))
+	d.values.statement[i].effect == "Deny"
 }
 
 # _with_pending_resources marks a statement block whose resources are

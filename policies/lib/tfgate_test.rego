@@ -207,9 +207,14 @@ test_document_statements_from_the_data_source if {
 		["Read", "Allow", ["logging.s3.amazonaws.com"], ["logging.s3.amazonaws.com"]],
 	] with input as lib.mock_input(rs)
 
-	# A principal known only after apply decides nothing.
-	hidden := json.patch(base, [{"op": "add", "path": "/unknown/-", "value": "statement[0].principals[0].identifiers[0]"}])
+	# A principal known only after apply decides nothing in an Allow...
+	hidden := json.patch(base, [{"op": "add", "path": "/unknown/-", "value": "statement[0].principals[0].identifiers[0]"}, {"op": "replace", "path": "/values/statement/0/effect", "value": "Allow"}])
 	not lib.document_statements(lib.mock_resource(policy), "policy") with input as lib.mock_input([hidden, doc, policy])
+
+	# ... and a Deny so undecided is left out: it restricts, whatever it
+	# turns out to be.
+	hidden_deny := json.patch(base, [{"op": "add", "path": "/unknown/-", "value": "statement[0].principals[0].identifiers[0]"}])
+	[st.sid | some st in lib.document_statements(lib.mock_resource(policy), "policy")] == ["Read"] with input as lib.mock_input([hidden_deny, doc, policy])
 
 	# A value that may come from something else known only after apply
 	# (coalesce(var.policy, data.x.json), var.policy a jsonencode of ARNs
