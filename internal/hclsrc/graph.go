@@ -93,7 +93,7 @@ func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[str
 			if s.data[typ] == nil {
 				s.data[typ] = map[string]cty.Value{}
 			}
-			s.data[typ][rname] = e.evalResource(path, n.block, ctx, referenced[name], ps)
+			s.data[typ][rname] = e.evalResource(path, n.block, ctx, referenced[name], ps, nil)
 			data := map[string]cty.Value{}
 			for t, byName := range s.data {
 				data[t] = cty.ObjectVal(byName)
@@ -103,7 +103,7 @@ func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[str
 			if s.resources[kind] == nil {
 				s.resources[kind] = map[string]cty.Value{}
 			}
-			s.resources[kind][rest] = e.evalResource(path, n.block, ctx, referenced[name], ps)
+			s.resources[kind][rest] = e.evalResource(path, n.block, ctx, referenced[name], ps, mod.Transformed[name])
 			ctx.Variables[kind] = cty.ObjectVal(s.resources[kind])
 		}
 	}

@@ -78,6 +78,10 @@ type Module struct {
 	Transformed map[string][]string
 	// Files are the parsed files, overrides last, for evaluation.
 	Files []*hcl.File
+	// documentExprs and localExprs are what Transformed is worked out
+	// from, once every file is read.
+	documentExprs []documentExpr
+	localExprs    map[string]hcl.Expression
 	// Overrides counts the override files (*_override.tf) at the end of
 	// Files, whose blocks merge into the others'.
 	Overrides int
@@ -191,7 +195,21 @@ func ReadModule(dir string) (*Module, error) {
 		m.Files = append(m.Files, file)
 	}
 	m.Overrides = len(overrides)
+	for _, d := range m.documentExprs {
+		if !m.passesOn(d.expr, 0) {
+			if m.Transformed == nil {
+				m.Transformed = map[string][]string{}
+			}
+			m.Transformed[d.address] = append(m.Transformed[d.address], d.attribute)
+		}
+	}
 	return m, nil
+}
+
+// documentExpr is a policy document attribute's expression.
+type documentExpr struct {
+	address, attribute string
+	expr               hcl.Expression
 }
 
 // passOn are the functions that return one of their arguments as it is.
@@ -202,30 +220,47 @@ var passOn = map[string]bool{"coalesce": true, "try": true, "one": true, "tostri
 // conditional or a pass-through function (coalesce, try, ...) of such.
 // Anything else (replace, format, jsonencode(merge(jsondecode(...))))
 // may change what it reads.
-func passesOn(expr hclsyntax.Expression) bool {
+func passesOn(expr hclsyntax.Expression) bool { return (*Module)(nil).passesOn(expr, 0) }
+
+// passesOn is passesOn with the module's local values followed: a local
+// passes on what its own expression does.
+func (m *Module) passesOn(expr hcl.Expression, depth int) bool {
+	if depth > 16 {
+		return false
+	}
+	next := func(e hcl.Expression) bool { return m.passesOn(e, depth+1) }
 	switch e := expr.(type) {
-	case *hclsyntax.ScopeTraversalExpr, *hclsyntax.LiteralValueExpr:
+	case *hclsyntax.LiteralValueExpr:
+		return true
+	case *hclsyntax.ScopeTraversalExpr:
+		if e.Traversal.RootName() == "local" && len(e.Traversal) > 1 {
+			if attr, ok := e.Traversal[1].(hcl.TraverseAttr); ok && m != nil {
+				if local, ok := m.localExprs[attr.Name]; ok {
+					return next(local)
+				}
+			}
+		}
 		return true
 	case *hclsyntax.RelativeTraversalExpr:
-		return passesOn(e.Source)
+		return next(e.Source)
 	case *hclsyntax.IndexExpr:
-		return passesOn(e.Collection)
+		return next(e.Collection)
 	case *hclsyntax.SplatExpr:
-		return passesOn(e.Source)
+		return next(e.Source)
 	case *hclsyntax.TemplateWrapExpr:
-		return passesOn(e.Wrapped)
+		return next(e.Wrapped)
 	case *hclsyntax.TemplateExpr:
 		return e.IsStringLiteral()
 	case *hclsyntax.ParenthesesExpr:
-		return passesOn(e.Expression)
+		return next(e.Expression)
 	case *hclsyntax.ConditionalExpr:
-		return passesOn(e.TrueResult) && passesOn(e.FalseResult)
+		return next(e.TrueResult) && next(e.FalseResult)
 	case *hclsyntax.FunctionCallExpr:
 		if !passOn[e.Name] || e.ExpandFinal {
 			return false
 		}
 		for _, arg := range e.Args {
-			if !passesOn(arg) {
+			if !next(arg) {
 				return false
 			}
 		}
@@ -276,12 +311,7 @@ func (m *Module) readFile(file *hcl.File, override bool) error {
 							}
 							m.Documents[address][attr] = a.Expr
 						}
-						if !passesOn(a.Expr) {
-							if m.Transformed == nil {
-								m.Transformed = map[string][]string{}
-							}
-							m.Transformed[address] = append(m.Transformed[address], attr)
-						}
+						m.documentExprs = append(m.documentExprs, documentExpr{address, attr, a.Expr})
 					}
 				}
 			}
@@ -298,6 +328,10 @@ func (m *Module) readFile(file *hcl.File, override bool) error {
 				return diagnosticError(diags)
 			}
 			for name, a := range attrs {
+				if m.localExprs == nil {
+					m.localExprs = map[string]hcl.Expression{}
+				}
+				m.localExprs[name] = a.Expr
 				m.Locals[name] = referencesOf(a.Expr)
 				if items := objectItems(a.Expr); items != nil {
 					m.LocalItems[name] = items

@@ -35,3 +35,35 @@ func TestPassesOn(t *testing.T) {
 		}
 	}
 }
+
+// TestTransformedThroughLocals: a local value passes on what its own
+// expression does.
+func TestTransformedThroughLocals(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"main.tf": `
+locals {
+  replaced = replace(data.aws_iam_policy_document.p.json, "a", "*")
+  plain    = data.aws_iam_policy_document.p.json
+  chained  = local.replaced
+}
+resource "aws_s3_bucket_policy" "replaced" {
+  bucket = "a"
+  policy = local.chained
+}
+resource "aws_s3_bucket_policy" "plain" {
+  bucket = "b"
+  policy = coalesce(var.policy, local.plain)
+}
+resource "aws_s3_bucket_policy" "encoded" {
+  bucket = "c"
+  policy = jsonencode({Statement = []})
+}
+`})
+	m, err := ReadModule(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{"aws_s3_bucket_policy.replaced": {"policy"}, "aws_s3_bucket_policy.encoded": {"policy"}}
+	if len(m.Transformed) != len(want) || len(m.Transformed["aws_s3_bucket_policy.replaced"]) != 1 || len(m.Transformed["aws_s3_bucket_policy.encoded"]) != 1 {
+		t.Errorf("transformed %v, want %v", m.Transformed, want)
+	}
+}

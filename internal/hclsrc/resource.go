@@ -26,7 +26,7 @@ var computed = []string{"id", "arn"}
 // see: per instance, the evaluated arguments and blocks, and unknown
 // values for the other attributes the module reads (referenced), each
 // marked with the instance's address.
-func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.EvalContext, referenced []string, ps providers) cty.Value {
+func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.EvalContext, referenced []string, ps providers, transformed []string) cty.Value {
 	typ, name := b.Labels[0], b.Labels[1]
 	mode, prefix := "managed", ""
 	if b.Type == "data" {
@@ -80,7 +80,7 @@ func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.E
 		}
 		if mode == "managed" {
 			r.Drafts = drafts(b, obj, ictx)
-			r.Transformed = transformed(b)
+			r.Transformed = transformed
 		}
 		e.record(r, obj)
 		visible := visibleValue(typ, obj, referenced).Mark(ref{address})
@@ -179,26 +179,6 @@ func ignoredChanges(b *hcl.Block) (names []string, all bool) {
 		}
 	}
 	return names, false
-}
-
-// transformed lists a resource block's policy document attributes whose
-// expression may change the documents it reads (Module.Transformed).
-func transformed(b *hcl.Block) []string {
-	body, ok := b.Body.(*hclsyntax.Body)
-	if !ok {
-		return nil
-	}
-	var out []string
-	for _, attr := range documentAttributes {
-		a, ok := body.Attributes[attr]
-		if !ok {
-			continue
-		}
-		if !passesOn(a.Expr) {
-			out = append(out, attr)
-		}
-	}
-	return out
 }
 
 // jsonDynamic reports whether a body written in JSON syntax holds a
