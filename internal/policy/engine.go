@@ -446,6 +446,22 @@ func ruleResults(m *model.Model, rule *gate.Rule, findings []finding, look looku
 		if judges(rule, g.Types) {
 			get(g.Address).add(gate.Unknown, "not evaluated: "+g.Reason)
 		}
+		// A sub-resource block not evaluated may configure any of the
+		// rule's subjects (an ACL block may grant the public a bucket):
+		// none of them passes.
+		for _, t := range g.Types {
+			if _, related := rule.Related[t]; !related {
+				continue
+			}
+			for _, st := range rule.ResourceTypes {
+				for _, r := range byType[st] {
+					if v := get(r.Address); v.status == gate.Pass || v.status == "" {
+						v.add(gate.Unknown, fmt.Sprintf("%s, which was not evaluated, may configure it", g.Address))
+						v.notEvaluated = true
+					}
+				}
+			}
+		}
 	}
 	if len(rule.Reads) > 0 {
 		for _, address := range order {
@@ -494,6 +510,7 @@ func ruleResults(m *model.Model, rule *gate.Rule, findings []finding, look looku
 				res.Changed = true
 			}
 		}
+		res.NotEvaluated = res.NotEvaluated || v.notEvaluated && v.status == gate.Unknown
 		if len(v.messages) > 0 {
 			slices.Sort(v.messages)
 			res.Message = strings.Join(slices.Compact(v.messages), "; ")
@@ -525,6 +542,9 @@ type verdict struct {
 	messages []string // those of the findings of status
 	related  []gate.Related
 	changed  bool // a sub-resource whose findings it carries changes
+	// notEvaluated is set when the verdict is unknown for a part of the
+	// configuration that was not evaluated (a model.Gap).
+	notEvaluated bool
 }
 
 func (v *verdict) add(status gate.Status, message string) {
