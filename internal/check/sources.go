@@ -156,7 +156,7 @@ func locate(m *model.Model, dir string, tree sourceTree) ([]waiver.Waiver, map[s
 				}
 			}
 		}
-		if t := mod.Transformed[r.ConfigAddress()]; len(t) > 0 && r.Mode == "managed" {
+		if t := mod.Transformed[r.ConfigAddress()]; len(t) > 0 {
 			r.Transformed = t
 		}
 		if w, ok := mod.Written[r.ConfigAddress()]; ok && r.Configured != nil {

@@ -93,7 +93,7 @@ func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[str
 			if s.data[typ] == nil {
 				s.data[typ] = map[string]cty.Value{}
 			}
-			s.data[typ][rname] = e.evalResource(path, n.block, ctx, referenced[name], ps, nil)
+			s.data[typ][rname] = e.evalResource(path, n.block, ctx, referenced[name], ps, mod.Transformed[name])
 			data := map[string]cty.Value{}
 			for t, byName := range s.data {
 				data[t] = cty.ObjectVal(byName)

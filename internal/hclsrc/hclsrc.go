@@ -213,7 +213,8 @@ type documentExpr struct {
 }
 
 // passOn are the functions that return one of their arguments as it is.
-var passOn = map[string]bool{"coalesce": true, "try": true, "one": true, "tostring": true, "element": true, "lookup": true}
+var passOn = map[string]bool{"coalesce": true, "try": true, "one": true, "tostring": true, "element": true, "lookup": true,
+	"compact": true, "concat": true, "flatten": true, "distinct": true, "tolist": true, "coalescelist": true}
 
 // passesOn reports whether an expression gives one of the values it reads
 // as it is: a reference (with indexes and splats), a literal, a
@@ -255,6 +256,22 @@ func (m *Module) passesOn(expr hcl.Expression, depth int) bool {
 		return next(e.Expression)
 	case *hclsyntax.ConditionalExpr:
 		return next(e.TrueResult) && next(e.FalseResult)
+	case *hclsyntax.TupleConsExpr:
+		for _, item := range e.Exprs {
+			if !next(item) {
+				return false
+			}
+		}
+		return true
+	case *hclsyntax.ObjectConsExpr:
+		for _, item := range e.Items {
+			if !next(item.ValueExpr) {
+				return false
+			}
+		}
+		return true
+	case *hclsyntax.ForExpr:
+		return next(e.CollExpr) && next(e.ValExpr)
 	case *hclsyntax.FunctionCallExpr:
 		if !passOn[e.Name] || e.ExpandFinal {
 			return false
@@ -298,6 +315,17 @@ func (m *Module) readFile(file *hcl.File, override bool) error {
 			m.Blocks[address] = blockRange(block)
 			if w := written(block); len(w.Dynamic)+len(w.Volatile)+len(w.DynamicRefs) > 0 {
 				m.Written[address] = w
+			}
+			// The documents a policy document data source merges: one
+			// written other than as references to other data sources'
+			// JSON (a conditional with a jsonencode branch) is not
+			// theirs.
+			if body, ok := block.Body.(*hclsyntax.Body); ok && block.Type == "data" && block.Labels[0] == "aws_iam_policy_document" {
+				for _, attr := range model.DocumentLists {
+					if a, ok := body.Attributes[attr]; ok {
+						m.documentExprs = append(m.documentExprs, documentExpr{address, attr, a.Expr})
+					}
+				}
 			}
 			if body, ok := block.Body.(*hclsyntax.Body); ok && block.Type == "resource" {
 				for _, attr := range documentAttributes {

@@ -67,3 +67,27 @@ resource "aws_s3_bucket_policy" "encoded" {
 		t.Errorf("transformed %v, want %v", m.Transformed, want)
 	}
 }
+
+// TestTransformedMergedDocuments: a policy document data source's merged
+// documents written other than as references passed on (a conditional
+// with a jsonencode branch) are not its linked data sources'.
+func TestTransformedMergedDocuments(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"main.tf": `
+locals {
+  docs = { a = data.aws_iam_policy_document.a.json }
+}
+data "aws_iam_policy_document" "merged" {
+  source_policy_documents = [data.aws_iam_policy_document.a.json, local.docs["a"]]
+}
+data "aws_iam_policy_document" "sneaky" {
+  source_policy_documents = [var.shared ? data.aws_iam_policy_document.a.json : jsonencode({Statement = []})]
+}
+`})
+	m, err := ReadModule(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Transformed) != 1 || len(m.Transformed["data.aws_iam_policy_document.sneaky"]) != 1 {
+		t.Errorf("transformed %v, want data.aws_iam_policy_document.sneaky's source_policy_documents only", m.Transformed)
+	}
+}

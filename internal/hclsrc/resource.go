@@ -80,8 +80,8 @@ func (e *evaluator) evalResource(path model.ModulePath, b *hcl.Block, ctx *hcl.E
 		}
 		if mode == "managed" {
 			r.Drafts = drafts(b, obj, ictx)
-			r.Transformed = transformed
 		}
+		r.Transformed = transformed
 		e.record(r, obj)
 		visible := visibleValue(typ, obj, referenced).Mark(ref{address})
 		switch key := k.key.(type) {

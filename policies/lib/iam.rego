@@ -233,6 +233,7 @@ _merged(d, attr) := _known_merged(d, attr) if not is_unknown(d, attr)
 
 _merged(d, attr) := list if {
 	is_unknown(d, attr)
+	not attr in object.get(d, "transformed", [])
 	# Each document known only after apply must be one that a linked
 	# data source renders (its own JSON pending); one that comes from
 	# anywhere else (a jsonencode(...) of values known after apply, a
@@ -264,6 +265,7 @@ _merged(d, attr) := list if {
 # whichever a condition keeps.
 _merged(d, attr) := list if {
 	is_unknown(d, attr)
+	not attr in object.get(d, "transformed", [])
 	not is_array(object.get(d.values, attr, null))
 	candidates := object.get(d, ["candidates", attr], null)
 	is_array(candidates)
