@@ -159,6 +159,14 @@ func locate(m *model.Model, dir string, tree sourceTree) ([]waiver.Waiver, map[s
 		if t := mod.Transformed[r.ConfigAddress()]; len(t) > 0 {
 			r.Transformed = t
 		}
+		for _, l := range r.References {
+			if slices.Contains(r.Transformed, l.Attribute) || !documentAttribute(l.Attribute) {
+				continue
+			}
+			if slices.ContainsFunc(l.Through, func(step string) bool { return transformedStep(tree, step) }) {
+				r.Transformed = append(slices.Clip(r.Transformed), l.Attribute)
+			}
+		}
 		if w, ok := mod.Written[r.ConfigAddress()]; ok && r.Configured != nil {
 			if len(w.Dynamic) > 0 {
 				dynamic[r.Address] = w.Dynamic
@@ -197,6 +205,39 @@ func locate(m *model.Model, dir string, tree sourceTree) ([]waiver.Waiver, map[s
 		m.Backend.Redact()
 	}
 	return waivers, dynamic, nil
+}
+
+// documentAttribute reports whether an attribute holds policy documents
+// (a policy, a trust policy, a data source's merged documents).
+func documentAttribute(attr string) bool {
+	return attr == "policy" || attr == "assume_role_policy" || slices.Contains(model.DocumentLists, attr)
+}
+
+// transformedStep reports whether a step a link passed through (a module
+// input, module.a["k"].var.policy, or output, module.a.policy_json) may
+// change the value it passes, as the sources write it.
+func transformedStep(tree sourceTree, step string) bool {
+	if !strings.HasPrefix(step, "module.") {
+		return false // a local value, followed by the module's Transformed
+	}
+	if instance, input, ok := strings.Cut(step, ".var."); ok && !strings.Contains(input, ".") {
+		path, err := model.ParseModulePath(instance)
+		if err != nil || len(path) == 0 {
+			return true
+		}
+		caller := tree[path[:len(path)-1].Calls()]
+		return caller == nil || caller.TransformedInputs["module."+path[len(path)-1].Name][input]
+	}
+	i := strings.LastIndex(step, ".")
+	if i < 0 {
+		return true
+	}
+	path, err := model.ParseModulePath(step[:i])
+	if err != nil {
+		return true
+	}
+	mod := tree[path.Calls()]
+	return mod == nil || mod.TransformedOutputs[step[i+1:]]
 }
 
 // inlineWaiver turns an inline suppression into a waiver of one resource

@@ -77,6 +77,9 @@ func (e *evaluator) evalModule(path model.ModulePath, dir string, inputs map[str
 			if a := blockAttr(n.block, "value"); a != nil {
 				v = e.value(a.Expr, ctx)
 			}
+			if mod.TransformedOutputs[rest] {
+				v = withoutDocumentRefs(v)
+			}
 			if sensitive(n.block) {
 				v = v.Mark(tffunc.Sensitive)
 			}

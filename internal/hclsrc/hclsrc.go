@@ -78,10 +78,16 @@ type Module struct {
 	Transformed map[string][]string
 	// Files are the parsed files, overrides last, for evaluation.
 	Files []*hcl.File
-	// documentExprs and localExprs are what Transformed is worked out
-	// from, once every file is read.
-	documentExprs []documentExpr
-	localExprs    map[string]hcl.Expression
+	// TransformedInputs and TransformedOutputs are, by module call (as
+	// "module.NAME") and input, and by output, those whose expression may
+	// change the values it reads (passesOn): a document passed through
+	// them is not its data source's.
+	TransformedInputs  map[string]map[string]bool
+	TransformedOutputs map[string]bool
+	// documentExprs, inputExprs, outputExprs and localExprs are what the
+	// Transformed maps are worked out from, once every file is read.
+	documentExprs, inputExprs, outputExprs []documentExpr
+	localExprs                             map[string]hcl.Expression
 	// Overrides counts the override files (*_override.tf) at the end of
 	// Files, whose blocks merge into the others'.
 	Overrides int
@@ -137,6 +143,7 @@ var fileSchema = &hcl.BodySchema{
 		{Type: "resource", LabelNames: []string{"type", "name"}},
 		{Type: "data", LabelNames: []string{"type", "name"}},
 		{Type: "module", LabelNames: []string{"name"}},
+		{Type: "output", LabelNames: []string{"name"}},
 		{Type: "terraform"},
 		{Type: "locals"},
 	},
@@ -196,20 +203,66 @@ func ReadModule(dir string) (*Module, error) {
 	}
 	m.Overrides = len(overrides)
 	for _, d := range m.documentExprs {
-		if !m.passesOn(d.expr, 0) {
+		if !m.passesOn(d.expr, 0) || d.forEach != nil && readsEach(d.expr) && !m.passesOn(d.forEach, 0) {
 			if m.Transformed == nil {
 				m.Transformed = map[string][]string{}
 			}
 			m.Transformed[d.address] = append(m.Transformed[d.address], d.attribute)
 		}
 	}
+	for _, d := range m.inputExprs {
+		if !m.passesOn(d.expr, 0) {
+			if m.TransformedInputs == nil {
+				m.TransformedInputs = map[string]map[string]bool{}
+			}
+			if m.TransformedInputs[d.address] == nil {
+				m.TransformedInputs[d.address] = map[string]bool{}
+			}
+			m.TransformedInputs[d.address][d.attribute] = true
+		}
+	}
+	for _, d := range m.outputExprs {
+		if !m.passesOn(d.expr, 0) {
+			if m.TransformedOutputs == nil {
+				m.TransformedOutputs = map[string]bool{}
+			}
+			m.TransformedOutputs[strings.TrimPrefix(d.address, "output.")] = true
+		}
+	}
 	return m, nil
 }
 
-// documentExpr is a policy document attribute's expression.
+// documentExpr is a policy document attribute's expression (or a module
+// input's, an output's value), with its block's for_each.
 type documentExpr struct {
 	address, attribute string
 	expr               hcl.Expression
+	forEach            hcl.Expression
+}
+
+// moduleMeta are a module block's arguments that are not inputs.
+var moduleMeta = map[string]bool{"source": true, "version": true, "count": true, "for_each": true, "providers": true, "depends_on": true}
+
+// forEachOf is a block's for_each expression, nil without one.
+func forEachOf(body *hclsyntax.Body) hcl.Expression {
+	if a, ok := body.Attributes["for_each"]; ok {
+		return a.Expr
+	}
+	return nil
+}
+
+// readsEach reports whether an expression reads each.value (each.key
+// only picks an instance).
+func readsEach(expr hcl.Expression) bool {
+	for _, t := range expr.Variables() {
+		if t.RootName() != "each" || len(t) < 2 {
+			continue
+		}
+		if a, ok := t[1].(hcl.TraverseAttr); ok && a.Name == "value" {
+			return true
+		}
+	}
+	return false
 }
 
 // passOn are the functions that return one of their arguments as it is.
@@ -323,7 +376,7 @@ func (m *Module) readFile(file *hcl.File, override bool) error {
 			if body, ok := block.Body.(*hclsyntax.Body); ok && block.Type == "data" && block.Labels[0] == "aws_iam_policy_document" {
 				for _, attr := range model.DocumentLists {
 					if a, ok := body.Attributes[attr]; ok {
-						m.documentExprs = append(m.documentExprs, documentExpr{address, attr, a.Expr})
+						m.documentExprs = append(m.documentExprs, documentExpr{address, attr, a.Expr, forEachOf(body)})
 					}
 				}
 			}
@@ -339,7 +392,7 @@ func (m *Module) readFile(file *hcl.File, override bool) error {
 							}
 							m.Documents[address][attr] = a.Expr
 						}
-						m.documentExprs = append(m.documentExprs, documentExpr{address, attr, a.Expr})
+						m.documentExprs = append(m.documentExprs, documentExpr{address, attr, a.Expr, forEachOf(body)})
 					}
 				}
 			}
@@ -374,6 +427,19 @@ func (m *Module) readFile(file *hcl.File, override bool) error {
 			if attr, ok := attrs.Attributes["source"]; ok {
 				if v, d := attr.Expr.Value(nil); !d.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
 					m.Calls[block.Labels[0]] = v.AsString()
+				}
+			}
+			if body, ok := block.Body.(*hclsyntax.Body); ok {
+				for name, a := range body.Attributes {
+					if !moduleMeta[name] {
+						m.inputExprs = append(m.inputExprs, documentExpr{"module." + block.Labels[0], name, a.Expr, nil})
+					}
+				}
+			}
+		case "output":
+			if body, ok := block.Body.(*hclsyntax.Body); ok {
+				if a, ok := body.Attributes["value"]; ok {
+					m.outputExprs = append(m.outputExprs, documentExpr{"output." + block.Labels[0], "value", a.Expr, nil})
 				}
 			}
 		case "terraform":

@@ -2,6 +2,7 @@ package hclsrc
 
 import (
 	"testing"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -89,5 +90,81 @@ data "aws_iam_policy_document" "sneaky" {
 	}
 	if len(m.Transformed) != 1 || len(m.Transformed["data.aws_iam_policy_document.sneaky"]) != 1 {
 		t.Errorf("transformed %v, want data.aws_iam_policy_document.sneaky's source_policy_documents only", m.Transformed)
+	}
+}
+
+// TestTransformedModuleInputsAndOutputs: module inputs and outputs that
+// may change what they pass are recorded, and a document that goes
+// through one no longer links to its data source in a directory check.
+func TestTransformedModuleInputsAndOutputs(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"main.tf": `
+data "aws_iam_policy_document" "p" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.b.arn}/*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:root"]
+    }
+  }
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "through"
+}
+module "m" {
+  source = "./mod"
+  bucket = aws_s3_bucket.b.id
+  policy = replace(data.aws_iam_policy_document.p.json, "arn:aws:iam::111122223333:root", "*")
+  plain  = data.aws_iam_policy_document.p.json
+}
+`,
+		"mod/main.tf": `
+variable "bucket" {}
+variable "policy" {}
+variable "plain" {}
+resource "aws_s3_bucket_policy" "p" {
+  bucket = var.bucket
+  policy = var.policy
+}
+resource "aws_s3_bucket_policy" "q" {
+  bucket = var.bucket
+  policy = var.plain
+}
+output "rewritten" {
+  value = replace(var.plain, "a", "b")
+}
+`,
+	})
+	root, err := ReadModule(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !root.TransformedInputs["module.m"]["policy"] || root.TransformedInputs["module.m"]["plain"] || root.TransformedInputs["module.m"]["bucket"] {
+		t.Errorf("transformed inputs %v, want module.m's policy only", root.TransformedInputs)
+	}
+	child, err := ReadModule(dir + "/mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !child.TransformedOutputs["rewritten"] {
+		t.Errorf("transformed outputs %v, want rewritten", child.TransformedOutputs)
+	}
+	m, _, err := Load(dir, LoadOptions{Now: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	links := func(address string) (doc, bucket bool) {
+		for _, l := range resource(t, m, address).References {
+			doc = doc || l.Address == "data.aws_iam_policy_document.p"
+			bucket = bucket || l.Address == "aws_s3_bucket.b"
+		}
+		return doc, bucket
+	}
+	if doc, bucket := links("module.m.aws_s3_bucket_policy.p"); doc || !bucket {
+		t.Errorf("through the rewriting input: links to the document %v (want false), to the bucket %v (want true)", doc, bucket)
+	}
+	if doc, _ := links("module.m.aws_s3_bucket_policy.q"); !doc {
+		t.Error("through the plain input: no link to the document")
 	}
 }

@@ -181,6 +181,28 @@ func ignoredChanges(b *hcl.Block) (names []string, all bool) {
 	return names, false
 }
 
+// withoutDocumentRefs drops from a value the marks that link it to
+// policy document data sources: a value an expression may have changed
+// (Module.TransformedInputs, TransformedOutputs) is not their document.
+// Its other links stay.
+func withoutDocumentRefs(v cty.Value) cty.Value {
+	plain, pvms := v.UnmarkDeepWithPaths()
+	kept := pvms[:0]
+	for _, pvm := range pvms {
+		marks := cty.ValueMarks{}
+		for m := range pvm.Marks {
+			if r, ok := m.(ref); ok && (strings.HasPrefix(r.address, "data.aws_iam_policy_document.") || strings.Contains(r.address, ".data.aws_iam_policy_document.")) {
+				continue
+			}
+			marks[m] = struct{}{}
+		}
+		if len(marks) > 0 {
+			kept = append(kept, cty.PathValueMarks{Path: pvm.Path, Marks: marks})
+		}
+	}
+	return plain.MarkWithPaths(kept)
+}
+
 // jsonDynamic reports whether a body written in JSON syntax holds a
 // "dynamic" property, at any depth of its nested blocks.
 func jsonDynamic(body hcl.Body) bool {
@@ -435,6 +457,9 @@ func (e *evaluator) evalCall(path model.ModulePath, dir string, b *hcl.Block, ct
 				continue
 			}
 			inputs[an] = e.value(a.Expr, ictx)
+			if mod.TransformedInputs["module."+name][an] {
+				inputs[an] = withoutDocumentRefs(inputs[an])
+			}
 		}
 		childPath := append(slices.Clip(path), model.Step{Name: name, Key: k.key})
 		outs[i], errs[i] = e.evalModule(childPath, childDir, inputs, ps)
