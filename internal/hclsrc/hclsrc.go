@@ -380,6 +380,20 @@ func (m *Module) readFile(file *hcl.File, override bool) error {
 					}
 				}
 			}
+			// In JSON syntax the expressions are strings of templates: a
+			// document attribute written there is taken as transformed.
+			if _, native := block.Body.(*hclsyntax.Body); !native && (block.Type == "resource" || block.Type == "data" && block.Labels[0] == "aws_iam_policy_document") {
+				if attrs, diags := block.Body.JustAttributes(); !diags.HasErrors() {
+					for _, attr := range append(slices.Clone(documentAttributes), model.DocumentLists...) {
+						if _, ok := attrs[attr]; ok {
+							if m.Transformed == nil {
+								m.Transformed = map[string][]string{}
+							}
+							m.Transformed[address] = append(m.Transformed[address], attr)
+						}
+					}
+				}
+			}
 			if body, ok := block.Body.(*hclsyntax.Body); ok && block.Type == "resource" {
 				for _, attr := range documentAttributes {
 					if a, ok := body.Attributes[attr]; ok {

@@ -168,3 +168,17 @@ output "rewritten" {
 		t.Error("through the plain input: no link to the document")
 	}
 }
+
+// TestTransformedInJSONSyntax: a policy document attribute written in
+// JSON syntax (a template string) is taken as transformed.
+func TestTransformedInJSONSyntax(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"main.tf.json": `{"resource": {"aws_s3_bucket_policy": {"p": {
+  "bucket": "b", "policy": "${replace(data.aws_iam_policy_document.p.json, \"a\", \"*\")}"}}}}`})
+	m, err := ReadModule(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Transformed["aws_s3_bucket_policy.p"]; len(got) != 1 || got[0] != "policy" {
+		t.Errorf("transformed %v, want the policy", m.Transformed)
+	}
+}
