@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tfgate/tfgate/internal/gate"
@@ -72,7 +73,7 @@ func TestBinaryPlanInMemoryIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = c.Run(context.Background(), []Input{{Path: "upload", Data: []byte("PK\x03\x04 not json")}})
-	if err == nil {
-		t.Fatal("no error for a binary plan in memory")
+	if err == nil || !strings.Contains(err.Error(), "upload holds a binary plan file") {
+		t.Fatalf("error %v, want one saying upload holds a binary plan file", err)
 	}
 }

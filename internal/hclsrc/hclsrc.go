@@ -273,11 +273,8 @@ var passOn = map[string]bool{"coalesce": true, "try": true, "one": true, "tostri
 // as it is: a reference (with indexes and splats), a literal, a
 // conditional or a pass-through function (coalesce, try, ...) of such.
 // Anything else (replace, format, jsonencode(merge(jsondecode(...))))
-// may change what it reads.
-func passesOn(expr hclsyntax.Expression) bool { return (*Module)(nil).passesOn(expr, 0) }
-
-// passesOn is passesOn with the module's local values followed: a local
-// passes on what its own expression does.
+// may change what it reads. A local value of the module passes on what
+// its own expression does.
 func (m *Module) passesOn(expr hcl.Expression, depth int) bool {
 	if depth > 16 {
 		return false
@@ -288,7 +285,7 @@ func (m *Module) passesOn(expr hcl.Expression, depth int) bool {
 		return true
 	case *hclsyntax.ScopeTraversalExpr:
 		if e.Traversal.RootName() == "local" && len(e.Traversal) > 1 {
-			if attr, ok := e.Traversal[1].(hcl.TraverseAttr); ok && m != nil {
+			if attr, ok := e.Traversal[1].(hcl.TraverseAttr); ok {
 				if local, ok := m.localExprs[attr.Name]; ok {
 					return next(local)
 				}

@@ -31,7 +31,7 @@ func TestPassesOn(t *testing.T) {
 		if diags.HasErrors() {
 			t.Fatal(diags)
 		}
-		if got := passesOn(expr); got != want {
+		if got := (&Module{}).passesOn(expr, 0); got != want {
 			t.Errorf("%s: %v, want %v", src, got, want)
 		}
 	}

@@ -122,7 +122,7 @@ func TestResultsOfFixturePlans(t *testing.T) {
 // run task is made is accepted, signed, and asks for no result.
 func TestSignatures(t *testing.T) {
 	p := runtasktest.New(t)
-	_, url := startServer(t, Options{})
+	s, url := startServer(t, Options{})
 	p.Plan("1", noncompliant)
 	body := p.Payload("1", "post_plan")
 	for name, key := range map[string][]byte{"unsigned": nil, "another key": []byte("not the key")} {
@@ -145,7 +145,7 @@ func TestSignatures(t *testing.T) {
 	if code := post(t, url, verification, nil); code != http.StatusUnauthorized {
 		t.Errorf("unsigned verification request: answered %d, want 401", code)
 	}
-	time.Sleep(100 * time.Millisecond)
+	s.Shutdown(context.Background()) // whatever it took is done
 	if n := p.Runs(); n != 0 {
 		t.Errorf("results sent for %d refused requests", n)
 	}
@@ -426,12 +426,18 @@ func TestOperatorEndpointsAndLogs(t *testing.T) {
 	var logs bytes.Buffer
 	var logMu sync.Mutex
 	p := runtasktest.New(t)
-	_, url := startServer(t, Options{Logger: slog.New(slog.NewJSONHandler(&lockedWriter{w: &logs, mu: &logMu}, nil))})
+	s, url := startServer(t, Options{Logger: slog.New(slog.NewJSONHandler(&lockedWriter{w: &logs, mu: &logMu}, nil))})
 	p.Plan("1", noncompliant)
 	post(t, url, p.Payload("1", "post_plan"), testKey)
 	post(t, url, p.Payload("2", "post_plan"), nil)
 	p.Wait("1")
-	time.Sleep(100 * time.Millisecond) // the run is counted once its result is sent
+	// The run is counted once its result is sent: wait for it.
+	for deadline := time.Now().Add(10 * time.Second); s.metrics.running.Load() > 0 || s.metrics.queued.Load() > 0; {
+		if time.Now().After(deadline) {
+			t.Fatal("the run never finished")
+		}
+		time.Sleep(time.Millisecond)
+	}
 	for path, want := range map[string]string{
 		"/healthz": "ok",
 		"/readyz":  "ready",
